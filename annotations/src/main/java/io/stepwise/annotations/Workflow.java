@@ -1,0 +1,28 @@
+package io.stepwise.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class whose {@link Step} methods form one workflow; the processor generates
+ * {@code Foo_Workflow} beside it.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Workflow {
+  /** Name of the workflow in graphs, logs and snapshots; the simple class name when empty. */
+  String name() default "";
+
+  /**
+   * Timeout of a whole run ({@code "500ms"}, {@code "30s"}, {@code "2m"}, {@code "1h"}, or
+   * ISO-8601 {@code "PT30S"}); parsed at compile time. {@code "0s"} means no timeout.
+   */
+  String timeout() default "45s";
+
+  /** Graph checks this workflow opts out of. */
+  GraphCheck[] skipChecks() default {};
+}

@@ -1,0 +1,7 @@
+package io.stepwise.graph;
+
+/** Direction of an {@link Edge}. */
+public enum EdgeKind {
+  CONSUMES,
+  PRODUCES
+}

@@ -1,0 +1,50 @@
+package io.stepwise.spi;
+
+import io.stepwise.Event;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One step as the processor compiled it: what it accepts, what it may produce, and how it runs.
+ *
+ * @param index position in {@link WorkflowDefinition#steps()} and the dispatch switch
+ * @param name the step method's name
+ * @param inputs one entry per event parameter, in declaration order; more than one makes a join
+ * @param produces every event type the step may return or send (concrete types, or the
+ *     declared supertypes of {@code @Step(emits)}); anything else it emits fails the step
+ * @param workers maximum concurrent executions within one run (at least 1)
+ * @param acceptSubtypes route subclasses of the accepted types too
+ * @param timeout per-execution timeout, {@link Duration#ZERO} for none
+ * @param retry the retry policy
+ */
+public record StepDescriptor(
+    int index,
+    String name,
+    List<EventInput> inputs,
+    Set<Class<? extends Event>> produces,
+    int workers,
+    boolean acceptSubtypes,
+    Duration timeout,
+    RetryPolicy retry) {
+
+  public StepDescriptor {
+    Objects.requireNonNull(name, "name");
+    inputs = List.copyOf(inputs);
+    produces = Set.copyOf(produces);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("step '" + name + "' has no event input");
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("step '" + name + "' needs workers >= 1, was " + workers);
+    }
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(retry, "retry");
+  }
+
+  /** Whether the step fires on a complete set of several events. */
+  public boolean isJoin() {
+    return inputs.size() > 1;
+  }
+}

@@ -1,0 +1,57 @@
+package io.stepwise.spi;
+
+import io.stepwise.Context;
+import io.stepwise.Event;
+import io.stepwise.StartEvent;
+import io.stepwise.StopEvent;
+import io.stepwise.graph.WorkflowGraph;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the processor generates for one {@code @Workflow} class ({@code Foo_Workflow}): the
+ * steps, their routing, the static graph, and a dispatch that calls the step methods directly.
+ * This interface is a contract with generated code: change it only together with the
+ * processor's code generators.
+ *
+ * <p>Implementations have a public no-arg constructor and are listed in
+ * {@code META-INF/services/io.stepwise.spi.WorkflowDefinition}, so tools find them with
+ * {@link java.util.ServiceLoader}, never by reflection.
+ *
+ * @param <T> the user's workflow class
+ * @param <S> the start event type
+ * @param <R> the stop event type
+ */
+public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent> {
+  /** The workflow's name ({@code @Workflow(name)}, or the simple class name). */
+  String name();
+
+  /** The user's {@code @Workflow} class. */
+  Class<T> workflowType();
+
+  /** The one start event type of the graph. */
+  Class<S> startEventType();
+
+  /** The one stop event type of the graph. */
+  Class<R> stopEventType();
+
+  /** Default run timeout from {@code @Workflow(timeout)}; {@link Duration#ZERO} means none. */
+  Duration timeout();
+
+  /** The steps, where {@code steps().get(i).index() == i}. */
+  List<StepDescriptor> steps();
+
+  /** The event graph as the processor proved it. */
+  WorkflowGraph graph();
+
+  /**
+   * Calls step {@code step} on {@code target}.
+   *
+   * @param events one event per event parameter of the step, in {@link StepDescriptor#inputs()} order
+   * @param context the execution's context, passed where the step declares one
+   * @return what the step method returned: an event, null, an {@code Optional}, a {@code List},
+   *     or a {@code CompletionStage} of one of these
+   * @throws Exception whatever the step throws
+   */
+  Object invoke(T target, int step, Event[] events, Context<?> context) throws Exception;
+}
