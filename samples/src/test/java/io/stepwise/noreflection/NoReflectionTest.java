@@ -1,0 +1,144 @@
+package io.stepwise.noreflection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stepwise.CompiledWorkflow;
+import io.stepwise.samples.triage.TriageFlow_Workflow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the promise that makes native images work without configuration: neither the runtime
+ * nor generated code uses reflection, {@code Class.forName}, method handles or proxies.
+ */
+class NoReflectionTest {
+  // Lambdas and records compile to invokedynamic, which names java.lang.invoke types in the
+  // constant pool; those are the compiler's, not reflection calls, so they are allowed.
+  private static final Set<String> ALLOWED_INVOKE_CLASSES = Set.of(
+      "java/lang/invoke/LambdaMetafactory",
+      "java/lang/invoke/StringConcatFactory",
+      "java/lang/invoke/MethodHandles$Lookup");
+
+  private static final Set<String> FORBIDDEN_CLASS_MEMBERS = Set.of(
+      "java/lang/Class.forName",
+      "java/lang/Class.getMethod",
+      "java/lang/Class.getMethods",
+      "java/lang/Class.getDeclaredMethod",
+      "java/lang/Class.getDeclaredMethods",
+      "java/lang/Class.getField",
+      "java/lang/Class.getFields",
+      "java/lang/Class.getDeclaredField",
+      "java/lang/Class.getDeclaredFields",
+      "java/lang/Class.getConstructor",
+      "java/lang/Class.getConstructors",
+      "java/lang/Class.getDeclaredConstructor",
+      "java/lang/Class.getDeclaredConstructors",
+      "java/lang/Class.getRecordComponents",
+      "java/lang/Class.newInstance",
+      "java/lang/ClassLoader.loadClass");
+
+  @Test
+  void runtimeUsesNoReflection() throws Exception {
+    List<String> findings = scan(codeSourceOf(CompiledWorkflow.class), name -> true);
+
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void generatedWorkflowsUseNoReflection() throws Exception {
+    List<String> scanned = new ArrayList<>();
+    List<String> findings = scan(codeSourceOf(TriageFlow_Workflow.class), name -> {
+      boolean generated = name.endsWith("_Workflow.class");
+      if (generated) {
+        scanned.add(name);
+      }
+      return generated;
+    });
+    findings.addAll(scan(codeSourceOf(NoReflectionTest.class), name -> {
+      boolean generated = name.endsWith("_Workflow.class");
+      if (generated) {
+        scanned.add(name);
+      }
+      return generated;
+    }));
+
+    assertTrue(scanned.size() >= 9, "expected the generated classes of the sample and test workflows, found " + scanned);
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
+  void scannerFlagsReflectionWhereItIsUsed() throws Exception {
+    // The check must be able to fail: this test class itself calls Class.forName below.
+    List<String> findings = scan(codeSourceOf(NoReflectionTest.class), name -> name.endsWith("NoReflectionTest$Offender.class"));
+
+    assertEquals(List.of("io/stepwise/noreflection/NoReflectionTest$Offender.class calls java/lang/Class.forName"), findings);
+  }
+
+  static final class Offender {
+    Object load() throws ClassNotFoundException {
+      return Class.forName("java.lang.String");
+    }
+  }
+
+  private static Path codeSourceOf(Class<?> type) throws URISyntaxException {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  private static List<String> scan(Path location, java.util.function.Predicate<String> include) throws IOException {
+    List<String> findings = new ArrayList<>();
+    if (Files.isDirectory(location)) {
+      try (Stream<Path> files = Files.walk(location)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+          String name = location.relativize(file).toString().replace('\\', '/');
+          if (include.test(name)) {
+            try (InputStream in = Files.newInputStream(file)) {
+              check(name, ClassReferences.read(in), findings);
+            }
+          }
+        }
+      }
+    } else {
+      try (JarFile jar = new JarFile(location.toFile())) {
+        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+          JarEntry entry = entries.nextElement();
+          if (entry.getName().endsWith(".class") && include.test(entry.getName())) {
+            try (InputStream in = jar.getInputStream(entry)) {
+              check(entry.getName(), ClassReferences.read(in), findings);
+            }
+          }
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static void check(String name, ClassReferences refs, List<String> findings) {
+    for (String type : refs.classes()) {
+      boolean reflective = type.startsWith("java/lang/reflect/")
+          || (type.startsWith("java/lang/invoke/") && !ALLOWED_INVOKE_CLASSES.contains(type));
+      if (reflective) {
+        findings.add(name + " refers to " + type);
+      }
+    }
+    for (String member : refs.members()) {
+      if (FORBIDDEN_CLASS_MEMBERS.contains(member)
+          || member.startsWith("java/lang/reflect/")
+          || member.startsWith("java/lang/invoke/MethodHandles.")
+          || member.startsWith("java/lang/invoke/MethodHandle.")) {
+        findings.add(name + " calls " + member);
+      }
+    }
+  }
+}
