@@ -1,0 +1,34 @@
+package io.stepwise.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/** One parameter of a step method, in declaration order. */
+public sealed interface StepParam {
+  String name();
+
+  /** The parameter's declared type as written, used for the dispatch cast. */
+  TypeName declaredType();
+
+  /**
+   * An event parameter; more than one make the step a join.
+   *
+   * @param ordinal position among the step's event parameters (index into the dispatch's events array)
+   * @param declared the declared event type (concrete, sealed, or open with acceptSubtypes)
+   * @param accepted the concrete event types routed to it, sorted
+   */
+  record EventParam(
+      String name, TypeName declaredType, int ordinal, EventType declared, List<EventType> accepted)
+      implements StepParam {
+    public EventParam {
+      accepted = List.copyOf(accepted);
+    }
+  }
+
+  /**
+   * The step's {@code Context} parameter.
+   *
+   * @param needsCast whether the declared type has a type argument other than {@code ?}
+   */
+  record ContextParam(String name, TypeName declaredType, boolean needsCast) implements StepParam {}
+}

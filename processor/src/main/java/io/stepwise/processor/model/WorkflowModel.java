@@ -1,0 +1,39 @@
+package io.stepwise.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+
+/**
+ * One {@code @Workflow} class as read from the source.
+ *
+ * @param type the user's class
+ * @param name the workflow's name ({@code @Workflow(name)} or the simple class name)
+ * @param source the class; only validation uses it, to place diagnostics
+ * @param timeout the run timeout, {@link Duration#ZERO} for none
+ * @param steps in declaration order, {@code steps.get(i).index() == i}
+ */
+public record WorkflowModel(
+    ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps) {
+
+  public WorkflowModel {
+    skips = Set.copyOf(skips);
+    steps = List.copyOf(steps);
+  }
+
+  /** {@code Foo_Workflow}, or {@code Outer_Foo_Workflow} for a nested class, in the same package. */
+  public ClassName generatedName() {
+    return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + "_Workflow");
+  }
+
+  public boolean skips(Check check) {
+    return skips.contains(check);
+  }
+
+  /** Whether the graph is fully known, so rules that conclude "nothing does X" may run. */
+  public boolean isComplete() {
+    return steps.stream().allMatch(StepModel::complete);
+  }
+}

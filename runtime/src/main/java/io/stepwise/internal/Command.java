@@ -1,0 +1,28 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import java.time.Duration;
+
+/** What {@link RunLoop#reduce} asks its driver to do; the loop itself never acts on the world. */
+public sealed interface Command {
+  /** Run step {@code step} on these events (one per input) as execution {@code execution}. */
+  record StartStep(long execution, int step, Event[] events, int attempt) implements Command {}
+
+  /** Interrupt an execution; whatever it reports afterwards is ignored. */
+  record CancelStep(long execution) implements Command {}
+
+  /** Append an event to the run's stream. */
+  record Publish(Event event) implements Command {}
+
+  /** Feed {@code tick} back after {@code delay}; {@code key} identifies the timer. */
+  record Schedule(long key, Tick.Timed tick, Duration delay) implements Command {}
+
+  /** Drop the timer scheduled under {@code key}, if it has not fired. */
+  record Unschedule(long key) implements Command {}
+
+  /**
+   * End the run: publish {@code terminal} last, then complete the result with it, or with
+   * {@code error} when that is not null. Drop every timer still pending.
+   */
+  record Finish(Event terminal, RuntimeException error) implements Command {}
+}

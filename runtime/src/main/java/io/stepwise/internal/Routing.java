@@ -1,0 +1,137 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import io.stepwise.spi.EventInput;
+import io.stepwise.spi.StepDescriptor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Which steps, and which of their inputs, accept an event class. Built once per workflow
+ * definition and shared by all its runs; the answer per class is computed once and cached.
+ */
+public final class Routing {
+  /** A step that accepts some event class, and the input slots the event may fill. */
+  public record Route(int step, int[] slots) {}
+
+  private static final Route[] NONE = new Route[0];
+
+  private final String workflow;
+  private final List<StepDescriptor> steps;
+  private final Map<String, Integer> stepIndex = new HashMap<>();
+  private final ClassValue<Route[]> routes =
+      new ClassValue<>() {
+        @Override
+        protected Route[] computeValue(Class<?> type) {
+          return computeRoutes(type);
+        }
+      };
+
+  public Routing(String workflow, List<StepDescriptor> steps) {
+    this.workflow = workflow;
+    this.steps = List.copyOf(steps);
+    for (StepDescriptor step : this.steps) {
+      stepIndex.put(step.name(), step.index());
+    }
+  }
+
+  public String workflow() {
+    return workflow;
+  }
+
+  public List<StepDescriptor> steps() {
+    return steps;
+  }
+
+  /** Every step that accepts events of exactly this class, in step order. */
+  public Route[] routes(Class<?> type) {
+    return routes.get(type);
+  }
+
+  /** The route of one step for this class, or null when the step does not accept it. */
+  public Route route(Class<?> type, int step) {
+    for (Route route : routes(type)) {
+      if (route.step() == step) {
+        return route;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Checks that some step accepts the event.
+   *
+   * @throws IllegalArgumentException naming the types the workflow does accept
+   */
+  public void checkAccepted(Event event) {
+    if (routes(event.getClass()).length == 0) {
+      TreeSet<String> accepted = new TreeSet<>();
+      for (StepDescriptor step : steps) {
+        for (EventInput input : step.inputs()) {
+          input.accepted().forEach(type -> accepted.add(type.getSimpleName()));
+        }
+      }
+      throw new IllegalArgumentException(
+          "Workflow '" + workflow + "' has no step that accepts " + event.getClass().getName()
+              + "; it accepts: " + accepted);
+    }
+  }
+
+  /**
+   * Resolves the step an event is sent to.
+   *
+   * @return the step's index
+   * @throws IllegalArgumentException when the step does not exist or does not accept the event
+   */
+  public int checkTarget(Event event, String step) {
+    Integer index = stepIndex.get(step);
+    if (index == null) {
+      throw new IllegalArgumentException(
+          "Workflow '" + workflow + "' has no step '" + step + "' to send "
+              + event.getClass().getName() + " to; its steps are: " + new TreeSet<>(stepIndex.keySet()));
+    }
+    if (route(event.getClass(), index) == null) {
+      TreeSet<String> accepting = new TreeSet<>();
+      for (Route route : routes(event.getClass())) {
+        accepting.add(steps.get(route.step()).name());
+      }
+      throw new IllegalArgumentException(
+          "Step '" + step + "' of workflow '" + workflow + "' does not accept "
+              + event.getClass().getName() + "; steps that accept it: " + accepting);
+    }
+    return index;
+  }
+
+  private Route[] computeRoutes(Class<?> type) {
+    List<Route> found = new ArrayList<>(2);
+    for (StepDescriptor step : steps) {
+      int[] slots = new int[step.inputs().size()];
+      int count = 0;
+      for (int slot = 0; slot < slots.length; slot++) {
+        if (accepts(step, step.inputs().get(slot), type)) {
+          slots[count++] = slot;
+        }
+      }
+      if (count > 0) {
+        found.add(new Route(step.index(), Arrays.copyOf(slots, count)));
+      }
+    }
+    return found.isEmpty() ? NONE : found.toArray(NONE);
+  }
+
+  private static boolean accepts(StepDescriptor step, EventInput input, Class<?> type) {
+    if (!step.acceptSubtypes()) {
+      return input.accepted().contains(type);
+    }
+    for (Class<? extends Event> accepted : input.accepted()) {
+      if (accepted.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

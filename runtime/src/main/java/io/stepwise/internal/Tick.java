@@ -1,0 +1,60 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import java.util.List;
+
+/**
+ * Something that happened to a run, fed to {@link RunLoop#reduce}. Ticks are plain values so a
+ * durable runtime can journal them and replay a run by feeding the same ticks again.
+ */
+public sealed interface Tick {
+  /** A tick a timer delivers; {@link #key()} is the key it was scheduled under. */
+  sealed interface Timed extends Tick {
+    long key();
+  }
+
+  /** The run starts with its start event. */
+  record Started(Event start) implements Tick {}
+
+  /** The caller sent an event into the run; {@code step} is a step index, or -1 for every step. */
+  record EventPosted(Event event, int step) implements Tick {}
+
+  /** A step execution sent an event with {@code ctx.sendEvent}; {@code step} as for {@link EventPosted}. */
+  record EventSent(long execution, Event event, int step) implements Tick {}
+
+  /** A step execution wrote an event to the stream. */
+  record StreamWritten(long execution, Event event) implements Tick {}
+
+  /** A step execution returned (or its async result completed) with these events, in order. */
+  record StepReturned(long execution, List<Event> emitted) implements Tick {}
+
+  /** A step execution threw, or its async result completed exceptionally. */
+  record StepThrew(long execution, Throwable error) implements Tick {}
+
+  /** The per-step timeout of an execution expired. */
+  record StepTimedOut(long execution) implements Timed {
+    @Override
+    public long key() {
+      return execution;
+    }
+  }
+
+  /** The delay before retrying an execution has passed. */
+  record RetryDue(long execution) implements Timed {
+    @Override
+    public long key() {
+      return execution;
+    }
+  }
+
+  /** The run timeout expired. */
+  record RunTimedOut() implements Timed {
+    @Override
+    public long key() {
+      return RunLoop.RUN_TIMER;
+    }
+  }
+
+  /** The caller cancelled the run. */
+  record CancelRequested() implements Tick {}
+}
