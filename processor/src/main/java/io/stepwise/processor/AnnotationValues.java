@@ -1,0 +1,78 @@
+package io.stepwise.processor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * The values of one annotation, defaults included, read through mirrors because the processor
+ * does not have the annotation classes on its class path.
+ */
+final class AnnotationValues {
+  private final Map<String, AnnotationValue> values;
+  private final Elements elements;
+
+  private AnnotationValues(Elements elements, AnnotationMirror mirror) {
+    this.elements = elements;
+    this.values = elements.getElementValuesWithDefaults(mirror).entrySet().stream()
+        .collect(Collectors.toMap(e -> e.getKey().getSimpleName().toString(), Map.Entry::getValue));
+  }
+
+  /** The annotation named {@code qualifiedName} on {@code element}, if present. */
+  static Optional<AnnotationValues> find(Elements elements, Element element, String qualifiedName) {
+    return findMirror(element, qualifiedName).map(m -> new AnnotationValues(elements, m));
+  }
+
+  static Optional<? extends AnnotationMirror> findMirror(Element element, String qualifiedName) {
+    return element.getAnnotationMirrors().stream()
+        .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName))
+        .findFirst();
+  }
+
+  String string(String name) {
+    return (String) values.get(name).getValue();
+  }
+
+  int integer(String name) {
+    return (Integer) values.get(name).getValue();
+  }
+
+  double decimal(String name) {
+    return (Double) values.get(name).getValue();
+  }
+
+  boolean bool(String name) {
+    return (Boolean) values.get(name).getValue();
+  }
+
+  AnnotationValues annotation(String name) {
+    return new AnnotationValues(elements, (AnnotationMirror) values.get(name).getValue());
+  }
+
+  List<TypeMirror> types(String name) {
+    // A class that does not resolve has no TypeMirror value; javac reports it already.
+    return list(name).stream()
+        .map(AnnotationValue::getValue)
+        .filter(TypeMirror.class::isInstance)
+        .map(TypeMirror.class::cast)
+        .toList();
+  }
+
+  /** Enum constant names of an array of enums. */
+  List<String> enumNames(String name) {
+    return list(name).stream().map(v -> ((VariableElement) v.getValue()).getSimpleName().toString()).toList();
+  }
+
+  @SuppressWarnings("unchecked") // an array member's value is always a list of AnnotationValue
+  private List<? extends AnnotationValue> list(String name) {
+    return (List<? extends AnnotationValue>) values.get(name).getValue();
+  }
+}

@@ -1,0 +1,76 @@
+package io.stepwise.processor;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Finds the events a step sends through its Context by reading the method body: the static type
+ * of each {@code sendEvent(expr)} (routed, a graph edge) and {@code writeEventToStream(expr)}
+ * (streamed only). Only javac exposes bodies; elsewhere the processor relies on signatures and emits.
+ */
+final class SentEventScanner {
+  /** Static types found in one method body, in source order. */
+  record Sent(List<TypeMirror> routed, List<TypeMirror> streamed) {
+    static final Sent NONE = new Sent(List.of(), List.of());
+  }
+
+  private final Trees trees;
+  private final EventTypes eventTypes;
+
+  private SentEventScanner(Trees trees, EventTypes eventTypes) {
+    this.trees = trees;
+    this.eventTypes = eventTypes;
+  }
+
+  /** A scanner, or empty when the compiler is not javac. */
+  static Optional<SentEventScanner> create(ProcessingEnvironment env, EventTypes eventTypes) {
+    try {
+      return Optional.of(new SentEventScanner(Trees.instance(env), eventTypes));
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      return Optional.empty();
+    }
+  }
+
+  Sent scan(ExecutableElement method) {
+    TreePath path = trees.getPath(method);
+    if (path == null) {
+      return Sent.NONE;
+    }
+    var routed = new ArrayList<TypeMirror>();
+    var streamed = new ArrayList<TypeMirror>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        Element callee = trees.getElement(getCurrentPath());
+        if (callee instanceof ExecutableElement invoked
+            && !call.getArguments().isEmpty()
+            && isContextMethod(invoked)) {
+          TypeMirror argument = trees.getTypeMirror(new TreePath(getCurrentPath(), call.getArguments().getFirst()));
+          if (argument != null && eventTypes.isEvent(argument) && EventTypes.isConcrete(EventTypes.element(argument))) {
+            String name = invoked.getSimpleName().toString();
+            (name.equals("sendEvent") ? routed : streamed).add(argument);
+          }
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+    }.scan(path, null);
+    return new Sent(routed, streamed);
+  }
+
+  private boolean isContextMethod(ExecutableElement method) {
+    String name = method.getSimpleName().toString();
+    return (name.equals("sendEvent") || name.equals("writeEventToStream"))
+        && method.getEnclosingElement() instanceof TypeElement owner
+        && eventTypes.isSubtypeOf(owner.asType(), EventTypes.CONTEXT);
+  }
+}

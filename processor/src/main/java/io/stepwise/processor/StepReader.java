@@ -1,0 +1,268 @@
+package io.stepwise.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import io.stepwise.processor.model.Check;
+import io.stepwise.processor.model.EventType;
+import io.stepwise.processor.model.ReturnShape;
+import io.stepwise.processor.model.RetrySpec;
+import io.stepwise.processor.model.StepModel;
+import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.validation.ErrorReporter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads one {@code @Step} method into a {@link StepModel}, checking its signature on the way
+ * (the first of the two validation levels): what cannot be read cannot be checked later.
+ */
+final class StepReader {
+  static final String STEP = "io.stepwise.annotations.Step";
+
+  private final Elements elements;
+  private final EventTypes eventTypes;
+  private final Optional<SentEventScanner> scanner;
+  private final ErrorReporter reporter;
+
+  StepReader(Elements elements, EventTypes eventTypes, Optional<SentEventScanner> scanner, ErrorReporter reporter) {
+    this.elements = elements;
+    this.eventTypes = eventTypes;
+    this.scanner = scanner;
+    this.reporter = reporter;
+  }
+
+  /** Problems found while reading one step; "lost" means part of its graph could not be read. */
+  private final class Reading {
+    final ExecutableElement method;
+    final String step;
+    boolean valid = true;
+    boolean complete = true;
+
+    Reading(ExecutableElement method) {
+      this.method = method;
+      this.step = "Step '" + method.getSimpleName() + "'";
+    }
+
+    void error(String message) {
+      valid = false;
+      reporter.error(method, message);
+    }
+
+    void lost(String message) {
+      complete = false;
+      error(message);
+    }
+  }
+
+  StepModel read(ExecutableElement method, int index, String workflowClass) {
+    var annotation = AnnotationValues.find(elements, method, STEP).orElseThrow();
+    var reading = new Reading(method);
+    String sig = "[Stepwise/StepSignature] " + reading.step;
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reading.error(sig + " must not be private. Make it package-private or public.");
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      reading.error(sig + " must not be static. Make it an instance method of " + workflowClass + ".");
+    }
+    boolean acceptSubtypes = annotation.bool("acceptSubtypes");
+    List<StepParam> params = List.of();
+    if (!method.getTypeParameters().isEmpty()) {
+      reading.lost(sig + " must not declare type parameters. Use concrete event types.");
+    } else {
+      params = readParams(reading, sig, acceptSubtypes);
+    }
+    int workers = annotation.integer("workers");
+    if (workers < 1) {
+      reading.error(sig + " has workers = " + workers + ". Set workers to 1 or more.");
+    }
+
+    var declared = new TreeSet<EventType>();
+    var produced = new TreeSet<EventType>();
+    var descriptor = new TreeSet<EventType>();
+    var emits = annotation.types("emits");
+    for (TypeMirror type : emits) {
+      if (!eventTypes.isEvent(type)) {
+        reading.lost(sig + " emits " + TypeLabels.of(type)
+            + ", which is not an event. List only types that implement io.stepwise.Event in emits.");
+        continue;
+      }
+      TypeElement element = EventTypes.element(type);
+      EventType event = eventTypes.describe(element);
+      declared.add(event);
+      descriptor.add(event);
+      // An open emits type cannot be expanded: it stays in the graph as itself.
+      produced.addAll(EventTypes.isClosed(element) ? eventTypes.expand(element) : List.of(event));
+    }
+    var shape = readReturn(reading, sig, !emits.isEmpty(), declared, produced, descriptor);
+
+    var sent = scanner.map(s -> s.scan(method)).orElse(SentEventScanner.Sent.NONE);
+    for (TypeMirror type : sent.routed()) {
+      EventType event = eventTypes.describe(EventTypes.element(type));
+      declared.add(event);
+      produced.add(event);
+      descriptor.add(event);
+    }
+    var streamed = sent.streamed().stream()
+        .map(t -> eventTypes.describe(EventTypes.element(t)))
+        .collect(Collectors.toCollection(TreeSet::new));
+
+    Duration timeout = duration(reading, annotation.string("timeout"), reading.step + " has timeout");
+    RetrySpec retry = readRetry(reading, sig, annotation.annotation("retry"));
+    return new StepModel(index, method.getSimpleName().toString(), method, params, shape.shape(), shape.async(),
+        List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
+        workers, acceptSubtypes, timeout, retry, checks(annotation.enumNames("skipChecks")),
+        reading.valid, reading.complete);
+  }
+
+  private List<StepParam> readParams(Reading reading, String sig, boolean acceptSubtypes) {
+    var params = new ArrayList<StepParam>();
+    int events = 0;
+    int contexts = 0;
+    boolean badEvent = false;
+    for (VariableElement param : reading.method.getParameters()) {
+      TypeMirror type = param.asType();
+      String name = param.getSimpleName().toString();
+      if (eventTypes.isContext(type)) {
+        if (++contexts == 2) {
+          reading.error(sig + " declares more than one Context parameter. Keep one.");
+        }
+        params.add(new StepParam.ContextParam(name, TypeName.get(type), needsCast(type)));
+      } else if (eventTypes.isEvent(type)) {
+        TypeElement element = EventTypes.element(type);
+        if (EventTypes.isClosed(element) || acceptSubtypes) {
+          List<EventType> accepted = EventTypes.isClosed(element) ? eventTypes.expand(element) : List.of();
+          params.add(new StepParam.EventParam(name, TypeName.get(type), events++, eventTypes.describe(element), accepted));
+        } else {
+          badEvent = true;
+          reading.lost(sig + " parameter '" + name + "' has type " + TypeLabels.of(type)
+              + ", which is neither a concrete event nor a sealed interface of events. Accept a concrete event"
+              + " type or a sealed interface, or set acceptSubtypes = true.");
+        }
+      } else {
+        String label = TypeLabels.of(type);
+        reading.error("[Stepwise/MissingResource] " + reading.step + " parameter '" + name + "' of type " + type
+            + " is neither an event, a Context, nor provided by a @Provides method. Add a @Provides method that returns "
+            + label + ", or remove the parameter.");
+      }
+    }
+    if (events == 0 && !badEvent) {
+      reading.lost(sig + " has no event parameter. Add a parameter whose type implements io.stepwise.Event.");
+    }
+    return params;
+  }
+
+  /** Context<?> and raw Context are passed as they are; any other type argument needs an unchecked cast. */
+  private static boolean needsCast(TypeMirror context) {
+    var arguments = ((DeclaredType) context).getTypeArguments();
+    if (arguments.isEmpty()) {
+      return false;
+    }
+    return !(arguments.getFirst() instanceof WildcardType w && w.getExtendsBound() == null && w.getSuperBound() == null);
+  }
+
+  private record Shape(ReturnShape shape, boolean async) {}
+
+  private Shape readReturn(Reading reading, String sig, boolean hasEmits,
+      Set<EventType> declared, Set<EventType> produced, Set<EventType> descriptor) {
+    TypeMirror written = reading.method.getReturnType();
+    TypeMirror type = written;
+    boolean async = false;
+    if (eventTypes.is(type, "java.util.concurrent.CompletionStage")
+        || eventTypes.is(type, "java.util.concurrent.CompletableFuture")) {
+      async = true;
+      type = typeArgument(type);
+    }
+    if (type != null && (type.getKind() == TypeKind.VOID || (async && eventTypes.is(type, "java.lang.Void")))) {
+      return new Shape(ReturnShape.VOID, async);
+    }
+    var shape = ReturnShape.EVENT;
+    if (type != null && eventTypes.is(type, "java.util.Optional")) {
+      shape = ReturnShape.OPTIONAL;
+      type = typeArgument(type);
+    } else if (type != null && eventTypes.is(type, "java.util.List")) {
+      shape = ReturnShape.LIST;
+      type = typeArgument(type);
+    }
+    if (type == null || !eventTypes.isEvent(type)) {
+      reading.lost(sig + " returns " + TypeLabels.of(written) + ", which is not an event. Return an event, a sealed"
+          + " interface of events, Optional<E>, List<E>, void, or one of these in a CompletionStage.");
+      return new Shape(shape, async);
+    }
+    TypeElement element = EventTypes.element(type);
+    if (EventTypes.isClosed(element)) {
+      declared.add(eventTypes.describe(element));
+      produced.addAll(eventTypes.expand(element));
+      descriptor.addAll(eventTypes.expand(element));
+    } else if (!hasEmits) {
+      reading.lost(sig + " returns " + TypeLabels.of(written) + ", which is neither a concrete event nor a sealed"
+          + " interface of events. Return a concrete event type or a sealed interface, or list the events in emits.");
+    }
+    return new Shape(shape, async);
+  }
+
+  /** The single type argument, its upper bound for a wildcard, or null when raw or unbounded. */
+  private static TypeMirror typeArgument(TypeMirror type) {
+    var arguments = ((DeclaredType) type).getTypeArguments();
+    if (arguments.isEmpty()) {
+      return null;
+    }
+    TypeMirror argument = arguments.getFirst();
+    return argument instanceof WildcardType w ? w.getExtendsBound() : argument;
+  }
+
+  private RetrySpec readRetry(Reading reading, String sig, AnnotationValues retry) {
+    int maxAttempts = retry.integer("maxAttempts");
+    if (maxAttempts < 1) {
+      reading.error(sig + " has retry.maxAttempts = " + maxAttempts + ". Set maxAttempts to 1 or more.");
+    }
+    double jitter = retry.decimal("jitter");
+    if (jitter < 0.0 || jitter > 1.0) {
+      reading.error(sig + " has retry.jitter = " + jitter + ". Set jitter between 0.0 and 1.0.");
+    }
+    Duration delay = duration(reading, retry.string("delay"), reading.step + " has retry.delay");
+    Duration maxDelay = duration(reading, retry.string("maxDelay"), reading.step + " has retry.maxDelay");
+    return new RetrySpec(Math.max(1, maxAttempts), delay, retry.decimal("backoff"), maxDelay, jitter,
+        classNames(retry.types("on")), classNames(retry.types("notOn")));
+  }
+
+  private static List<ClassName> classNames(List<TypeMirror> types) {
+    return types.stream()
+        .filter(t -> t.getKind() == TypeKind.DECLARED)
+        .map(t -> ClassName.get(EventTypes.element(t)))
+        .toList();
+  }
+
+  private Duration duration(Reading reading, String text, String subject) {
+    return DurationSyntax.parse(text).orElseGet(() -> {
+      reading.error(invalidDuration(subject, text));
+      return Duration.ZERO;
+    });
+  }
+
+  static String invalidDuration(String subject, String text) {
+    return "[Stepwise/InvalidDuration] " + subject + " = \"" + text + "\", which is not a duration."
+        + " Write it as \"500ms\", \"30s\", \"2m\", \"1h\" or ISO-8601 \"PT30S\".";
+  }
+
+  /** Constants this processor does not know (a newer annotations jar) are ignored, not fatal. */
+  static Set<Check> checks(List<String> names) {
+    return names.stream()
+        .filter(n -> java.util.Arrays.stream(Check.values()).anyMatch(c -> c.name().equals(n)))
+        .map(Check::valueOf)
+        .collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,121 @@
+package io.stepwise.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import io.stepwise.processor.codegen.ServiceFileGenerator;
+import io.stepwise.processor.codegen.WorkflowDefinitionGenerator;
+import io.stepwise.processor.model.EventIndex;
+import io.stepwise.processor.model.WorkflowModel;
+import io.stepwise.processor.validation.ErrorReporter;
+import io.stepwise.processor.validation.GraphValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.StandardLocation;
+
+/**
+ * Proves the event graph of every {@code @Workflow} class and generates its reflection-free
+ * {@code WorkflowDefinition}; a workflow with any error gets no generated code.
+ */
+@AutoService(Processor.class)
+public final class StepwiseProcessor extends AbstractProcessor {
+  private final List<String> definitions = new ArrayList<>();
+  private ErrorReporter reporter;
+  private WorkflowReader reader;
+  private WorkflowDefinitionGenerator generator;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    var elements = env.getElementUtils();
+    var eventTypes = new EventTypes(elements, env.getTypeUtils());
+    reporter = new ErrorReporter(env.getMessager());
+    var stepReader = new StepReader(elements, eventTypes, SentEventScanner.create(env, eventTypes), reporter);
+    reader = new WorkflowReader(elements, stepReader, reporter);
+    generator = new WorkflowDefinitionGenerator(
+        elements.getTypeElement("javax.annotation.processing.Generated") != null);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(WorkflowReader.WORKFLOW, StepReader.STEP);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(StepReader.STEP)) {
+        round.getElementsAnnotatedWith(annotation).forEach(this::checkEnclosedByWorkflow);
+      }
+    }
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(WorkflowReader.WORKFLOW)) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          process((TypeElement) element);
+        }
+      }
+    }
+    if (round.processingOver() && !definitions.isEmpty()) {
+      writeServiceFile();
+    }
+    // Only Stepwise's own annotations are supported, so claiming them hides nothing from other processors.
+    return true;
+  }
+
+  private void process(TypeElement type) {
+    int before = reporter.count();
+    WorkflowModel workflow = reader.read(type);
+    var index = new EventIndex(workflow);
+    GraphValidator.validate(index, reporter);
+    if (reporter.count() > before) {
+      return;
+    }
+    var file = generator.generate(index);
+    String name = workflow.generatedName().canonicalName();
+    try (Writer writer = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
+      file.writeTo(writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name, e);
+    }
+    definitions.add(workflow.generatedName().reflectionName());
+  }
+
+  private void checkEnclosedByWorkflow(Element step) {
+    Element owner = step.getEnclosingElement();
+    if (step.getKind() == ElementKind.METHOD
+        && AnnotationValues.findMirror(owner, WorkflowReader.WORKFLOW).isEmpty()) {
+      String ownerLabel = owner instanceof TypeElement type
+          ? String.join(".", ClassName.get(type).simpleNames())
+          : owner.getSimpleName().toString();
+      reporter.error(step, "[Stepwise/WorkflowClass] Step '" + step.getSimpleName() + "' is declared in "
+          + ownerLabel + ", which is not annotated @Workflow. Annotate " + ownerLabel
+          + " with @Workflow, or remove @Step.");
+    }
+  }
+
+  private void writeServiceFile() {
+    try (Writer writer = processingEnv.getFiler()
+        .createResource(StandardLocation.CLASS_OUTPUT, "", ServiceFileGenerator.PATH)
+        .openWriter()) {
+      writer.write(ServiceFileGenerator.content(definitions));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + ServiceFileGenerator.PATH, e);
+    }
+  }
+}

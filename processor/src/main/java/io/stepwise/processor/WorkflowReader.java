@@ -1,0 +1,152 @@
+package io.stepwise.processor;
+
+import com.palantir.javapoet.ClassName;
+import io.stepwise.processor.model.EventType;
+import io.stepwise.processor.model.StepModel;
+import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.model.WorkflowModel;
+import io.stepwise.processor.validation.ErrorReporter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Reads a {@code @Workflow} class and its steps into a {@link WorkflowModel}, reporting what is malformed. */
+final class WorkflowReader {
+  static final String WORKFLOW = "io.stepwise.annotations.Workflow";
+
+  private final Elements elements;
+  private final StepReader stepReader;
+  private final ErrorReporter reporter;
+
+  WorkflowReader(Elements elements, StepReader stepReader, ErrorReporter reporter) {
+    this.elements = elements;
+    this.stepReader = stepReader;
+    this.reporter = reporter;
+  }
+
+  WorkflowModel read(TypeElement type) {
+    var annotation = AnnotationValues.find(elements, type, WORKFLOW).orElseThrow();
+    String classLabel = String.join(".", ClassName.get(type).simpleNames());
+    checkClass(type, classLabel);
+    String name = annotation.string("name").isEmpty() ? type.getSimpleName().toString() : annotation.string("name");
+    String timeoutText = annotation.string("timeout");
+    Duration timeout = DurationSyntax.parse(timeoutText).orElseGet(() -> {
+      reporter.error(type, StepReader.invalidDuration("Workflow '" + name + "' has timeout", timeoutText));
+      return Duration.ZERO;
+    });
+
+    var steps = new ArrayList<StepModel>();
+    var names = new HashMap<String, StepModel>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.METHOD
+          || AnnotationValues.findMirror(member, StepReader.STEP).isEmpty()) {
+        continue;
+      }
+      StepModel step = stepReader.read((ExecutableElement) member, steps.size(), classLabel);
+      // Steps are addressed by name (graph, sendEvent(ev, step)), so an overload would be ambiguous.
+      if (names.putIfAbsent(step.name(), step) != null) {
+        reporter.error(member, "[Stepwise/StepSignature] Step '" + step.name()
+            + "' is declared more than once. Give each step a distinct method name.");
+        step = step.invalid();
+      }
+      steps.add(step);
+    }
+    var resolved = checkJoins(resolveSubtypes(steps));
+    return new WorkflowModel(ClassName.get(type), name, type, timeout,
+        StepReader.checks(annotation.enumNames("skipChecks")), resolved);
+  }
+
+  private void checkClass(TypeElement type, String label) {
+    String prefix = "[Stepwise/WorkflowClass] Workflow class '" + label + "'";
+    if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
+      reporter.error(type, prefix + " must be a class. Put @Workflow on a class or a record.");
+      return;
+    }
+    if (type.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(type, prefix + " must not be private. Make it package-private or public.");
+    }
+    Element enclosing = type.getEnclosingElement();
+    boolean nested = enclosing.getKind().isClass() || enclosing.getKind().isInterface();
+    if (nested && !type.getModifiers().contains(Modifier.STATIC) && type.getKind() != ElementKind.RECORD) {
+      reporter.error(type, prefix + " must be top-level or static nested. Make it a static nested class.");
+    } else if (!nested && enclosing.getKind() != ElementKind.PACKAGE) {
+      reporter.error(type, prefix + " must be top-level or static nested. Move it out of the method.");
+    }
+    for (Element outer = enclosing; outer instanceof TypeElement t; outer = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        String outerLabel = String.join(".", ClassName.get(t).simpleNames());
+        reporter.error(type, prefix + " is nested in private class '" + outerLabel
+            + "'. Make '" + outerLabel + "' package-private or public.");
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(type, prefix + " must not declare type parameters. Remove them.");
+    }
+  }
+
+  /**
+   * With acceptSubtypes a parameter also takes every graph event assignable to its type; the graph
+   * is known only once all steps are read.
+   */
+  private static List<StepModel> resolveSubtypes(List<StepModel> steps) {
+    var graphEvents = new TreeSet<EventType>();
+    for (StepModel step : steps) {
+      graphEvents.addAll(step.accepted());
+      step.produced().stream().filter(EventType::concrete).forEach(graphEvents::add);
+    }
+    return steps.stream().map(step -> {
+      if (!step.acceptSubtypes()) {
+        return step;
+      }
+      List<StepParam> params = step.params().stream().map(param -> {
+        if (!(param instanceof StepParam.EventParam event)) {
+          return param;
+        }
+        var accepted = new TreeSet<>(event.accepted());
+        graphEvents.stream().filter(e -> e.isAssignableTo(event.declared())).forEach(accepted::add);
+        return (StepParam) new StepParam.EventParam(
+            event.name(), event.declaredType(), event.ordinal(), event.declared(), List.copyOf(accepted));
+      }).toList();
+      return step.withParams(params);
+    }).toList();
+  }
+
+  /** A join needs to tell its inputs apart: an event both parameters accept would be ambiguous. */
+  private List<StepModel> checkJoins(List<StepModel> steps) {
+    var checked = new ArrayList<StepModel>();
+    for (StepModel step : steps) {
+      var overlap = overlap(step.eventParams());
+      if (overlap != null) {
+        reporter.error(step.source(), "[Stepwise/StepSignature] Step '" + step.name()
+            + "' has two event parameters that accept " + overlap.label()
+            + ". Give each parameter of a join a distinct event type.");
+        step = step.invalid();
+      }
+      checked.add(step);
+    }
+    return checked;
+  }
+
+  private static EventType overlap(List<StepParam.EventParam> params) {
+    var shared = new TreeSet<EventType>();
+    for (int i = 0; i < params.size(); i++) {
+      for (int j = i + 1; j < params.size(); j++) {
+        var both = new TreeSet<>(params.get(i).accepted());
+        both.retainAll(params.get(j).accepted());
+        shared.addAll(both);
+        if (params.get(i).declared().equals(params.get(j).declared())) {
+          shared.add(params.get(i).declared());
+        }
+      }
+    }
+    return shared.isEmpty() ? null : shared.first();
+  }
+}

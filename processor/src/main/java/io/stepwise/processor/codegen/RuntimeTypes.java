@@ -1,0 +1,25 @@
+package io.stepwise.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+
+/** Runtime types the generated code refers to, by name: the processor never loads them. */
+final class RuntimeTypes {
+  static final ClassName EVENT = ClassName.get("io.stepwise", "Event");
+  static final ClassName START_EVENT = ClassName.get("io.stepwise", "StartEvent");
+  static final ClassName STOP_EVENT = ClassName.get("io.stepwise", "StopEvent");
+  static final ClassName CONTEXT = ClassName.get("io.stepwise", "Context");
+  static final ClassName COMPILED_WORKFLOW = ClassName.get("io.stepwise", "CompiledWorkflow");
+  static final ClassName WORKFLOW_DEFINITION = ClassName.get("io.stepwise.spi", "WorkflowDefinition");
+  static final ClassName STEP_DESCRIPTOR = ClassName.get("io.stepwise.spi", "StepDescriptor");
+  static final ClassName EVENT_INPUT = ClassName.get("io.stepwise.spi", "EventInput");
+  static final ClassName RETRY_POLICY = ClassName.get("io.stepwise.spi", "RetryPolicy");
+  static final ClassName WORKFLOW_GRAPH = ClassName.get("io.stepwise.graph", "WorkflowGraph");
+  static final ClassName STEP_NODE = ClassName.get("io.stepwise.graph", "StepNode");
+  static final ClassName EVENT_NODE = ClassName.get("io.stepwise.graph", "EventNode");
+  static final ClassName EVENT_KIND = ClassName.get("io.stepwise.graph", "EventKind");
+  static final ClassName EDGE = ClassName.get("io.stepwise.graph", "Edge");
+  static final ClassName EDGE_KIND = ClassName.get("io.stepwise.graph", "EdgeKind");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private RuntimeTypes() {}
+}

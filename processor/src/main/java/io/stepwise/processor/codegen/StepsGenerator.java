@@ -1,0 +1,70 @@
+package io.stepwise.processor.codegen;
+
+import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_INPUT;
+import static io.stepwise.processor.codegen.RuntimeTypes.RETRY_POLICY;
+import static io.stepwise.processor.codegen.RuntimeTypes.STEP_DESCRIPTOR;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import io.stepwise.processor.model.EventType;
+import io.stepwise.processor.model.RetrySpec;
+import io.stepwise.processor.model.StepModel;
+import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.model.WorkflowModel;
+import java.util.List;
+
+/** The {@code STEPS} table: one {@code StepDescriptor} per step, in dispatch order. */
+final class StepsGenerator {
+  private StepsGenerator() {}
+
+  static CodeBlock steps(WorkflowModel workflow) {
+    return CodeBlocks.multilineList(workflow.steps().stream().map(StepsGenerator::descriptor).toList());
+  }
+
+  private static CodeBlock descriptor(StepModel step) {
+    CodeBlock inputs = step.eventParams().stream()
+        .map(StepsGenerator::input)
+        .collect(CodeBlock.joining(", "));
+    // A full retry policy is long; it goes on its own line.
+    String format = step.retry().isNone()
+        ? "new $T($L, $S, $L, $L, $L, $L, $L, $L)"
+        : "new $T($L, $S, $L, $L, $L, $L, $L,\n$>$>$L$<$<)";
+    return CodeBlock.of(format,
+        STEP_DESCRIPTOR,
+        step.index(),
+        step.name(),
+        CodeBlock.of("$T.of($L)", List.class, inputs),
+        CodeBlocks.classSet(names(step.descriptorProduces())),
+        step.workers(),
+        step.acceptSubtypes(),
+        CodeBlocks.duration(step.timeout()),
+        retry(step.retry()));
+  }
+
+  private static CodeBlock input(StepParam.EventParam param) {
+    if (param.accepted().equals(List.of(param.declared()))) {
+      return CodeBlock.of("$T.of($T.class)", EVENT_INPUT, param.declared().name());
+    }
+    return CodeBlock.of("new $T($T.class, $L)",
+        EVENT_INPUT, param.declared().name(), CodeBlocks.classSet(names(param.accepted())));
+  }
+
+  private static CodeBlock retry(RetrySpec retry) {
+    if (retry.isNone()) {
+      return CodeBlock.of("$T.NONE", RETRY_POLICY);
+    }
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)",
+        RETRY_POLICY,
+        retry.maxAttempts(),
+        CodeBlocks.duration(retry.delay()),
+        retry.backoff(),
+        CodeBlocks.duration(retry.maxDelay()),
+        retry.jitter(),
+        CodeBlocks.classList(retry.on()),
+        CodeBlocks.classList(retry.notOn()));
+  }
+
+  static List<ClassName> names(List<EventType> events) {
+    return events.stream().map(EventType::name).toList();
+  }
+}

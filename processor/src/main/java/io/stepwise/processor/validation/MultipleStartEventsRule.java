@@ -1,0 +1,26 @@
+package io.stepwise.processor.validation;
+
+import static java.util.stream.Collectors.joining;
+
+import io.stepwise.processor.model.Check;
+import io.stepwise.processor.model.EventIndex;
+import java.util.List;
+
+/** {@code [Stepwise/MultipleStartEvents]}: the start type S of the definition must be one type. */
+final class MultipleStartEventsRule implements GraphRule {
+  @Override
+  public List<Finding> check(EventIndex index) {
+    var declarations = index.startDeclarations();
+    if (!Subjects.workflowRuleApplies(index, Check.MULTIPLE_START_EVENTS)
+        || declarations.stream().map(EventIndex.Declaration::type).distinct().count() < 2) {
+      return List.of();
+    }
+    String list = declarations.stream()
+        .map(d -> d.type().label() + " (step '" + d.step().name() + "')")
+        .collect(joining(", "));
+    var workflow = index.workflow();
+    return List.of(new Finding(workflow.source(), "[Stepwise/MultipleStartEvents] Workflow '" + workflow.name()
+        + "' accepts more than one StartEvent type: " + list
+        + ". Accept one StartEvent type, or a sealed interface of them, in every start step."));
+  }
+}

@@ -1,0 +1,26 @@
+package io.stepwise.processor.validation;
+
+import io.stepwise.processor.model.Check;
+import io.stepwise.processor.model.EventIndex;
+import io.stepwise.processor.model.StepModel;
+import java.util.List;
+
+/**
+ * Which steps a rule may report on: a step that failed a signature check is left out so one
+ * mistake does not cascade, and skipChecks on the step or the workflow silences the rule.
+ */
+final class Subjects {
+  private Subjects() {}
+
+  static List<StepModel> of(EventIndex index, Check check) {
+    if (index.workflow().skips(check)) {
+      return List.of();
+    }
+    return index.workflow().steps().stream().filter(s -> s.valid() && !s.skips(check)).toList();
+  }
+
+  /** Whether a workflow-wide rule runs. */
+  static boolean workflowRuleApplies(EventIndex index, Check check) {
+    return !index.workflow().skips(check);
+  }
+}
