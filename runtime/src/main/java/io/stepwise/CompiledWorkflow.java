@@ -1,8 +1,16 @@
 package io.stepwise;
 
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.internal.RunDriver;
+import io.stepwise.internal.RunHandle;
+import io.stepwise.internal.Routing;
+import io.stepwise.internal.SharedTimers;
+import io.stepwise.internal.StepInvoker;
+import io.stepwise.internal.Tick;
 import io.stepwise.spi.WorkflowDefinition;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A workflow bound to an instance of its class, ready to run. Obtain one from the generated
@@ -13,18 +21,22 @@ import java.util.Objects;
  */
 public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final WorkflowDefinition<?, S, R> definition;
-  private final Object target;
+  private final StepInvoker invoker;
+  private final Routing routing; // built once, shared by every run
 
-  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, Object target) {
+  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
     this.definition = definition;
-    this.target = target;
+    this.invoker = invoker;
+    this.routing = new Routing(definition.name(), definition.steps());
   }
 
   /** Binds a generated definition to the workflow instance whose step methods it calls. */
   public static <T, S extends StartEvent, R extends StopEvent> CompiledWorkflow<S, R> of(
       WorkflowDefinition<T, S, R> definition, T target) {
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(target, "target");
     return new CompiledWorkflow<>(
-        Objects.requireNonNull(definition, "definition"), Objects.requireNonNull(target, "target"));
+        definition, (step, events, context) -> definition.invoke(target, step, events, context));
   }
 
   /** Starts a run with the workflow's default options. */
@@ -34,7 +46,12 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
 
   /** Starts a run. */
   public WorkflowHandler<R> run(S start, RunOptions options) {
-    throw new UnsupportedOperationException("placeholder until the run loop lands: " + target + options);
+    Objects.requireNonNull(start, "start");
+    Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
+    RunDriver<R> run = new RunDriver<>(UUID.randomUUID().toString(), routing, invoker,
+        definition.stopEventType(), timeout, SharedTimers.INSTANCE);
+    run.post(new Tick.Started(start));
+    return new RunHandle<>(run);
   }
 
   /** The static event graph. */

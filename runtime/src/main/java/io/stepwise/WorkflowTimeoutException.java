@@ -7,6 +7,7 @@ import java.util.List;
 public class WorkflowTimeoutException extends WorkflowException {
   private static final long serialVersionUID = 1L;
   private final Duration timeout;
+  @SuppressWarnings("serial") // List.copyOf lists are serializable; the declared type cannot say so
   private final List<String> activeSteps;
 
   public WorkflowTimeoutException(String message, Duration timeout, List<String> activeSteps) {

@@ -2,6 +2,7 @@ package io.stepwise.samples;
 
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Event;
+import io.stepwise.StopEvent;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.samples.triage.Lexicon;
 import io.stepwise.samples.triage.TriageEvents.Progress;
@@ -40,6 +41,9 @@ public final class Main {
   private static String describe(Event event) {
     if (event instanceof Progress progress) {
       return String.format("[%-9s] %s", progress.step(), progress.message());
+    }
+    if (event instanceof StopEvent) {
+      return "[stop     ] " + event.getClass().getSimpleName() + " (the terminal event; the stream ends here)";
     }
     return "[stream   ] " + event;
   }

@@ -21,6 +21,9 @@ public final class Lexicon {
       "crash", List.of("crash", "crashes", "freezes"),
       "outage", List.of("down", "outage", "unreachable")));
 
+  // Most urgent first: a ticket about several topics goes to the team of the most urgent one.
+  private static final List<String> URGENCY = List.of("outage", "crash", "login", "billing");
+
   private static final Map<String, String> TEAMS = Map.of(
       "billing", "billing", "login", "identity", "crash", "engineering", "outage", "site reliability");
 
@@ -58,9 +61,9 @@ public final class Lexicon {
     return List.copyOf(found);
   }
 
-  /** The team that owns the first topic, or the front desk. */
+  /** The team that owns the most urgent topic, or the front desk. */
   public String owningTeam(List<String> topics) {
-    return topics.isEmpty() ? "front desk" : TEAMS.get(topics.get(0));
+    return URGENCY.stream().filter(topics::contains).findFirst().map(TEAMS::get).orElse("front desk");
   }
 
   /** The help article for the first topic that has one. */

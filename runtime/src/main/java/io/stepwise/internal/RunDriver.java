@@ -1,0 +1,218 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import io.stepwise.StopEvent;
+import io.stepwise.WorkflowException;
+import io.stepwise.WorkflowFailedEvent;
+import io.stepwise.internal.Command.CancelStep;
+import io.stepwise.internal.Command.Finish;
+import io.stepwise.internal.Command.Publish;
+import io.stepwise.internal.Command.Schedule;
+import io.stepwise.internal.Command.StartStep;
+import io.stepwise.internal.Command.Unschedule;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Drives one run: feeds ticks to its {@link RunLoop} one at a time and carries out the commands,
+ * starting steps on virtual threads, keeping the timers, the stream and the result.
+ *
+ * <p>Ticks come from any thread into a lock-free queue; whichever thread finds the loop idle
+ * drains it (trampolining), so there is no loop thread to wake and a run that waits holds no
+ * thread at all. The queue's counter gives each drain a happens-before edge to the previous one,
+ * so the loop's state needs no locks.
+ */
+public final class RunDriver<R extends StopEvent> {
+  private static final System.Logger LOG = System.getLogger("io.stepwise");
+  private static final ThreadFactory STEP_THREADS = Thread.ofVirtual().name("stepwise-step").factory();
+
+  private final String runId;
+  final Routing routing;
+  final StepInvoker invoker;
+  private final Class<R> stopType;
+  private final Timers timers;
+  private final RunLoop loop;
+  private final EventStream stream;
+  private final ConcurrentLinkedQueue<Tick> ticks = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pendingTicks = new AtomicInteger();
+  private final Consumer<Command> execute = this::execute;
+  // Touched only by the draining thread.
+  private final Map<Long, StepExecution> executions = new HashMap<>();
+  private final Map<Long, Timers.Pending> pendingTimers = new HashMap<>(4);
+  private boolean handoffOpen;
+  private StepExecution handoff;
+  private final CompletableFuture<R> result = new CompletableFuture<>();
+  private final CompletableFuture<R> exposedResult = new CompletableFuture<>();
+  private volatile boolean finished;
+
+  public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
+      Duration timeout, Timers timers) {
+    this.runId = runId;
+    this.routing = routing;
+    this.invoker = invoker;
+    this.stopType = stopType;
+    this.timers = timers;
+    this.loop = new RunLoop(runId, routing, timeout);
+    this.stream = new EventStream(runId);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Routing routing() {
+    return routing;
+  }
+
+  /** Whether the run has ended; a tick may still be on its way to an ended run, and is dropped. */
+  public boolean isFinished() {
+    return finished;
+  }
+
+  /** The result, completed when the run ends; only the driver completes it. */
+  CompletableFuture<R> result() {
+    return result;
+  }
+
+  /** A twin of the result for callers, so a caller completing it cannot change the run's result. */
+  CompletableFuture<R> exposedResult() {
+    return exposedResult;
+  }
+
+  Stream<Event> events() {
+    return stream.stream();
+  }
+
+  /** Hands a tick to the loop; runs the loop on this thread if no other thread is running it. */
+  public void post(Tick tick) {
+    ticks.offer(tick);
+    if (pendingTicks.getAndIncrement() == 0) {
+      drain();
+    }
+  }
+
+  /**
+   * Posts the last report of a step from the step's own virtual thread, which is about to end.
+   * If this thread drains the loop, the first step the loop starts meanwhile is handed back to
+   * run on this thread, saving a thread start per step on a chain.
+   *
+   * @return the execution to run next on this thread, or null
+   */
+  StepExecution postLast(Tick tick) {
+    ticks.offer(tick);
+    if (pendingTicks.getAndIncrement() != 0) {
+      return null; // the draining thread will see it
+    }
+    handoffOpen = true;
+    return drain();
+  }
+
+  private StepExecution drain() {
+    StepExecution taken = null;
+    int missed = 1;
+    do {
+      Tick next;
+      while ((next = ticks.poll()) != null) {
+        handle(next);
+      }
+      // Close the handoff before letting another thread drain: it belongs to this thread only.
+      if (taken == null) {
+        taken = handoff;
+      }
+      handoff = null;
+      handoffOpen = false;
+      missed = pendingTicks.addAndGet(-missed);
+    } while (missed != 0);
+    return taken;
+  }
+
+  private void handle(Tick tick) {
+    if (finished) {
+      return; // the loop drops it too, but after a crash the loop never learned that it ended
+    }
+    switch (tick) {
+      case Tick.StepReturned returned -> executions.remove(returned.execution());
+      case Tick.StepThrew threw -> executions.remove(threw.execution());
+      case Tick.Timed timed -> pendingTimers.remove(timed.key());
+      default -> {}
+    }
+    try {
+      loop.reduce(tick, execute);
+    } catch (RuntimeException | Error bug) {
+      crash(bug);
+    }
+  }
+
+  private void execute(Command command) {
+    switch (command) {
+      case StartStep start -> {
+        StepExecution execution = new StepExecution(
+            this, start.execution(), routing.steps().get(start.step()), start.events());
+        executions.put(start.execution(), execution);
+        if (handoffOpen && handoff == null) {
+          handoff = execution;
+        } else {
+          execution.start(STEP_THREADS);
+        }
+      }
+      case CancelStep cancel -> {
+        StepExecution execution = executions.remove(cancel.execution());
+        if (execution != null) {
+          execution.cancel();
+        }
+      }
+      case Publish publish -> stream.publish(publish.event());
+      case Schedule schedule -> {
+        Tick.Timed timed = schedule.tick();
+        pendingTimers.put(schedule.key(), timers.schedule(schedule.delay(), () -> post(timed)));
+      }
+      case Unschedule unschedule -> {
+        Timers.Pending pending = pendingTimers.remove(unschedule.key());
+        if (pending != null) {
+          pending.cancel();
+        }
+      }
+      case Finish finish -> finish(finish.terminal(), finish.error());
+    }
+  }
+
+  private void finish(Event terminal, RuntimeException error) {
+    finished = true;
+    pendingTimers.values().forEach(Timers.Pending::cancel);
+    pendingTimers.clear();
+    executions.clear();
+    stream.end(terminal);
+    if (error == null && !stopType.isInstance(terminal)) {
+      error = new WorkflowException("Workflow '" + routing.workflow() + "' ended with "
+          + terminal.getClass().getName() + ", which is not its stop event type " + stopType.getName());
+    }
+    if (error != null) {
+      result.completeExceptionally(error);
+      exposedResult.completeExceptionally(error);
+    } else {
+      R stop = stopType.cast(terminal);
+      result.complete(stop);
+      exposedResult.complete(stop);
+    }
+  }
+
+  /** A bug in the loop must end the run loudly rather than leave its caller waiting forever. */
+  private void crash(Throwable bug) {
+    LOG.log(Level.ERROR, "run " + runId + " of workflow '" + routing.workflow() + "' crashed", bug);
+    if (finished) {
+      return;
+    }
+    executions.values().forEach(StepExecution::cancel);
+    WorkflowException error =
+        new WorkflowException("Run " + runId + " of workflow '" + routing.workflow() + "' crashed: " + bug, bug);
+    finish(new WorkflowFailedEvent("", bug.getClass().getName(), bug.getMessage()), error);
+  }
+}

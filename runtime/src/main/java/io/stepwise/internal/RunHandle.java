@@ -1,0 +1,98 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import io.stepwise.StopEvent;
+import io.stepwise.WorkflowException;
+import io.stepwise.WorkflowHandler;
+import io.stepwise.internal.Tick.CancelRequested;
+import io.stepwise.internal.Tick.EventPosted;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+/** The caller's side of a run: checks what comes from outside, then hands it to the driver. */
+public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> {
+  private final RunDriver<R> run;
+
+  public RunHandle(RunDriver<R> run) {
+    this.run = run;
+  }
+
+  @Override
+  public String runId() {
+    return run.runId();
+  }
+
+  @Override
+  public Stream<Event> events() {
+    return run.events();
+  }
+
+  @Override
+  public R result() {
+    try {
+      return run.result().get();
+    } catch (ExecutionException e) {
+      // The driver only ever completes it with a WorkflowException (or an Error from a bug).
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new WorkflowException("Run " + runId() + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkflowException("Interrupted while waiting for the result of run " + runId()
+          + "; the run goes on, call cancel() to stop it", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<R> future() {
+    return run.exposedResult();
+  }
+
+  @Override
+  public void sendEvent(Event event) {
+    Objects.requireNonNull(event, "event");
+    checkRunning();
+    run.routing().checkAccepted(event);
+    run.post(new EventPosted(event, -1));
+  }
+
+  @Override
+  public void sendEvent(Event event, String step) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(step, "step");
+    checkRunning();
+    int index = run.routing().checkTarget(event, step);
+    run.post(new EventPosted(event, index));
+  }
+
+  @Override
+  public void cancel() {
+    if (!run.isFinished()) {
+      run.post(new CancelRequested());
+    }
+  }
+
+  @Override
+  public boolean isDone() {
+    return run.isFinished();
+  }
+
+  private void checkRunning() {
+    if (run.isFinished()) {
+      throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
+          + "' has already finished; start a new run");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WorkflowHandler[workflow '" + run.routing().workflow() + "', run " + runId()
+        + (isDone() ? ", done]" : ", running]");
+  }
+}

@@ -1,0 +1,162 @@
+package io.stepwise.internal;
+
+import io.stepwise.Context;
+import io.stepwise.Event;
+import io.stepwise.internal.Tick.EventSent;
+import io.stepwise.internal.Tick.StepReturned;
+import io.stepwise.internal.Tick.StepThrew;
+import io.stepwise.internal.Tick.StreamWritten;
+import io.stepwise.spi.StepDescriptor;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * One execution of a step on its own virtual thread, and the {@link Context} that execution
+ * sees. It reports back to the loop only through ticks.
+ */
+final class StepExecution implements Context<Object>, Runnable {
+  private static final System.Logger LOG = System.getLogger("io.stepwise");
+
+  private final RunDriver<?> run;
+  private final long id;
+  private final StepDescriptor step;
+  private final Event[] events;
+  private volatile Thread thread;
+  private volatile CompletableFuture<?> async;
+  private volatile boolean cancelled;
+
+  StepExecution(RunDriver<?> run, long id, StepDescriptor step, Event[] events) {
+    this.run = run;
+    this.id = id;
+    this.step = step;
+    this.events = events;
+  }
+
+  void start(ThreadFactory threads) {
+    threads.newThread(this).start();
+  }
+
+  /** Interrupts the step's thread and cancels its async result; what it reports later is dropped. */
+  void cancel() {
+    cancelled = true;
+    Thread running = thread;
+    if (running != null) {
+      running.interrupt();
+    }
+    CompletableFuture<?> pending = async;
+    if (pending != null) {
+      pending.cancel(true);
+    }
+  }
+
+  /** Runs this execution, then any execution the loop handed to this thread on the way out. */
+  @Override
+  public void run() {
+    StepExecution next = this;
+    while (next != null) {
+      next = next.runHere();
+    }
+  }
+
+  /** Starts the execution on the current thread instead of a new one; see {@link RunDriver#postLast}. */
+  private StepExecution runHere() {
+    thread = Thread.currentThread();
+    Thread.interrupted(); // a stale interrupt aimed at the previous execution on this thread
+    if (cancelled) {
+      return null; // cancelled before it began (checked after clearing, so no cancel is lost)
+    }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "run {0}: step ''{1}'' starts (execution {2})", run.runId(), step.name(), id);
+    }
+    Object returned;
+    try {
+      returned = run.invoker.invoke(step.index(), events, this);
+    } catch (Throwable error) { // a step's Error fails the run instead of killing the loop silently
+      return run.postLast(report(null, error));
+    }
+    if (returned instanceof CompletionStage<?> stage) {
+      awaitAsync(stage);
+      return null;
+    }
+    return run.postLast(report(returned, null));
+  }
+
+  /** Counts as in flight until the stage completes; the step's thread is free meanwhile. */
+  private void awaitAsync(CompletionStage<?> stage) {
+    try {
+      CompletableFuture<?> future = stage.toCompletableFuture();
+      async = future;
+      if (cancelled) {
+        future.cancel(true);
+      }
+    } catch (UnsupportedOperationException notCancellable) {
+      // a foreign stage that cannot be cancelled: its result is ignored once cancelled
+    }
+    stage.whenComplete((value, error) -> run.post(report(value, error)));
+  }
+
+  private Tick report(Object returned, Throwable error) {
+    Tick tick;
+    if (error != null) {
+      boolean wrapped = error instanceof CompletionException && error.getCause() != null;
+      tick = new StepThrew(id, wrapped ? error.getCause() : error);
+    } else {
+      try {
+        tick = new StepReturned(id, Emissions.of(step.name(), returned));
+      } catch (IllegalStateException notAnEvent) {
+        tick = new StepThrew(id, notAnEvent);
+      }
+    }
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "run {0}: step ''{1}'' {2} (execution {3})", run.runId(), step.name(),
+          error == null ? "finished" : "failed: " + error, id);
+    }
+    return tick;
+  }
+
+  @Override
+  public String runId() {
+    return run.runId();
+  }
+
+  @Override
+  public void sendEvent(Event event) {
+    checkDeclared(event);
+    if (!cancelled) {
+      run.post(new EventSent(id, event, -1));
+    }
+  }
+
+  @Override
+  public void sendEvent(Event event, String target) {
+    checkDeclared(event);
+    int index = run.routing.checkTarget(event, Objects.requireNonNull(target, "step"));
+    if (!cancelled) {
+      run.post(new EventSent(id, event, index));
+    }
+  }
+
+  @Override
+  public void writeEventToStream(Event event) {
+    Objects.requireNonNull(event, "event");
+    if (!cancelled) {
+      run.post(new StreamWritten(id, event));
+    }
+  }
+
+  private void checkDeclared(Event event) {
+    String undeclared = Produces.undeclared(step, Objects.requireNonNull(event, "event"));
+    if (undeclared != null) {
+      throw new IllegalStateException(undeclared);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Context[run " + run.runId() + ", step '" + step.name() + "', execution " + id + "]";
+  }
+}
