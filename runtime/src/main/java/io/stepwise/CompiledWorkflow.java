@@ -1,10 +1,12 @@
 package io.stepwise;
 
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.internal.RunData;
 import io.stepwise.internal.RunDriver;
 import io.stepwise.internal.RunHandle;
 import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
+import io.stepwise.internal.StateSupport;
 import io.stepwise.internal.StepInvoker;
 import io.stepwise.internal.Tick;
 import io.stepwise.spi.WorkflowDefinition;
@@ -23,11 +25,15 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final WorkflowDefinition<?, S, R> definition;
   private final StepInvoker invoker;
   private final Routing routing; // built once, shared by every run
+  private final StateSupport state;
 
   private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
     this.definition = definition;
     this.invoker = invoker;
     this.routing = new Routing(definition.name(), definition.steps());
+    this.state = definition.stateType() == null
+        ? StateSupport.NONE
+        : new StateSupport(definition.stateType(), definition::newState, definition::copyState);
   }
 
   /** Binds a generated definition to the workflow instance whose step methods it calls. */
@@ -47,11 +53,28 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   /** Starts a run. */
   public WorkflowHandler<R> run(S start, RunOptions options) {
     Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(options, "options");
     Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
+    RunData data = options.continueFrom() == null
+        ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
+        : continued(options.continueFrom());
     RunDriver<R> run = new RunDriver<>(UUID.randomUUID().toString(), routing, invoker,
-        definition.stopEventType(), timeout, SharedTimers.INSTANCE);
+        definition.stopEventType(), timeout, SharedTimers.INSTANCE, data, options.stepStateEvents(),
+        options.verbose());
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
+  }
+
+  private RunData continued(WorkflowHandler<?> previous) {
+    if (!(previous instanceof RunHandle<?> handle) || !handle.data().sameWorkflow(definition.name(), state)) {
+      throw new IllegalArgumentException("Run " + previous.runId() + " is not a run of workflow '"
+          + definition.name() + "'; continue only from a run of the same workflow");
+    }
+    if (!handle.isDone()) {
+      throw new IllegalStateException("Run " + previous.runId() + " of workflow '" + definition.name()
+          + "' is still running; wait for its result() before continuing from it");
+    }
+    return handle.data().continued();
   }
 
   /** The static event graph. */

@@ -1,5 +1,12 @@
 package io.stepwise;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
 /**
  * What a step sees of its run. Declare it as a step parameter ({@code Context<?>}, or
  * {@code Context<S>} with the workflow's state type).
@@ -9,6 +16,33 @@ package io.stepwise;
 public interface Context<S> {
   /** Id of the run this step execution belongs to. */
   String runId();
+
+  /**
+   * The run's state. Every run starts from a fresh instance made by the state type's no-arg
+   * constructor (or from the state of the run it continues). Read a mutable state inside
+   * {@link #editState} when other steps may edit it at the same time.
+   *
+   * @throws IllegalStateException when no step of the workflow declares {@code Context<MyState>}
+   */
+  S state();
+
+  /**
+   * Edits a mutable state in place. Edits of one run are serialized; one that throws leaves the
+   * state as it was (the edit runs on a copy when the generated code can copy the state type)
+   * and the exception propagates.
+   */
+  void editState(Consumer<? super S> edit);
+
+  /**
+   * Replaces the state with what {@code update} returns, for immutable state types. Updates are
+   * serialized with edits; one that throws or returns null leaves the state unchanged.
+   *
+   * @return the new state
+   */
+  S updateState(UnaryOperator<S> update);
+
+  /** The run's key-value store. */
+  Store store();
 
   /**
    * Routes an event to every step that accepts it, right away, while this step goes on.
@@ -26,8 +60,30 @@ public interface Context<S> {
   void sendEvent(Event event, String step);
 
   /**
-   * Publishes an event to the run's stream without routing it. Writes made after the run ended,
-   * or after this execution was cancelled, are dropped.
+   * Buffers {@code event} for this step and, once every type of {@code expected} has arrived (as
+   * often as it is listed), returns the buffered events in {@code expected} order, FIFO within a
+   * type, and removes them from the buffer. Until then returns empty: the step usually returns
+   * null. An empty {@code expected} returns an empty list at once.
+   *
+   * @throws IllegalArgumentException when {@code event} is of none of the expected types
    */
+  Optional<List<Event>> collectEvents(Event event, List<? extends Class<? extends Event>> expected);
+
+  /**
+   * Publishes {@code waiterEvent} to the stream (unless null), then blocks this step's thread
+   * until an event of {@code type} that satisfies {@code match} arrives, from a step or from
+   * {@link WorkflowHandler#sendEvent}. The event is still routed to the steps that accept it.
+   *
+   * @param timeout how long to wait; {@link Duration#ZERO} waits until the run ends
+   * @throws WaitTimeoutException when no matching event arrived in time
+   */
+  <E extends Event> E waitForEvent(
+      Class<E> type, Event waiterEvent, Predicate<? super E> match, Duration timeout);
+
+  /** Publishes an event to the run's stream without routing it. Writes made after the run ended,
+   * or after this execution was cancelled, are dropped. */
   void writeEventToStream(Event event);
+
+  /** Which attempt this execution is, and what failed the previous one. */
+  RetryInfo retryInfo();
 }

@@ -8,14 +8,24 @@ import java.util.Objects;
  *
  * @param timeout run timeout; null keeps the workflow's {@code @Workflow(timeout)},
  *     {@link Duration#ZERO} disables it
+ * @param stepStateEvents whether {@link StepStateChanged} events are published on the stream
+ * @param verbose whether step starts and ends are logged at INFO (otherwise DEBUG) on the
+ *     {@code System.Logger} named {@code io.stepwise}
+ * @param continueFrom a finished run whose state and store this run starts from, or null
  */
-public record RunOptions(Duration timeout) {
-  private static final RunOptions DEFAULTS = new RunOptions(null);
+public record RunOptions(
+    Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
+  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null);
 
   public RunOptions {
     if (timeout != null && timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
     }
+  }
+
+  /** Options with only a timeout set. */
+  public RunOptions(Duration timeout) {
+    this(timeout, false, false, null);
   }
 
   /** Options that change nothing. */
@@ -25,6 +35,24 @@ public record RunOptions(Duration timeout) {
 
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
-    return new RunOptions(Objects.requireNonNull(timeout, "timeout"));
+    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom);
+  }
+
+  /** These options with step state changes published on the stream, or not. */
+  public RunOptions withStepStateEvents(boolean enabled) {
+    return new RunOptions(timeout, enabled, verbose, continueFrom);
+  }
+
+  /** These options with step starts and ends logged at INFO, or at DEBUG. */
+  public RunOptions withVerbose(boolean enabled) {
+    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom);
+  }
+
+  /**
+   * These options with the run starting from the state and store of {@code previous}, a finished
+   * run of the same workflow (Python's {@code run(ctx=ctx)}).
+   */
+  public RunOptions continueFrom(WorkflowHandler<?> previous) {
+    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"));
   }
 }

@@ -2,11 +2,25 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import java.time.Duration;
+import java.util.List;
 
 /** What {@link RunLoop#reduce} asks its driver to do; the loop itself never acts on the world. */
 public sealed interface Command {
-  /** Run step {@code step} on these events (one per input) as execution {@code execution}. */
-  record StartStep(long execution, int step, Event[] events, int attempt) implements Command {}
+  /**
+   * Run step {@code step} on these events (one per input) as execution {@code execution};
+   * {@code lastError} is what failed the previous attempt, null on the first.
+   */
+  record StartStep(long execution, int step, Event[] events, int attempt, Throwable lastError)
+      implements Command {}
+
+  /** Answer a {@code collectEvents} call: the collected events, or null while some are missing. */
+  record Collected(long execution, List<Event> events) implements Command {}
+
+  /** Hand an arrived event to a waiting execution, whose predicate decides whether it matches. */
+  record Offer(long execution, int seq, Event event) implements Command {}
+
+  /** Tell a waiting execution that its wait for {@code type} timed out. */
+  record WaitExpired(long execution, int seq, Class<? extends Event> type, Duration timeout) implements Command {}
 
   /** Interrupt an execution; whatever it reports afterwards is ignored. */
   record CancelStep(long execution) implements Command {}

@@ -23,6 +23,7 @@ public final class Routing {
   private final String workflow;
   private final List<StepDescriptor> steps;
   private final Map<String, Integer> stepIndex = new HashMap<>();
+  private final int[] handlers;
   private final ClassValue<Route[]> routes =
       new ClassValue<>() {
         @Override
@@ -37,6 +38,66 @@ public final class Routing {
     for (StepDescriptor step : this.steps) {
       stepIndex.put(step.name(), step.index());
     }
+    this.handlers = handlers(this.steps);
+  }
+
+  /** Per step, its scoped {@code @CatchError} handler, else the wildcard one (never itself), else -1. */
+  private static int[] handlers(List<StepDescriptor> steps) {
+    int[] found = new int[steps.size()];
+    Arrays.fill(found, -1);
+    int wildcard = -1;
+    for (StepDescriptor handler : steps) {
+      if (handler.catchPolicy() == null) {
+        continue;
+      }
+      if (handler.catchPolicy().isWildcard()) {
+        wildcard = handler.index();
+      }
+      for (String name : handler.catchPolicy().forSteps()) {
+        for (StepDescriptor step : steps) {
+          if (step.name().equals(name)) {
+            found[step.index()] = handler.index();
+          }
+        }
+      }
+    }
+    for (int i = 0; i < found.length; i++) {
+      if (found[i] < 0 && wildcard != i) {
+        found[i] = wildcard;
+      }
+    }
+    return found;
+  }
+
+  /** The index of the error handler of step {@code step}, or -1 when none covers it. */
+  public int handlerFor(int step) {
+    return handlers[step];
+  }
+
+  /** Whether a value is one of the workflow's own event types: accepted, awaited or produced. */
+  public boolean isOwnEvent(Object value) {
+    if (!(value instanceof Event event)) {
+      return false;
+    }
+    if (routes(event.getClass()).length > 0) {
+      return true;
+    }
+    for (StepDescriptor step : steps) {
+      if (step.awaited().contains(event.getClass()) || Produces.undeclared(step, event) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some step waits for events of this class with {@code ctx.waitForEvent}. */
+  private boolean isAwaited(Class<?> type, int onlyStep) {
+    for (StepDescriptor step : steps) {
+      if ((onlyStep < 0 || step.index() == onlyStep) && step.awaited().contains(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public String workflow() {
@@ -68,12 +129,13 @@ public final class Routing {
    * @throws IllegalArgumentException naming the types the workflow does accept
    */
   public void checkAccepted(Event event) {
-    if (routes(event.getClass()).length == 0) {
+    if (routes(event.getClass()).length == 0 && !isAwaited(event.getClass(), -1)) {
       TreeSet<String> accepted = new TreeSet<>();
       for (StepDescriptor step : steps) {
         for (EventInput input : step.inputs()) {
           input.accepted().forEach(type -> accepted.add(type.getSimpleName()));
         }
+        step.awaited().forEach(type -> accepted.add(type.getSimpleName()));
       }
       throw new IllegalArgumentException(
           "Workflow '" + workflow + "' has no step that accepts " + event.getClass().getName()
@@ -94,10 +156,15 @@ public final class Routing {
           "Workflow '" + workflow + "' has no step '" + step + "' to send "
               + event.getClass().getName() + " to; its steps are: " + new TreeSet<>(stepIndex.keySet()));
     }
-    if (route(event.getClass(), index) == null) {
+    if (route(event.getClass(), index) == null && !isAwaited(event.getClass(), index)) {
       TreeSet<String> accepting = new TreeSet<>();
       for (Route route : routes(event.getClass())) {
         accepting.add(steps.get(route.step()).name());
+      }
+      for (StepDescriptor awaiting : steps) {
+        if (awaiting.awaited().contains(event.getClass())) {
+          accepting.add(awaiting.name());
+        }
       }
       throw new IllegalArgumentException(
           "Step '" + step + "' of workflow '" + workflow + "' does not accept "

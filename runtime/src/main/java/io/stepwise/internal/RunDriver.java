@@ -5,11 +5,14 @@ import io.stepwise.StopEvent;
 import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowFailedEvent;
 import io.stepwise.internal.Command.CancelStep;
+import io.stepwise.internal.Command.Collected;
 import io.stepwise.internal.Command.Finish;
+import io.stepwise.internal.Command.Offer;
 import io.stepwise.internal.Command.Publish;
 import io.stepwise.internal.Command.Schedule;
 import io.stepwise.internal.Command.StartStep;
 import io.stepwise.internal.Command.Unschedule;
+import io.stepwise.internal.Command.WaitExpired;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,6 +42,9 @@ public final class RunDriver<R extends StopEvent> {
   final StepInvoker invoker;
   private final Class<R> stopType;
   private final Timers timers;
+  /** The run's state and store, shared with its step executions. */
+  final RunData data;
+  private final Level logLevel;
   private final RunLoop loop;
   private final EventStream stream;
   private final ConcurrentLinkedQueue<Tick> ticks = new ConcurrentLinkedQueue<>();
@@ -55,13 +61,35 @@ public final class RunDriver<R extends StopEvent> {
 
   public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
       Duration timeout, Timers timers) {
+    this(runId, routing, invoker, stopType, timeout, timers,
+        RunData.fresh(routing.workflow(), StateSupport.NONE, routing::isOwnEvent), false, false);
+  }
+
+  /**
+   * @param data the run's state and store
+   * @param stepStateEvents whether step state changes are published on the stream
+   * @param verbose whether step starts and ends are logged at INFO rather than DEBUG
+   */
+  public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
+      Duration timeout, Timers timers, RunData data, boolean stepStateEvents, boolean verbose) {
     this.runId = runId;
     this.routing = routing;
     this.invoker = invoker;
     this.stopType = stopType;
     this.timers = timers;
-    this.loop = new RunLoop(runId, routing, timeout);
+    this.data = data;
+    this.logLevel = verbose ? Level.INFO : Level.DEBUG;
+    this.loop = new RunLoop(runId, routing, timeout, stepStateEvents);
     this.stream = new EventStream(runId);
+  }
+
+  /** The run's state and store. */
+  public RunData data() {
+    return data;
+  }
+
+  Level logLevel() {
+    return logLevel;
   }
 
   public String runId() {
@@ -154,8 +182,8 @@ public final class RunDriver<R extends StopEvent> {
   private void execute(Command command) {
     switch (command) {
       case StartStep start -> {
-        StepExecution execution = new StepExecution(
-            this, start.execution(), routing.steps().get(start.step()), start.events());
+        StepExecution execution = new StepExecution(this, start.execution(), routing.steps().get(start.step()),
+            start.events(), start.attempt(), start.lastError());
         executions.put(start.execution(), execution);
         if (handoffOpen && handoff == null) {
           handoff = execution;
@@ -181,6 +209,24 @@ public final class RunDriver<R extends StopEvent> {
         }
       }
       case Finish finish -> finish(finish.terminal(), finish.error());
+      case Collected collected -> {
+        StepExecution execution = executions.get(collected.execution());
+        if (execution != null) {
+          execution.collected(collected.events());
+        }
+      }
+      case Offer offer -> {
+        StepExecution execution = executions.get(offer.execution());
+        if (execution != null) {
+          execution.waiting().offer(offer.seq(), offer.event());
+        }
+      }
+      case WaitExpired expired -> {
+        StepExecution execution = executions.get(expired.execution());
+        if (execution != null) {
+          execution.waiting().expire(expired.seq(), expired.type(), expired.timeout());
+        }
+      }
     }
   }
 

@@ -78,6 +78,11 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
     }
   }
 
+  /** The run's state and store; a run that continues this one starts from them. */
+  public RunData data() {
+    return run.data();
+  }
+
   @Override
   public boolean isDone() {
     return run.isFinished();

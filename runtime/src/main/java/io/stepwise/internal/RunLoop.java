@@ -2,6 +2,8 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import io.stepwise.InputRequiredEvent;
+import io.stepwise.StepFailedEvent;
+import io.stepwise.StepStateChanged;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowCancelledException;
@@ -10,12 +12,16 @@ import io.stepwise.WorkflowFailedException;
 import io.stepwise.WorkflowTimedOutEvent;
 import io.stepwise.WorkflowTimeoutException;
 import io.stepwise.internal.Command.CancelStep;
+import io.stepwise.internal.Command.Collected;
 import io.stepwise.internal.Command.Finish;
+import io.stepwise.internal.Command.Offer;
 import io.stepwise.internal.Command.Publish;
 import io.stepwise.internal.Command.Schedule;
 import io.stepwise.internal.Command.StartStep;
 import io.stepwise.internal.Command.Unschedule;
+import io.stepwise.internal.Command.WaitExpired;
 import io.stepwise.internal.Tick.CancelRequested;
+import io.stepwise.internal.Tick.CollectRequested;
 import io.stepwise.internal.Tick.EventPosted;
 import io.stepwise.internal.Tick.EventSent;
 import io.stepwise.internal.Tick.RetryDue;
@@ -25,6 +31,9 @@ import io.stepwise.internal.Tick.StepReturned;
 import io.stepwise.internal.Tick.StepThrew;
 import io.stepwise.internal.Tick.StepTimedOut;
 import io.stepwise.internal.Tick.StreamWritten;
+import io.stepwise.internal.Tick.WaitMatched;
+import io.stepwise.internal.Tick.WaitStarted;
+import io.stepwise.internal.Tick.WaitTimedOut;
 import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,29 +47,50 @@ import java.util.function.Consumer;
  * The control loop of one run as a reducer: {@link #reduce} folds a tick into the run's state
  * and emits the commands that follow from it. No threads, no clock, no I/O: a driver executes
  * the commands and feeds back what happens, so the loop is tested, journaled and replayed as is.
+ * Everything it keeps (queues, join and collect buffers, waiters, pending retries, lineages) is
+ * plain data.
  */
 public final class RunLoop {
-  /** Timer key of the run timeout; execution ids start above it. */
+  /** Timer key of the run timeout; execution and wait keys start above it. */
   public static final long RUN_TIMER = 0;
 
-  /** An execution the loop considers alive: started, or waiting out a retry delay. */
-  private record Execution(long id, int step, Event[] events, int attempt, boolean waiting) {}
+  /**
+   * An execution the loop considers alive: started, or waiting out a retry delay.
+   *
+   * @param worker the worker slot it holds
+   * @param lineage error recoveries the chain of events leading to it went through
+   * @param lastError what failed the previous attempt, null on the first
+   * @param elapsed time spent in earlier attempts
+   */
+  private record Execution(long id, int step, Event[] events, int attempt, boolean waiting, int worker,
+      int lineage, Throwable lastError, Duration elapsed) {}
 
   private final String runId;
   private final Routing routing;
   private final Duration timeout;
+  private final boolean stepStateEvents;
   private final StepState[] steps;
   private final Map<Long, Execution> inFlight = new LinkedHashMap<>();
-  private long nextExecution = RUN_TIMER + 1;
+  private final Waiters waiters = new Waiters();
+  private long nextKey = RUN_TIMER + 1;
   private boolean finished;
 
   /**
    * @param timeout the run timeout, {@link Duration#ZERO} for none
    */
   public RunLoop(String runId, Routing routing, Duration timeout) {
+    this(runId, routing, timeout, false);
+  }
+
+  /**
+   * @param timeout the run timeout, {@link Duration#ZERO} for none
+   * @param stepStateEvents whether to publish {@link StepStateChanged} events
+   */
+  public RunLoop(String runId, Routing routing, Duration timeout, boolean stepStateEvents) {
     this.runId = runId;
     this.routing = routing;
     this.timeout = timeout;
+    this.stepStateEvents = stepStateEvents;
     List<StepDescriptor> descriptors = routing.steps();
     this.steps = new StepState[descriptors.size()];
     for (StepDescriptor step : descriptors) {
@@ -83,12 +113,13 @@ public final class RunLoop {
         if (!timeout.isZero()) {
           out.accept(new Schedule(RUN_TIMER, new RunTimedOut(), timeout));
         }
-        deliver(started.start(), -1, out);
+        deliver(started.start(), -1, 0, out);
       }
-      case EventPosted posted -> deliver(posted.event(), posted.step(), out);
+      case EventPosted posted -> deliver(posted.event(), posted.step(), 0, out);
       case EventSent sent -> {
-        if (inFlight.containsKey(sent.execution())) {
-          deliver(sent.event(), sent.step(), out);
+        Execution sender = inFlight.get(sent.execution());
+        if (sender != null) {
+          deliver(sent.event(), sent.step(), sender.lineage(), out);
         }
       }
       case StreamWritten written -> {
@@ -100,7 +131,7 @@ public final class RunLoop {
       case StepThrew threw -> {
         Execution execution = inFlight.get(threw.execution());
         if (execution != null && !execution.waiting()) {
-          fail(execution, threw.error(), out);
+          fail(execution, threw.error(), threw.elapsed(), out);
         }
       }
       case StepTimedOut timedOut -> {
@@ -109,14 +140,35 @@ public final class RunLoop {
           out.accept(new CancelStep(execution.id()));
           StepDescriptor step = steps[execution.step()].step;
           fail(execution, new TimeoutException(
-              "Step '" + step.name() + "' timed out after " + step.timeout()), out);
+              "Step '" + step.name() + "' timed out after " + step.timeout()), step.timeout(), out);
         }
       }
       case RetryDue due -> {
         Execution execution = inFlight.get(due.execution());
         if (execution != null && execution.waiting()) {
-          launch(new Execution(
-              execution.id(), execution.step(), execution.events(), execution.attempt(), false), out);
+          launch(new Execution(execution.id(), execution.step(), execution.events(), execution.attempt(), false,
+              execution.worker(), execution.lineage(), execution.lastError(), execution.elapsed()), out);
+        }
+      }
+      case CollectRequested collect -> {
+        Execution execution = inFlight.get(collect.execution());
+        // A dead execution gets "not yet": its thread is being cancelled and must not block on us.
+        List<Event> set = execution == null || execution.waiting() ? null
+            : collect.expected().isEmpty() ? List.of()
+            : steps[execution.step()].collect(collect.event(), collect.expected());
+        out.accept(new Collected(collect.execution(), set));
+      }
+      case WaitStarted wait -> startWait(wait, out);
+      case WaitMatched matched -> {
+        Waiters.Waiter waiter = waiters.remove(matched.execution(), matched.seq());
+        if (waiter != null && !waiter.timeout().isZero()) {
+          out.accept(new Unschedule(waiter.key()));
+        }
+      }
+      case WaitTimedOut expired -> {
+        Waiters.Waiter waiter = waiters.remove(expired.execution(), expired.seq());
+        if (waiter != null) {
+          out.accept(new WaitExpired(waiter.execution(), waiter.seq(), waiter.type(), waiter.timeout()));
         }
       }
       case RunTimedOut ignored -> {
@@ -142,6 +194,22 @@ public final class RunLoop {
     return active;
   }
 
+  private void startWait(WaitStarted wait, Consumer<? super Command> out) {
+    Execution execution = inFlight.get(wait.execution());
+    if (execution == null || execution.waiting()) {
+      return; // cancelled meanwhile: its thread is being interrupted
+    }
+    long key = nextKey++;
+    waiters.add(new Waiters.Waiter(key, wait.execution(), wait.seq(), execution.step(), wait.type(),
+        wait.waiterEvent(), wait.timeout()));
+    if (wait.waiterEvent() != null) {
+      out.accept(new Publish(wait.waiterEvent()));
+    }
+    if (!wait.timeout().isZero()) {
+      out.accept(new Schedule(key, new WaitTimedOut(key, wait.execution(), wait.seq()), wait.timeout()));
+    }
+  }
+
   private void returned(StepReturned returned, Consumer<? super Command> out) {
     Execution execution = inFlight.get(returned.execution());
     if (execution == null || execution.waiting()) {
@@ -152,21 +220,23 @@ public final class RunLoop {
     for (int i = 0; i < emitted.size(); i++) {
       String undeclared = Produces.undeclared(step, emitted.get(i));
       if (undeclared != null) {
-        fail(execution, new IllegalStateException(undeclared), out);
+        fail(execution, new IllegalStateException(undeclared), Duration.ZERO, out);
         return;
       }
     }
     // Route before freeing the worker, so the step's own queue stays ahead of what it emitted.
     inFlight.remove(execution.id());
+    endWaits(execution, out);
+    publishState(execution, StepStateChanged.Status.FINISHED, emitted, out);
     for (int i = 0; i < emitted.size() && !finished; i++) {
-      deliver(emitted.get(i), -1, out);
+      deliver(emitted.get(i), -1, execution.lineage(), out);
     }
     if (!finished) {
       release(execution, out);
     }
   }
 
-  private void deliver(Event event, int onlyStep, Consumer<? super Command> out) {
+  private void deliver(Event event, int onlyStep, int lineage, Consumer<? super Command> out) {
     if (event instanceof StopEvent) {
       finish(event, null, out);
       return;
@@ -174,10 +244,15 @@ public final class RunLoop {
     if (event instanceof InputRequiredEvent) {
       out.accept(new Publish(event));
     }
+    for (Waiters.Waiter waiter : waiters.interestedIn(event, onlyStep)) {
+      out.accept(new Offer(waiter.execution(), waiter.seq(), event));
+    }
     for (Routing.Route route : routing.routes(event.getClass())) {
       if (onlyStep < 0 || route.step() == onlyStep) {
         StepState state = steps[route.step()];
-        Event[] set = state.buffers.isEmpty() ? new Event[] {event} : state.join(event, route.slots());
+        StepState.InputSet set = state.buffers.isEmpty()
+            ? new StepState.InputSet(new Event[] {event}, lineage)
+            : state.join(event, lineage, route.slots());
         if (set != null) {
           fire(state, set, out);
         }
@@ -185,18 +260,25 @@ public final class RunLoop {
     }
   }
 
-  private void fire(StepState state, Event[] events, Consumer<? super Command> out) {
+  private void fire(StepState state, StepState.InputSet set, Consumer<? super Command> out) {
     if (state.hasFreeWorker() && state.queued.isEmpty()) {
       state.busy++;
-      launch(new Execution(nextExecution++, state.step.index(), events, 1, false), out);
+      launch(new Execution(nextKey++, state.step.index(), set.events(), 1, false, state.takeWorker(),
+          set.lineage(), null, Duration.ZERO), out);
     } else {
-      state.queued.addLast(events);
+      state.queued.addLast(set);
+      if (stepStateEvents) {
+        out.accept(new Publish(new StepStateChanged(state.step.name(), StepStateChanged.Status.QUEUED, -1, 0,
+            names(List.of(set.events())), List.of())));
+      }
     }
   }
 
   private void launch(Execution execution, Consumer<? super Command> out) {
     inFlight.put(execution.id(), execution);
-    out.accept(new StartStep(execution.id(), execution.step(), execution.events(), execution.attempt()));
+    publishState(execution, StepStateChanged.Status.RUNNING, List.of(), out);
+    out.accept(new StartStep(execution.id(), execution.step(), execution.events(), execution.attempt(),
+        execution.lastError()));
     Duration stepTimeout = steps[execution.step()].step.timeout();
     if (!stepTimeout.isZero()) {
       out.accept(new Schedule(execution.id(), new StepTimedOut(execution.id()), stepTimeout));
@@ -209,38 +291,78 @@ public final class RunLoop {
     if (!state.step.timeout().isZero()) {
       out.accept(new Unschedule(execution.id()));
     }
-    Event[] next = state.queued.pollFirst();
+    StepState.InputSet next = state.queued.pollFirst();
     if (next == null) {
       state.busy--;
+      state.freeWorker(execution.worker());
     } else {
-      launch(new Execution(nextExecution++, execution.step(), next, 1, false), out);
+      launch(new Execution(nextKey++, execution.step(), next.events(), 1, false, execution.worker(),
+          next.lineage(), null, Duration.ZERO), out);
     }
   }
 
-  private void fail(Execution execution, Throwable error, Consumer<? super Command> out) {
+  private void fail(Execution execution, Throwable error, Duration attemptElapsed, Consumer<? super Command> out) {
     inFlight.remove(execution.id());
+    endWaits(execution, out);
+    publishState(execution, StepStateChanged.Status.FAILED, List.of(), out);
     StepState state = steps[execution.step()];
-    Duration delay = RetryPlanner.delayAfter(state.step.retry(), execution.attempt(), error);
+    Duration elapsed = execution.elapsed().plus(attemptElapsed);
+    Duration delay = RetryPlanner.delayAfter(
+        state.step.retry(), execution.attempt(), error, runId, state.step.name());
     if (delay == null) {
-      String step = state.step.name();
-      finish(new WorkflowFailedEvent(step, error.getClass().getName(), error.getMessage()),
-          new WorkflowFailedException(step,
-              "Workflow '" + routing.workflow() + "' failed in step '" + step + "': " + error, error),
-          out);
+      recoverOrFinish(execution, error, elapsed, out);
       return;
     }
     // The retry keeps the worker, under a new id so late reports of the failed attempt are ignored.
     if (!state.step.timeout().isZero()) {
       out.accept(new Unschedule(execution.id()));
     }
-    Execution retry = new Execution(
-        nextExecution++, execution.step(), execution.events(), execution.attempt() + 1, !delay.isZero());
+    Execution retry = new Execution(nextKey++, execution.step(), execution.events(), execution.attempt() + 1,
+        !delay.isZero(), execution.worker(), execution.lineage(), error, elapsed);
     if (!retry.waiting()) {
       launch(retry, out);
     } else {
       inFlight.put(retry.id(), retry);
       out.accept(new Schedule(retry.id(), new RetryDue(retry.id()), delay));
     }
+  }
+
+  /** Retries are exhausted: hand the failure to the step's error handler, or fail the run. */
+  private void recoverOrFinish(Execution execution, Throwable error, Duration elapsed, Consumer<? super Command> out) {
+    StepDescriptor step = steps[execution.step()].step;
+    int handler = routing.handlerFor(execution.step());
+    if (handler >= 0 && execution.lineage() < routing.steps().get(handler).catchPolicy().maxRecoveries()) {
+      release(execution, out);
+      deliver(new StepFailedEvent(step.name(), execution.events()[0], error, execution.attempt(), elapsed),
+          handler, execution.lineage() + 1, out);
+      return;
+    }
+    finish(new WorkflowFailedEvent(step.name(), error.getClass().getName(), error.getMessage()),
+        new WorkflowFailedException(step.name(),
+            "Workflow '" + routing.workflow() + "' failed in step '" + step.name() + "': " + error, error),
+        out);
+  }
+
+  private void endWaits(Execution execution, Consumer<? super Command> out) {
+    for (Waiters.Waiter waiter : waiters.removeAll(execution.id())) {
+      if (!waiter.timeout().isZero()) {
+        out.accept(new Unschedule(waiter.key()));
+      }
+    }
+  }
+
+  private void publishState(Execution execution, StepStateChanged.Status status, List<Event> outputs,
+      Consumer<? super Command> out) {
+    if (stepStateEvents) {
+      out.accept(new Publish(new StepStateChanged(steps[execution.step()].step.name(), status,
+          execution.worker(), execution.attempt(), names(List.of(execution.events())), names(outputs))));
+    }
+  }
+
+  private static List<String> names(List<Event> events) {
+    List<String> names = new ArrayList<>(events.size());
+    events.forEach(event -> names.add(event.getClass().getSimpleName()));
+    return names;
   }
 
   private void finish(Event terminal, RuntimeException error, Consumer<? super Command> out) {
@@ -251,6 +373,7 @@ public final class RunLoop {
       }
     }
     inFlight.clear();
+    waiters.clear();
     for (StepState state : steps) {
       state.clear();
     }

@@ -2,17 +2,29 @@ package io.stepwise.internal;
 
 import io.stepwise.Context;
 import io.stepwise.Event;
+import io.stepwise.RetryInfo;
+import io.stepwise.Store;
+import io.stepwise.WorkflowCancelledException;
+import io.stepwise.internal.Tick.CollectRequested;
 import io.stepwise.internal.Tick.EventSent;
 import io.stepwise.internal.Tick.StepReturned;
 import io.stepwise.internal.Tick.StepThrew;
 import io.stepwise.internal.Tick.StreamWritten;
 import io.stepwise.spi.StepDescriptor;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * One execution of a step on its own virtual thread, and the {@link Context} that execution
@@ -25,15 +37,34 @@ final class StepExecution implements Context<Object>, Runnable {
   private final long id;
   private final StepDescriptor step;
   private final Event[] events;
+  private final RetryInfo retryInfo;
+  private final Waiting waiting;
+  private volatile CompletableFuture<List<Event>> collectAnswer;
+  private long startedAt;
   private volatile Thread thread;
   private volatile CompletableFuture<?> async;
   private volatile boolean cancelled;
 
-  StepExecution(RunDriver<?> run, long id, StepDescriptor step, Event[] events) {
+  StepExecution(RunDriver<?> run, long id, StepDescriptor step, Event[] events, int attempt, Throwable lastError) {
     this.run = run;
     this.id = id;
     this.step = step;
     this.events = events;
+    this.retryInfo = new RetryInfo(attempt, step.retry().maxAttempts(), lastError);
+    this.waiting = new Waiting(run, id);
+  }
+
+  /** The loop's answer to this execution's pending {@code collectEvents}. */
+  void collected(List<Event> set) {
+    CompletableFuture<List<Event>> answer = collectAnswer;
+    if (answer != null) {
+      answer.complete(set);
+    }
+  }
+
+  /** Called by the driver for the loop's {@code Offer} and {@code WaitExpired} commands. */
+  Waiting waiting() {
+    return waiting;
   }
 
   void start(ThreadFactory threads) {
@@ -69,9 +100,12 @@ final class StepExecution implements Context<Object>, Runnable {
     if (cancelled) {
       return null; // cancelled before it began (checked after clearing, so no cancel is lost)
     }
-    if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "run {0}: step ''{1}'' starts (execution {2})", run.runId(), step.name(), id);
+    Level level = run.logLevel();
+    if (LOG.isLoggable(level)) {
+      LOG.log(level, "run {0}: step ''{1}'' starts on {2} (execution {3}, attempt {4})",
+          run.runId(), step.name(), Arrays.toString(events), id, retryInfo.attempt());
     }
+    startedAt = System.nanoTime();
     Object returned;
     try {
       returned = run.invoker.invoke(step.index(), events, this);
@@ -103,7 +137,7 @@ final class StepExecution implements Context<Object>, Runnable {
     Tick tick;
     if (error != null) {
       boolean wrapped = error instanceof CompletionException && error.getCause() != null;
-      tick = new StepThrew(id, wrapped ? error.getCause() : error);
+      tick = new StepThrew(id, wrapped ? error.getCause() : error, Duration.ofNanos(System.nanoTime() - startedAt));
     } else {
       try {
         tick = new StepReturned(id, Emissions.of(step.name(), returned));
@@ -111,9 +145,11 @@ final class StepExecution implements Context<Object>, Runnable {
         tick = new StepThrew(id, notAnEvent);
       }
     }
-    if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "run {0}: step ''{1}'' {2} (execution {3})", run.runId(), step.name(),
-          error == null ? "finished" : "failed: " + error, id);
+    Level level = run.logLevel();
+    if (LOG.isLoggable(level)) {
+      LOG.log(level, "run {0}: step ''{1}'' {2} (execution {3})", run.runId(), step.name(),
+          tick instanceof StepReturned done ? "finished, produced " + done.emitted()
+              : "failed: " + ((StepThrew) tick).error(), id);
     }
     return tick;
   }
@@ -146,6 +182,77 @@ final class StepExecution implements Context<Object>, Runnable {
     if (!cancelled) {
       run.post(new StreamWritten(id, event));
     }
+  }
+
+  @Override
+  public Object state() {
+    return run.data.state();
+  }
+
+  @Override
+  public void editState(Consumer<? super Object> edit) {
+    run.data.edit(edit::accept);
+  }
+
+  @Override
+  public Object updateState(UnaryOperator<Object> update) {
+    return run.data.update(update);
+  }
+
+  @Override
+  public Store store() {
+    return run.data;
+  }
+
+  @Override
+  public Optional<List<Event>> collectEvents(Event event, List<? extends Class<? extends Event>> expected) {
+    Objects.requireNonNull(event, "event");
+    List<Class<? extends Event>> types = List.copyOf(expected);
+    if (types.isEmpty()) {
+      return Optional.of(List.of());
+    }
+    if (types.stream().noneMatch(type -> type.isInstance(event))) {
+      throw new IllegalArgumentException("Step '" + step.name() + "' collects " + types.stream()
+          .map(Class::getSimpleName).sorted().toList() + ", but was given " + event.getClass().getName()
+          + "; pass an event of an expected type, or add its type to the expected list");
+    }
+    checkNotCancelled();
+    CompletableFuture<List<Event>> answer = new CompletableFuture<>();
+    collectAnswer = answer;
+    run.post(new CollectRequested(id, event, types));
+    try {
+      return Optional.ofNullable(answer.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelledWhile("collecting events");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("collectEvents failed", e.getCause());
+    } finally {
+      collectAnswer = null;
+    }
+  }
+
+  @Override
+  public <E extends Event> E waitForEvent(Class<E> type, Event waiterEvent, Predicate<? super E> match,
+      Duration timeout) {
+    checkNotCancelled();
+    return waiting.await(step.name(), type, waiterEvent, match, timeout);
+  }
+
+  @Override
+  public RetryInfo retryInfo() {
+    return retryInfo;
+  }
+
+  private void checkNotCancelled() {
+    if (cancelled) {
+      throw cancelledWhile("starting to wait");
+    }
+  }
+
+  private WorkflowCancelledException cancelledWhile(String doing) {
+    return new WorkflowCancelledException("Step '" + step.name() + "' of run " + run.runId()
+        + " was cancelled while " + doing);
   }
 
   private void checkDeclared(Event event) {

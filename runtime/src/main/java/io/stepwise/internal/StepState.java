@@ -4,25 +4,45 @@ import io.stepwise.Event;
 import io.stepwise.spi.StepDescriptor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** One step's share of a run: its busy workers, its queue of input sets, its join buffers. */
+/**
+ * One step's share of a run, as plain data: its busy workers, its queue of input sets, its join
+ * and collect buffers.
+ */
 final class StepState {
+  /**
+   * An input set and its lineage: how many error recoveries the chain of events that led to it
+   * went through.
+   */
+  record InputSet(Event[] events, int lineage) {}
+
   final StepDescriptor step;
   /** Executions holding a worker: running, or waiting to retry. */
   int busy;
+  /** Worker slots in use, for step state events. */
+  private final BitSet workers = new BitSet();
   /** Complete input sets waiting for a free worker, oldest first. */
-  final ArrayDeque<Event[]> queued = new ArrayDeque<>(0);
+  final ArrayDeque<InputSet> queued = new ArrayDeque<>(0);
   /** For a join, one FIFO per input; empty otherwise. */
   final List<ArrayDeque<Event>> buffers;
+  /** The lineage of each buffered join event, parallel to {@link #buffers}. */
+  private final List<ArrayDeque<Integer>> lineages;
+  /** Events buffered by {@code ctx.collectEvents}, per expected type, FIFO. */
+  final Map<Class<?>, ArrayDeque<Event>> collected = new LinkedHashMap<>(0);
 
   StepState(StepDescriptor step) {
     this.step = step;
     int inputs = step.inputs().size();
     this.buffers = new ArrayList<>(inputs > 1 ? inputs : 0);
+    this.lineages = new ArrayList<>(inputs > 1 ? inputs : 0);
     if (inputs > 1) {
       for (int i = 0; i < inputs; i++) {
         buffers.add(new ArrayDeque<>());
+        lineages.add(new ArrayDeque<>());
       }
     }
   }
@@ -35,11 +55,22 @@ final class StepState {
     return busy > 0 || !queued.isEmpty();
   }
 
+  int takeWorker() {
+    int worker = workers.nextClearBit(0);
+    workers.set(worker);
+    return worker;
+  }
+
+  void freeWorker(int worker) {
+    workers.clear(worker);
+  }
+
   /**
    * Buffers one event of a join in the least filled of the slots it fits (so a join on two
-   * events of one type takes them in turn), and returns a complete set once every slot has one.
+   * events of one type takes them in turn), and returns a complete set once every slot has one;
+   * its lineage is the longest of its events'.
    */
-  Event[] join(Event event, int[] slots) {
+  InputSet join(Event event, int lineage, int[] slots) {
     int best = slots[0];
     for (int i = 1; i < slots.length; i++) {
       if (buffers.get(slots[i]).size() < buffers.get(best).size()) {
@@ -47,14 +78,45 @@ final class StepState {
       }
     }
     buffers.get(best).addLast(event);
+    lineages.get(best).addLast(lineage);
     for (ArrayDeque<Event> buffer : buffers) {
       if (buffer.isEmpty()) {
         return null;
       }
     }
     Event[] set = new Event[buffers.size()];
+    int longest = 0;
     for (int i = 0; i < set.length; i++) {
       set[i] = buffers.get(i).pollFirst();
+      longest = Math.max(longest, lineages.get(i).pollFirst());
+    }
+    return new InputSet(set, longest);
+  }
+
+  /**
+   * Buffers {@code event} under the first expected type it is an instance of, and takes the
+   * complete set in {@code expected} order once each type has arrived as often as it is listed.
+   *
+   * @return the set, or null while incomplete
+   */
+  List<Event> collect(Event event, List<Class<? extends Event>> expected) {
+    for (Class<? extends Event> type : expected) {
+      if (type.isInstance(event)) {
+        collected.computeIfAbsent(type, t -> new ArrayDeque<>()).addLast(event);
+        break;
+      }
+    }
+    Map<Class<?>, Integer> needed = new LinkedHashMap<>();
+    expected.forEach(type -> needed.merge(type, 1, Integer::sum));
+    for (Map.Entry<Class<?>, Integer> need : needed.entrySet()) {
+      ArrayDeque<Event> buffer = collected.get(need.getKey());
+      if (buffer == null || buffer.size() < need.getValue()) {
+        return null;
+      }
+    }
+    List<Event> set = new ArrayList<>(expected.size());
+    for (Class<? extends Event> type : expected) {
+      set.add(collected.get(type).pollFirst());
     }
     return set;
   }
@@ -62,5 +124,7 @@ final class StepState {
   void clear() {
     queued.clear();
     buffers.forEach(ArrayDeque::clear);
+    lineages.forEach(ArrayDeque::clear);
+    collected.clear();
   }
 }

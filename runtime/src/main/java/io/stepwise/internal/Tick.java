@@ -1,6 +1,7 @@
 package io.stepwise.internal;
 
 import io.stepwise.Event;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -28,8 +29,38 @@ public sealed interface Tick {
   /** A step execution returned (or its async result completed) with these events, in order. */
   record StepReturned(long execution, List<Event> emitted) implements Tick {}
 
-  /** A step execution threw, or its async result completed exceptionally. */
-  record StepThrew(long execution, Throwable error) implements Tick {}
+  /**
+   * A step execution threw, or its async result completed exceptionally.
+   *
+   * @param elapsed how long the attempt ran, as the driver's clock measured it
+   */
+  record StepThrew(long execution, Throwable error, Duration elapsed) implements Tick {
+    public StepThrew(long execution, Throwable error) {
+      this(execution, error, Duration.ZERO);
+    }
+  }
+
+  /** A step execution called {@code ctx.collectEvents(event, expected)} and waits for the answer. */
+  record CollectRequested(long execution, Event event, List<Class<? extends Event>> expected) implements Tick {
+    public CollectRequested {
+      expected = List.copyOf(expected);
+    }
+  }
+
+  /**
+   * A step execution started {@code ctx.waitForEvent}; {@code seq} numbers its waits. The match
+   * predicate stays with the step: the loop keeps only what a snapshot can hold.
+   *
+   * @param timeout {@link Duration#ZERO} for none
+   */
+  record WaitStarted(long execution, int seq, Class<? extends Event> type, Event waiterEvent, Duration timeout)
+      implements Tick {}
+
+  /** The waiting step accepted an offered event; its wait is over. */
+  record WaitMatched(long execution, int seq) implements Tick {}
+
+  /** A wait's timeout expired; {@code key} is the timer key the loop gave it. */
+  record WaitTimedOut(long key, long execution, int seq) implements Timed {}
 
   /** The per-step timeout of an execution expired. */
   record StepTimedOut(long execution) implements Timed {

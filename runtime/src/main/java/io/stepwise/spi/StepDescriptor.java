@@ -18,6 +18,9 @@ import java.util.Set;
  * @param acceptSubtypes route subclasses of the accepted types too
  * @param timeout per-execution timeout, {@link Duration#ZERO} for none
  * @param retry the retry policy
+ * @param awaited event types the step waits for with {@code ctx.waitForEvent}; they are accepted
+ *     from outside but never start the step
+ * @param catchPolicy what the step handles when it is a {@code @CatchError} handler, else null
  */
 public record StepDescriptor(
     int index,
@@ -27,7 +30,9 @@ public record StepDescriptor(
     int workers,
     boolean acceptSubtypes,
     Duration timeout,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    Set<Class<? extends Event>> awaited,
+    CatchPolicy catchPolicy) {
 
   public StepDescriptor {
     Objects.requireNonNull(name, "name");
@@ -41,6 +46,13 @@ public record StepDescriptor(
     }
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
+    awaited = Set.copyOf(awaited);
+  }
+
+  /** A step that awaits nothing and handles no errors. */
+  public StepDescriptor(int index, String name, List<EventInput> inputs, Set<Class<? extends Event>> produces,
+      int workers, boolean acceptSubtypes, Duration timeout, RetryPolicy retry) {
+    this(index, name, inputs, produces, workers, acceptSubtypes, timeout, retry, Set.of(), null);
   }
 
   /** Whether the step fires on a complete set of several events. */

@@ -41,6 +41,28 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
   /** The steps, where {@code steps().get(i).index() == i}. */
   List<StepDescriptor> steps();
 
+  /** The state type named by the steps' {@code Context<S>}, or null when no step names one. */
+  default Class<?> stateType() {
+    return null;
+  }
+
+  /**
+   * A fresh state from the state type's no-arg constructor.
+   *
+   * @throws IllegalStateException when the workflow has no state type
+   */
+  default Object newState() {
+    throw new IllegalStateException("Workflow '" + name() + "' declares no state type");
+  }
+
+  /**
+   * A copy of {@code state} that an edit may change without touching the original, or null when
+   * the generated code cannot copy the state type (then edits run in place).
+   */
+  default Object copyState(Object state) {
+    return null;
+  }
+
   /** The event graph as the processor proved it. */
   WorkflowGraph graph();
 

@@ -51,6 +51,9 @@ final class LoopHarness {
       case Command.Publish p -> "publish " + p.event();
       case Command.Schedule s -> "schedule " + s.tick() + " in " + s.delay();
       case Command.Unschedule u -> "unschedule " + u.key();
+      case Command.Collected c -> "collected #" + c.execution() + " " + c.events();
+      case Command.Offer o -> "offer #" + o.execution() + "/" + o.seq() + " " + o.event();
+      case Command.WaitExpired w -> "expired #" + w.execution() + "/" + w.seq() + " " + w.type().getSimpleName();
       case Command.Finish f -> "finish " + f.terminal()
           + (f.error() == null ? "" : " " + f.error().getClass().getSimpleName() + ": " + f.error().getMessage());
     };

@@ -1,0 +1,81 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Step executions blocked in {@code ctx.waitForEvent}, as plain data a snapshot can hold: what
+ * each waits for. The match predicate stays with the waiting step.
+ */
+final class Waiters {
+  /**
+   * One wait.
+   *
+   * @param key the loop's key for it, also the key of its timeout timer
+   * @param seq the execution's own number for the wait
+   */
+  record Waiter(long key, long execution, int seq, int step, Class<? extends Event> type, Event waiterEvent,
+      Duration timeout) {}
+
+  private final LinkedHashMap<Long, Waiter> byKey = new LinkedHashMap<>(0);
+
+  void add(Waiter waiter) {
+    byKey.put(waiter.key(), waiter);
+  }
+
+  /** Removes the wait {@code seq} of an execution; null when it is not waiting any more. */
+  Waiter remove(long execution, int seq) {
+    for (Iterator<Waiter> it = byKey.values().iterator(); it.hasNext(); ) {
+      Waiter waiter = it.next();
+      if (waiter.execution() == execution && waiter.seq() == seq) {
+        it.remove();
+        return waiter;
+      }
+    }
+    return null;
+  }
+
+  /** Removes every wait of an execution that ended. */
+  List<Waiter> removeAll(long execution) {
+    if (byKey.isEmpty()) {
+      return List.of();
+    }
+    List<Waiter> removed = new ArrayList<>(1);
+    for (Iterator<Waiter> it = byKey.values().iterator(); it.hasNext(); ) {
+      Waiter waiter = it.next();
+      if (waiter.execution() == execution) {
+        it.remove();
+        removed.add(waiter);
+      }
+    }
+    return removed;
+  }
+
+  /** Waits an event could satisfy, oldest first; {@code onlyStep} -1 for every step. */
+  List<Waiter> interestedIn(Event event, int onlyStep) {
+    if (byKey.isEmpty()) {
+      return List.of();
+    }
+    List<Waiter> found = new ArrayList<>(1);
+    for (Waiter waiter : byKey.values()) {
+      if (waiter.type().isInstance(event) && (onlyStep < 0 || waiter.step() == onlyStep)) {
+        found.add(waiter);
+      }
+    }
+    return found;
+  }
+
+  /** Every wait, oldest first. */
+  Collection<Waiter> all() {
+    return List.copyOf(byKey.values());
+  }
+
+  void clear() {
+    byKey.clear();
+  }
+}
