@@ -1,5 +1,6 @@
 package io.stepwise.processor;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -24,6 +26,23 @@ final class AnnotationValues {
     this.elements = elements;
     this.values = elements.getElementValuesWithDefaults(mirror).entrySet().stream()
         .collect(Collectors.toMap(e -> e.getKey().getSimpleName().toString(), Map.Entry::getValue));
+  }
+
+  private AnnotationValues(Elements elements, Map<String, AnnotationValue> values) {
+    this.elements = elements;
+    this.values = values;
+  }
+
+  /** The default values of the annotation type named {@code qualifiedName}, as if written bare. */
+  static AnnotationValues defaults(Elements elements, String qualifiedName) {
+    TypeElement type = elements.getTypeElement(qualifiedName);
+    Map<String, AnnotationValue> defaults = new HashMap<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof ExecutableElement method && method.getDefaultValue() != null) {
+        defaults.put(method.getSimpleName().toString(), method.getDefaultValue());
+      }
+    }
+    return new AnnotationValues(elements, defaults);
   }
 
   /** The annotation named {@code qualifiedName} on {@code element}, if present. */
@@ -64,6 +83,10 @@ final class AnnotationValues {
         .filter(TypeMirror.class::isInstance)
         .map(TypeMirror.class::cast)
         .toList();
+  }
+
+  List<String> strings(String name) {
+    return list(name).stream().map(v -> (String) v.getValue()).toList();
   }
 
   /** Enum constant names of an array of enums. */

@@ -11,17 +11,20 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * Finds the events a step sends through its Context by reading the method body: the static type
  * of each {@code sendEvent(expr)} (routed, a graph edge) and {@code writeEventToStream(expr)}
- * (streamed only). Only javac exposes bodies; elsewhere the processor relies on signatures and emits.
+ * (streamed only), and for {@code waitForEvent(X.class, waiter, ...)} the awaited {@code X} and
+ * the waiter event (streamed). Only javac exposes bodies; elsewhere the processor relies on
+ * signatures and emits.
  */
 final class SentEventScanner {
   /** Static types found in one method body, in source order. */
-  record Sent(List<TypeMirror> routed, List<TypeMirror> streamed) {
-    static final Sent NONE = new Sent(List.of(), List.of());
+  record Sent(List<TypeMirror> routed, List<TypeMirror> streamed, List<TypeMirror> awaited) {
+    static final Sent NONE = new Sent(List.of(), List.of(), List.of());
   }
 
   private final Trees trees;
@@ -48,6 +51,7 @@ final class SentEventScanner {
     }
     var routed = new ArrayList<TypeMirror>();
     var streamed = new ArrayList<TypeMirror>();
+    var awaited = new ArrayList<TypeMirror>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
@@ -55,21 +59,43 @@ final class SentEventScanner {
         if (callee instanceof ExecutableElement invoked
             && !call.getArguments().isEmpty()
             && isContextMethod(invoked)) {
-          TypeMirror argument = trees.getTypeMirror(new TreePath(getCurrentPath(), call.getArguments().getFirst()));
-          if (argument != null && eventTypes.isEvent(argument) && EventTypes.isConcrete(EventTypes.element(argument))) {
-            String name = invoked.getSimpleName().toString();
-            (name.equals("sendEvent") ? routed : streamed).add(argument);
+          String name = invoked.getSimpleName().toString();
+          if (name.equals("waitForEvent")) {
+            classLiteral(argumentType(call, 0)).ifPresent(awaited::add);
+            concreteEvent(argumentType(call, 1)).ifPresent(streamed::add);
+          } else {
+            concreteEvent(argumentType(call, 0)).ifPresent((name.equals("sendEvent") ? routed : streamed)::add);
           }
         }
         return super.visitMethodInvocation(call, unused);
       }
+
+      private TypeMirror argumentType(MethodInvocationTree call, int index) {
+        return call.getArguments().size() <= index ? null
+            : trees.getTypeMirror(new TreePath(getCurrentPath(), call.getArguments().get(index)));
+      }
     }.scan(path, null);
-    return new Sent(routed, streamed);
+    return new Sent(routed, streamed, awaited);
+  }
+
+  private Optional<TypeMirror> concreteEvent(TypeMirror type) {
+    return type != null && eventTypes.isEvent(type) && EventTypes.isConcrete(EventTypes.element(type))
+        ? Optional.of(type)
+        : Optional.empty();
+  }
+
+  /** {@code X} of an argument of static type {@code Class<X>} with X a concrete event. */
+  private Optional<TypeMirror> classLiteral(TypeMirror type) {
+    if (type instanceof DeclaredType declared && eventTypes.is(type, "java.lang.Class")
+        && declared.getTypeArguments().size() == 1) {
+      return concreteEvent(declared.getTypeArguments().getFirst());
+    }
+    return Optional.empty();
   }
 
   private boolean isContextMethod(ExecutableElement method) {
     String name = method.getSimpleName().toString();
-    return (name.equals("sendEvent") || name.equals("writeEventToStream"))
+    return (name.equals("sendEvent") || name.equals("writeEventToStream") || name.equals("waitForEvent"))
         && method.getEnclosingElement() instanceof TypeElement owner
         && eventTypes.isSubtypeOf(owner.asType(), EventTypes.CONTEXT);
   }

@@ -2,6 +2,7 @@ package io.stepwise.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.stepwise.processor.model.CatchSpec;
 import io.stepwise.processor.model.Check;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.ReturnShape;
@@ -32,6 +33,8 @@ import javax.lang.model.util.Elements;
  */
 final class StepReader {
   static final String STEP = "io.stepwise.annotations.Step";
+  static final String CATCH_ERROR = "io.stepwise.annotations.CatchError";
+  private static final String STEP_FAILED_EVENT = "io.stepwise.StepFailedEvent";
 
   private final Elements elements;
   private final EventTypes eventTypes;
@@ -69,7 +72,9 @@ final class StepReader {
   }
 
   StepModel read(ExecutableElement method, int index, String workflowClass) {
-    var annotation = AnnotationValues.find(elements, method, STEP).orElseThrow();
+    // A @CatchError method without @Step is a step with @Step's defaults.
+    var annotation = AnnotationValues.find(elements, method, STEP)
+        .orElseGet(() -> AnnotationValues.defaults(elements, STEP));
     var reading = new Reading(method);
     String sig = "[Stepwise/StepSignature] " + reading.step;
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
@@ -120,12 +125,38 @@ final class StepReader {
         .map(t -> eventTypes.describe(EventTypes.element(t)))
         .collect(Collectors.toCollection(TreeSet::new));
 
+    var awaited = sent.awaited().stream()
+        .map(t -> eventTypes.describe(EventTypes.element(t)))
+        .collect(Collectors.toCollection(TreeSet::new));
+
     Duration timeout = duration(reading, annotation.string("timeout"), reading.step + " has timeout");
     RetrySpec retry = readRetry(reading, sig, annotation.annotation("retry"));
+    CatchSpec catchSpec = readCatch(reading, params);
     return new StepModel(index, method.getSimpleName().toString(), method, params, shape.shape(), shape.async(),
         List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
         workers, acceptSubtypes, timeout, retry, checks(annotation.enumNames("skipChecks")),
-        reading.valid, reading.complete);
+        reading.valid, reading.complete, List.copyOf(awaited), catchSpec);
+  }
+
+  /** A {@code @CatchError} handler's scope, checking that it takes a StepFailedEvent; null for other steps. */
+  private CatchSpec readCatch(Reading reading, List<StepParam> params) {
+    var annotation = AnnotationValues.find(elements, reading.method, CATCH_ERROR);
+    if (annotation.isEmpty()) {
+      return null;
+    }
+    var events = params.stream()
+        .filter(StepParam.EventParam.class::isInstance)
+        .map(p -> (StepParam.EventParam) p)
+        .toList();
+    boolean takesFailure = events.size() == 1
+        && events.getFirst().declared().canonicalName().equals(STEP_FAILED_EVENT);
+    if (!events.isEmpty() && !takesFailure) {
+      String taken = events.stream().map(p -> p.declared().label()).sorted().collect(Collectors.joining(", "));
+      reading.error("[Stepwise/CatchError] Handler '" + reading.method.getSimpleName() + "' takes " + taken
+          + " instead of StepFailedEvent. Make a StepFailedEvent its only event parameter.");
+    }
+    var forSteps = new TreeSet<>(annotation.get().strings("forSteps"));
+    return new CatchSpec(List.copyOf(forSteps), annotation.get().integer("maxRecoveries"));
   }
 
   private List<StepParam> readParams(Reading reading, String sig, boolean acceptSubtypes) {
@@ -140,7 +171,7 @@ final class StepReader {
         if (++contexts == 2) {
           reading.error(sig + " declares more than one Context parameter. Keep one.");
         }
-        params.add(new StepParam.ContextParam(name, TypeName.get(type), needsCast(type)));
+        params.add(new StepParam.ContextParam(name, TypeName.get(type), needsCast(type), stateType(type)));
       } else if (eventTypes.isEvent(type)) {
         TypeElement element = EventTypes.element(type);
         if (EventTypes.isClosed(element) || acceptSubtypes) {
@@ -172,6 +203,15 @@ final class StepReader {
       return false;
     }
     return !(arguments.getFirst() instanceof WildcardType w && w.getExtendsBound() == null && w.getSuperBound() == null);
+  }
+
+  /** The type argument of {@code Context<S>}, or null for {@code Context<?>} and raw Context. */
+  private static TypeName stateType(TypeMirror context) {
+    var arguments = ((DeclaredType) context).getTypeArguments();
+    if (arguments.isEmpty() || arguments.getFirst() instanceof WildcardType) {
+      return null;
+    }
+    return TypeName.get(arguments.getFirst());
   }
 
   private record Shape(ReturnShape shape, boolean async) {}

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -42,14 +43,15 @@ public final class StepwiseProcessor extends AbstractProcessor {
     var eventTypes = new EventTypes(elements, env.getTypeUtils());
     reporter = new ErrorReporter(env.getMessager());
     var stepReader = new StepReader(elements, eventTypes, SentEventScanner.create(env, eventTypes), reporter);
-    reader = new WorkflowReader(elements, stepReader, reporter);
+    var stateReader = new StateReader(elements, env.getTypeUtils(), eventTypes, reporter);
+    reader = new WorkflowReader(elements, stepReader, stateReader, reporter);
     generator = new WorkflowDefinitionGenerator(
         elements.getTypeElement("javax.annotation.processing.Generated") != null);
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(WorkflowReader.WORKFLOW, StepReader.STEP);
+    return Set.of(WorkflowReader.WORKFLOW, StepReader.STEP, StepReader.CATCH_ERROR);
   }
 
   @Override
@@ -59,11 +61,14 @@ public final class StepwiseProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    var steps = new LinkedHashSet<Element>(); // a method may carry both @Step and @CatchError
     for (TypeElement annotation : annotations) {
-      if (annotation.getQualifiedName().contentEquals(StepReader.STEP)) {
-        round.getElementsAnnotatedWith(annotation).forEach(this::checkEnclosedByWorkflow);
+      if (annotation.getQualifiedName().contentEquals(StepReader.STEP)
+          || annotation.getQualifiedName().contentEquals(StepReader.CATCH_ERROR)) {
+        steps.addAll(round.getElementsAnnotatedWith(annotation));
       }
     }
+    steps.forEach(this::checkEnclosedByWorkflow);
     for (TypeElement annotation : annotations) {
       if (annotation.getQualifiedName().contentEquals(WorkflowReader.WORKFLOW)) {
         for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -24,11 +24,13 @@ final class WorkflowReader {
 
   private final Elements elements;
   private final StepReader stepReader;
+  private final StateReader stateReader;
   private final ErrorReporter reporter;
 
-  WorkflowReader(Elements elements, StepReader stepReader, ErrorReporter reporter) {
+  WorkflowReader(Elements elements, StepReader stepReader, StateReader stateReader, ErrorReporter reporter) {
     this.elements = elements;
     this.stepReader = stepReader;
+    this.stateReader = stateReader;
     this.reporter = reporter;
   }
 
@@ -47,7 +49,8 @@ final class WorkflowReader {
     var names = new HashMap<String, StepModel>();
     for (Element member : type.getEnclosedElements()) {
       if (member.getKind() != ElementKind.METHOD
-          || AnnotationValues.findMirror(member, StepReader.STEP).isEmpty()) {
+          || (AnnotationValues.findMirror(member, StepReader.STEP).isEmpty()
+              && AnnotationValues.findMirror(member, StepReader.CATCH_ERROR).isEmpty())) {
         continue;
       }
       StepModel step = stepReader.read((ExecutableElement) member, steps.size(), classLabel);
@@ -60,8 +63,9 @@ final class WorkflowReader {
       steps.add(step);
     }
     var resolved = checkJoins(resolveSubtypes(steps));
+    var state = stateReader.read(type, name, resolved);
     return new WorkflowModel(ClassName.get(type), name, type, timeout,
-        StepReader.checks(annotation.enumNames("skipChecks")), resolved);
+        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state);
   }
 
   private void checkClass(TypeElement type, String label) {

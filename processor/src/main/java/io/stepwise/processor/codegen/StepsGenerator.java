@@ -1,16 +1,19 @@
 package io.stepwise.processor.codegen;
 
+import static io.stepwise.processor.codegen.RuntimeTypes.CATCH_POLICY;
 import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_INPUT;
 import static io.stepwise.processor.codegen.RuntimeTypes.RETRY_POLICY;
 import static io.stepwise.processor.codegen.RuntimeTypes.STEP_DESCRIPTOR;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import io.stepwise.processor.model.CatchSpec;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.RetrySpec;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
 import io.stepwise.processor.model.WorkflowModel;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code STEPS} table: one {@code StepDescriptor} per step, in dispatch order. */
@@ -29,7 +32,7 @@ final class StepsGenerator {
     String format = step.retry().isNone()
         ? "new $T($L, $S, $L, $L, $L, $L, $L, $L)"
         : "new $T($L, $S, $L, $L, $L, $L, $L,\n$>$>$L$<$<)";
-    return CodeBlock.of(format,
+    var args = new ArrayList<Object>(List.of(
         STEP_DESCRIPTOR,
         step.index(),
         step.name(),
@@ -38,7 +41,22 @@ final class StepsGenerator {
         step.workers(),
         step.acceptSubtypes(),
         CodeBlocks.duration(step.timeout()),
-        retry(step.retry()));
+        retry(step.retry())));
+    if (!step.awaited().isEmpty() || step.catchSpec() != null) {
+      // Waiting and error-handling steps use the full constructor; the others keep the short one.
+      format = format.substring(0, format.length() - 1) + ",\n$>$>$L, $L$<$<)";
+      args.add(CodeBlocks.classSet(names(step.awaited())));
+      args.add(catchPolicy(step.catchSpec()));
+    }
+    return CodeBlock.of(format, args.toArray());
+  }
+
+  private static CodeBlock catchPolicy(CatchSpec spec) {
+    if (spec == null) {
+      return CodeBlock.of("null");
+    }
+    CodeBlock steps = spec.forSteps().stream().map(s -> CodeBlock.of("$S", s)).collect(CodeBlock.joining(", "));
+    return CodeBlock.of("new $T($T.of($L), $L)", CATCH_POLICY, List.class, steps, spec.maxRecoveries());
   }
 
   private static CodeBlock input(StepParam.EventParam param) {

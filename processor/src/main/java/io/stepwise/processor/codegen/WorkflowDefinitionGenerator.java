@@ -67,6 +67,9 @@ public final class WorkflowDefinitionGenerator {
         .addMethod(getter("steps", steps, CodeBlock.of("STEPS")))
         .addMethod(getter("graph", WORKFLOW_GRAPH, CodeBlock.of("GRAPH")))
         .addMethod(DispatchGenerator.invoke(workflow));
+    if (workflow.state() != null) {
+      StateGenerator.addTo(type, workflow.state());
+    }
     if (generatedAvailable) {
       type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
     }

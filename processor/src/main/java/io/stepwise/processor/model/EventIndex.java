@@ -35,9 +35,14 @@ public final class EventIndex {
     return List.copyOf(events);
   }
 
-  /** Steps with an event parameter that accepts {@code event}, in declaration order. */
+  /**
+   * Steps with an event parameter that accepts {@code event}, or that wait for it with
+   * {@code ctx.waitForEvent}, in declaration order.
+   */
   public List<StepModel> consumers(EventType event) {
-    return workflow.steps().stream().filter(s -> s.accepted().contains(event)).toList();
+    return workflow.steps().stream()
+        .filter(s -> s.accepted().contains(event) || s.awaited().contains(event))
+        .toList();
   }
 
   public boolean isConsumed(EventType event) {

@@ -1,7 +1,9 @@
 package io.stepwise.processor.model;
 
+import com.palantir.javapoet.TypeName;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
@@ -20,6 +22,9 @@ import javax.lang.model.element.Element;
  * @param streamed static types written with {@code writeEventToStream}; not graph edges
  * @param valid false when a signature check failed; the step is then never the subject of a graph rule
  * @param complete false when its inputs or outputs could not be read, so absence-rules must not run
+ * @param awaited event types the body waits for with {@code ctx.waitForEvent(X.class, ...)}:
+ *     accepted from outside, never a trigger
+ * @param catchSpec the handler's scope when the method is a {@code @CatchError} handler, else null
  */
 public record StepModel(
     int index,
@@ -38,7 +43,9 @@ public record StepModel(
     RetrySpec retry,
     Set<Check> skips,
     boolean valid,
-    boolean complete) {
+    boolean complete,
+    List<EventType> awaited,
+    CatchSpec catchSpec) {
 
   public StepModel {
     params = List.copyOf(params);
@@ -47,6 +54,7 @@ public record StepModel(
     descriptorProduces = List.copyOf(descriptorProduces);
     streamed = List.copyOf(streamed);
     skips = Set.copyOf(skips);
+    awaited = List.copyOf(awaited);
   }
 
   public List<StepParam.EventParam> eventParams() {
@@ -63,6 +71,16 @@ public record StepModel(
     return List.copyOf(all);
   }
 
+  /** The state type its {@code Context<S>} names, or null. */
+  public TypeName stateType() {
+    return params.stream()
+        .filter(StepParam.ContextParam.class::isInstance)
+        .map(p -> ((StepParam.ContextParam) p).stateType())
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
   public boolean skips(Check check) {
     return skips.contains(check);
   }
@@ -70,12 +88,14 @@ public record StepModel(
   /** A copy with its event parameters replaced (used once open types are resolved against the graph). */
   public StepModel withParams(List<StepParam> newParams) {
     return new StepModel(index, name, source, newParams, shape, async, declaredProduced, produced,
-        descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, valid, complete);
+        descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, valid, complete, awaited,
+        catchSpec);
   }
 
   /** A copy marked as failing a signature check. */
   public StepModel invalid() {
     return new StepModel(index, name, source, params, shape, async, declaredProduced, produced,
-        descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, false, complete);
+        descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, false, complete, awaited,
+        catchSpec);
   }
 }

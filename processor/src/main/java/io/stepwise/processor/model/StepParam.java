@@ -29,6 +29,8 @@ public sealed interface StepParam {
    * The step's {@code Context} parameter.
    *
    * @param needsCast whether the declared type has a type argument other than {@code ?}
+   * @param stateType the state type it names, or null for {@code Context<?>} and raw {@code Context}
    */
-  record ContextParam(String name, TypeName declaredType, boolean needsCast) implements StepParam {}
+  record ContextParam(String name, TypeName declaredType, boolean needsCast, TypeName stateType)
+      implements StepParam {}
 }

@@ -14,9 +14,11 @@ import javax.lang.model.element.Element;
  * @param source the class; only validation uses it, to place diagnostics
  * @param timeout the run timeout, {@link Duration#ZERO} for none
  * @param steps in declaration order, {@code steps.get(i).index() == i}
+ * @param state the state type, or null when no step names one
  */
 public record WorkflowModel(
-    ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps) {
+    ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
+    StateSpec state) {
 
   public WorkflowModel {
     skips = Set.copyOf(skips);

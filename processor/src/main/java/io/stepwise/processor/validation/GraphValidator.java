@@ -14,7 +14,8 @@ public final class GraphValidator {
       new UnproducedEventRule(),
       new UnconsumedEventRule(),
       new UnreachableRule(),
-      new DeadEndRule());
+      new DeadEndRule(),
+      new CatchErrorRule());
 
   private GraphValidator() {}
 
