@@ -2,6 +2,7 @@ package io.stepwise.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import io.stepwise.processor.codegen.GraphResourceGenerator;
 import io.stepwise.processor.codegen.ServiceFileGenerator;
 import io.stepwise.processor.codegen.WorkflowDefinitionGenerator;
 import io.stepwise.processor.model.EventIndex;
@@ -98,7 +99,20 @@ public final class StepwiseProcessor extends AbstractProcessor {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + name, e);
     }
-    definitions.add(workflow.generatedName().reflectionName());
+    String binaryName = workflow.generatedName().reflectionName();
+    writeResource(GraphResourceGenerator.path(binaryName, "mmd"), GraphResourceGenerator.mermaid(index), type);
+    writeResource(GraphResourceGenerator.path(binaryName, "json"), GraphResourceGenerator.json(index), type);
+    definitions.add(binaryName);
+  }
+
+  private void writeResource(String path, String content, TypeElement origin) {
+    try (Writer writer = processingEnv.getFiler()
+        .createResource(StandardLocation.CLASS_OUTPUT, "", path, origin)
+        .openWriter()) {
+      writer.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
   }
 
   private void checkEnclosedByWorkflow(Element step) {

@@ -67,6 +67,46 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void mermaidGraphResourceMatchesGoldenFile() throws IOException {
+    assertGraphResource("mmd", "JokeFlow.mmd.txt");
+  }
+
+  @Test
+  void jsonGraphResourceMatchesGoldenFile() throws IOException {
+    assertGraphResource("json", "JokeFlow.json.txt");
+  }
+
+  @Test
+  void graphResourcesOfNestedWorkflowAreNamedAfterItsDefinition() {
+    var compilation = compile(workflow("Outer", """
+        public class Outer {
+          @Workflow
+          static class Echo {
+            @Step
+            JokeResult echo(TopicEvent ev) { return new JokeResult(ev.topic()); }
+          }
+        }
+        """), EVENTS.toArray(String[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+    var mermaid = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/stepwise/graphs/test.Outer_Echo_Workflow.mmd").orElseThrow();
+    assertThat(content(mermaid)).contains("  ev_TopicEvent --> step_echo\n  step_echo --> ev_JokeResult\n");
+    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/stepwise/graphs/test.Outer_Echo_Workflow.json")).isPresent();
+  }
+
+  private static void assertGraphResource(String extension, String golden) throws IOException {
+    var compilation = compile(workflow("JokeFlow", JOKE_FLOW), EVENTS.toArray(String[]::new));
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = content(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/stepwise/graphs/test.JokeFlow_Workflow." + extension).orElseThrow());
+    if (System.getenv("STEPWISE_UPDATE_GOLDEN") != null) {
+      Files.writeString(Path.of("src/test/resources/golden/" + golden), generated);
+    }
+    assertThat(generated).isEqualTo(resource("/golden/" + golden));
+  }
+
+  @Test
   void serviceFileListsEveryDefinitionSorted() throws IOException {
     var second = workflow("Outer", """
         public class Outer {

@@ -1,50 +1,143 @@
 package io.stepwise.samples;
 
-import io.stepwise.CompiledWorkflow;
-import io.stepwise.Event;
-import io.stepwise.StopEvent;
-import io.stepwise.WorkflowHandler;
-import io.stepwise.samples.triage.Lexicon;
-import io.stepwise.samples.triage.TriageEvents.Progress;
-import io.stepwise.samples.triage.TriageEvents.TicketReceived;
-import io.stepwise.samples.triage.TriageEvents.TicketResolved;
-import io.stepwise.samples.triage.TriageFlow;
-import io.stepwise.samples.triage.TriageFlow_Workflow;
+import io.stepwise.graph.DotRenderer;
+import io.stepwise.graph.GraphJson;
+import io.stepwise.graph.HtmlPage;
+import io.stepwise.graph.MermaidRenderer;
+import io.stepwise.graph.WorkflowGraph;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** Runs the support-ticket triage sample on three tickets, printing the stream as it happens. */
+/**
+ * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample) and
+ * {@code draw SAMPLE [--format mermaid|dot|json|html] [--out FILE]}.
+ */
 public final class Main {
-  private static final List<TicketReceived> TICKETS = List.of(
-      new TicketReceived("T-1001", "The app crashes every time I open an invoice. This is terrible, I lost my work AGAIN!"),
-      new TicketReceived("T-1002", "Hi, how do I reset my password? Thanks!"),
-      new TicketReceived("T-1003", "Your API is down since 9:00, all our requests time out."));
+  static final String USAGE = """
+      usage: Main [COMMAND]
+        list                                   list the samples
+        run [SAMPLE]                           run a sample (default command; default sample: triage)
+        draw SAMPLE [--format F] [--out FILE]  draw a sample's workflow graph; F is mermaid (default),
+                                               dot, json or html (a standalone page); prints to the
+                                               terminal unless --out names a file
+      with Maven: ./mvnw -q -pl samples -am compile exec:java -Dexec.args="draw triage --format html --out triage.html"
+      """;
 
   private Main() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
-    CompiledWorkflow<TicketReceived, TicketResolved> triage = TriageFlow_Workflow.of(new TriageFlow(new Lexicon()));
-    out.println("Stepwise sample: support-ticket triage (offline: word lists, no model involved)");
-    out.println("workflow '" + triage.name() + "': " + triage.graph().steps().size() + " steps, "
-        + triage.graph().events().size() + " event types");
-    for (TicketReceived ticket : TICKETS) {
-      out.println();
-      out.println(ticket.id() + ": \"" + ticket.text() + "\"");
-      WorkflowHandler<TicketResolved> run = triage.run(ticket);
-      run.events().forEach(event -> out.println("  " + describe(event)));
-      TicketResolved resolved = run.result();
-      out.println("  => " + resolved.action() + ": " + resolved.message());
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
     }
   }
 
-  private static String describe(Event event) {
-    if (event instanceof Progress progress) {
-      return String.format("[%-9s] %s", progress.step(), progress.message());
+  /** Runs one command; returns the process exit status (0 ok, 2 bad usage, 1 cannot write). */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> words = Arrays.asList(args);
+    String command = words.isEmpty() ? "run" : words.getFirst();
+    List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
+    return switch (command) {
+      case "list" -> list(rest, out, err);
+      case "run" -> runSample(rest, out, err);
+      case "draw" -> draw(rest, out, err);
+      case "help", "--help", "-h" -> {
+        out.print(USAGE);
+        yield 0;
+      }
+      default -> usage(err, "Unknown command '" + command + "'. Use list, run or draw.");
+    };
+  }
+
+  private static int list(List<String> args, PrintStream out, PrintStream err) {
+    if (!args.isEmpty()) {
+      return usage(err, "list takes no arguments, got " + args + ".");
     }
-    if (event instanceof StopEvent) {
-      return "[stop     ] " + event.getClass().getSimpleName() + " (the terminal event; the stream ends here)";
+    Samples.ALL.forEach(s -> out.printf("%-10s %s%n", s.name(), s.summary()));
+    return 0;
+  }
+
+  private static int runSample(List<String> args, PrintStream out, PrintStream err) {
+    if (args.size() > 1) {
+      return usage(err, "run takes at most one sample name, got " + args + ".");
     }
-    return "[stream   ] " + event;
+    Optional<Sample> sample = sample(args.isEmpty() ? "triage" : args.getFirst(), err);
+    sample.ifPresent(s -> s.run().accept(out));
+    return sample.isPresent() ? 0 : 2;
+  }
+
+  private static int draw(List<String> args, PrintStream out, PrintStream err) {
+    String name = null;
+    String format = "mermaid";
+    String file = null;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--format") || arg.equals("--out")) {
+        if (i + 1 == args.size()) {
+          return usage(err, arg + " needs a value.");
+        }
+        if (arg.equals("--format")) {
+          format = args.get(++i);
+        } else {
+          file = args.get(++i);
+        }
+      } else if (arg.startsWith("--")) {
+        return usage(err, "Unknown option '" + arg + "'. draw takes --format and --out.");
+      } else if (name == null) {
+        name = arg;
+      } else {
+        return usage(err, "draw takes one sample name, got '" + name + "' and '" + arg + "'.");
+      }
+    }
+    if (name == null) {
+      return usage(err, "draw needs a sample name: one of " + Samples.names() + ".");
+    }
+    Optional<Sample> sample = sample(name, err);
+    if (sample.isEmpty()) {
+      return 2;
+    }
+    WorkflowGraph graph = sample.get().graph().get();
+    String text = switch (format) {
+      case "mermaid" -> MermaidRenderer.render(graph);
+      case "dot" -> DotRenderer.render(graph);
+      case "json" -> GraphJson.write(graph) + "\n";
+      case "html" -> HtmlPage.render(graph);
+      default -> null;
+    };
+    if (text == null) {
+      return usage(err, "Unknown format '" + format + "'. Use mermaid, dot, json or html.");
+    }
+    if (file == null) {
+      out.print(text);
+      return 0;
+    }
+    try {
+      Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("Cannot write " + file + ": " + e.getMessage() + ". Choose a path in a folder you can write to.");
+      return 1;
+    }
+    out.println("Wrote the " + format + " drawing of '" + name + "' to " + file);
+    return 0;
+  }
+
+  private static Optional<Sample> sample(String name, PrintStream err) {
+    Optional<Sample> sample = Samples.find(name);
+    if (sample.isEmpty()) {
+      usage(err, "Unknown sample '" + name + "'. Samples: " + Samples.names() + ".");
+    }
+    return sample;
+  }
+
+  private static int usage(PrintStream err, String problem) {
+    err.println(problem);
+    err.print(USAGE);
+    return 2;
   }
 }

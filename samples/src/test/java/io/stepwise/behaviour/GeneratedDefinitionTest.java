@@ -7,6 +7,7 @@ import io.stepwise.graph.Edge;
 import io.stepwise.graph.EdgeKind;
 import io.stepwise.graph.EventKind;
 import io.stepwise.graph.EventNode;
+import io.stepwise.graph.RetrySettings;
 import io.stepwise.graph.StepNode;
 import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.spi.WorkflowDefinition;
@@ -38,7 +39,7 @@ class GeneratedDefinitionTest {
     WorkflowGraph graph = ChainFlow_Workflow.of(new ChainFlow()).graph();
 
     assertEquals("ChainFlow", graph.name());
-    assertEquals(List.of(new StepNode("first", 4), new StepNode("second", 4), new StepNode("third", 4)), graph.steps());
+    assertEquals(List.of(step("first"), step("second"), step("third")), graph.steps());
     assertEquals(
         List.of(
             new EventNode(p + "Begin", "ChainFlow.Begin", EventKind.START),
@@ -61,5 +62,9 @@ class GeneratedDefinitionTest {
   void timeoutsComeFromTheAnnotation() {
     assertEquals(Duration.ofSeconds(45), new ChainFlow_Workflow().timeout());
     assertEquals(Duration.ofSeconds(20), new TroubleFlow_Workflow().timeout());
+  }
+
+  private static StepNode step(String name) {
+    return new StepNode(name, 4, RetrySettings.NONE, Duration.ZERO);
   }
 }

@@ -16,6 +16,7 @@ final class RuntimeTypes {
   static final ClassName CATCH_POLICY = ClassName.get("io.stepwise.spi", "CatchPolicy");
   static final ClassName WORKFLOW_GRAPH = ClassName.get("io.stepwise.graph", "WorkflowGraph");
   static final ClassName STEP_NODE = ClassName.get("io.stepwise.graph", "StepNode");
+  static final ClassName RETRY_SETTINGS = ClassName.get("io.stepwise.graph", "RetrySettings");
   static final ClassName EVENT_NODE = ClassName.get("io.stepwise.graph", "EventNode");
   static final ClassName EVENT_KIND = ClassName.get("io.stepwise.graph", "EventKind");
   static final ClassName EDGE = ClassName.get("io.stepwise.graph", "Edge");

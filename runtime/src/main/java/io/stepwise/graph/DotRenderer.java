@@ -1,0 +1,78 @@
+package io.stepwise.graph;
+
+import java.util.Objects;
+
+/**
+ * Renders a workflow graph as Graphviz DOT, top to bottom, with the same shapes' meaning and
+ * colours as {@link MermaidRenderer}: steps are boxes; start events ovals, stop events double
+ * ovals, input-required events hexagons, human responses parallelograms, other events ellipses.
+ */
+public final class DotRenderer {
+  private DotRenderer() {}
+
+  /** The static graph. */
+  public static String render(WorkflowGraph graph) {
+    return write(graph, null);
+  }
+
+  /** One run's execution: run counts in step labels, counts on edges, untaken paths dashed, the failed step red. */
+  public static String render(WorkflowGraph graph, ExecutionTrace trace) {
+    return write(graph, Objects.requireNonNull(trace, "trace"));
+  }
+
+  private static String write(WorkflowGraph graph, ExecutionTrace trace) {
+    var ids = new NodeIds(graph);
+    var out = new StringBuilder();
+    out.append("digraph ").append(quote(graph.name())).append(" {\n");
+    out.append("  rankdir=TB;\n");
+    out.append("  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n");
+    out.append("  edge [color=\"#555555\", arrowsize=0.7];\n");
+    for (StepNode step : graph.steps()) {
+      String label = step.name();
+      NodeStyle style = NodeStyle.STEP;
+      if (trace != null) {
+        long runs = trace.runs(step.name());
+        label = label + " ×" + runs;
+        style = trace.failed(step.name()) ? NodeStyle.FAILED : runs == 0 ? NodeStyle.IDLE : NodeStyle.STEP;
+      }
+      node(out, NodeIds.step(step.name()), label, "box", style, "");
+    }
+    for (EventNode event : graph.events()) {
+      NodeStyle style = trace != null && !trace.seen(event.type()) ? NodeStyle.IDLE : NodeStyle.of(event.kind());
+      String extra = event.kind() == EventKind.STOP ? ", peripheries=2" : "";
+      node(out, ids.event(event.type()), event.label(), shape(event.kind()), style, extra);
+    }
+    for (Edge edge : graph.edges()) {
+      String step = quote(NodeIds.step(edge.step()));
+      String event = quote(ids.event(edge.event()));
+      out.append("  ")
+          .append(edge.kind() == EdgeKind.CONSUMES ? event + " -> " + step : step + " -> " + event);
+      if (trace != null) {
+        long count = trace.count(edge);
+        out.append(count == 0 ? " [style=dashed, color=\"#c4c4c4\"]" : " [label=\"" + count + "\"]");
+      }
+      out.append(";\n");
+    }
+    out.append("}\n");
+    return out.toString();
+  }
+
+  private static void node(StringBuilder out, String id, String label, String shape, NodeStyle style, String extra) {
+    out.append("  ").append(quote(id)).append(" [label=").append(quote(label)).append(", shape=").append(shape)
+        .append(", fillcolor=\"").append(style.fill).append("\", color=\"").append(style.stroke)
+        .append("\", fontcolor=\"").append(style.text).append('"').append(extra).append("];\n");
+  }
+
+  private static String shape(EventKind kind) {
+    return switch (kind) {
+      case START, STOP -> "oval";
+      case INPUT_REQUIRED -> "hexagon";
+      case HUMAN_RESPONSE -> "parallelogram";
+      case INTERNAL -> "ellipse";
+    };
+  }
+
+  private static String quote(String text) {
+    return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+}

@@ -1,0 +1,27 @@
+package io.stepwise.samples;
+
+import io.stepwise.samples.triage.Lexicon;
+import io.stepwise.samples.triage.TriageDemo;
+import io.stepwise.samples.triage.TriageFlow;
+import io.stepwise.samples.triage.TriageFlow_Workflow;
+import java.util.List;
+import java.util.Optional;
+
+/** The samples the CLI knows, by name: a plain list, so finding one needs no reflection. */
+public final class Samples {
+  /** Every sample, in the order {@code list} prints them. */
+  public static final List<Sample> ALL = List.of(
+      new Sample("triage", "support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)",
+          () -> TriageFlow_Workflow.of(new TriageFlow(new Lexicon())).graph(), TriageDemo::run));
+
+  private Samples() {}
+
+  public static Optional<Sample> find(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The sample names, for messages. */
+  public static String names() {
+    return String.join(", ", ALL.stream().map(Sample::name).toList());
+  }
+}
