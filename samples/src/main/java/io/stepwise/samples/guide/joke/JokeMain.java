@@ -1,0 +1,22 @@
+package io.stepwise.samples.guide.joke;
+
+import io.stepwise.samples.guide.joke.JokeFlow.CritiqueEvent;
+import io.stepwise.samples.guide.joke.JokeFlow.TopicEvent;
+import io.stepwise.samples.llm.ChatModels;
+import io.stepwise.samples.llm.ChatModels.ChosenModel;
+import io.stepwise.samples.llm.ModelSettings;
+import java.io.PrintStream;
+
+/** Runs {@link JokeFlow} on a topic (the first argument, default "pirates") and prints the critique. */
+public final class JokeMain {
+  private JokeMain() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    ChosenModel model = ChatModels.choose(ModelSettings.from(System.getenv()), JokePrompts.script());
+    out.println(model.banner());
+    String topic = args.length > 0 ? String.join(" ", args) : "pirates";
+    CritiqueEvent result = JokeFlow_Workflow.of(new JokeFlow(model.model())).run(new TopicEvent(topic)).result();
+    out.println(result.critique());
+  }
+}
