@@ -6,6 +6,7 @@ import java.util.List;
 public final class InvalidSchemaException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  @SuppressWarnings("serial") // List.copyOf returns a serializable list
   private final List<String> problems;
 
   public InvalidSchemaException(List<String> problems) {
