@@ -9,6 +9,7 @@ import io.stepwise.internal.SharedTimers;
 import io.stepwise.internal.StateSupport;
 import io.stepwise.internal.StepInvoker;
 import io.stepwise.internal.Tick;
+import io.stepwise.spi.ResourceCache;
 import io.stepwise.spi.WorkflowDefinition;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,8 +42,10 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
       WorkflowDefinition<T, S, R> definition, T target) {
     Objects.requireNonNull(definition, "definition");
     Objects.requireNonNull(target, "target");
+    // Resources are cached per compiled workflow: one cache for every run of this instance.
+    var resources = new ResourceCache(definition.cachedResources());
     return new CompiledWorkflow<>(
-        definition, (step, events, context) -> definition.invoke(target, step, events, context));
+        definition, (step, events, context) -> definition.invoke(target, step, events, context, resources));
   }
 
   /** Starts a run with the workflow's default options. */

@@ -19,4 +19,16 @@ public @interface Provides {
 
   /** Qualifier that tells apart two resources of one type; empty for the only one. */
   String name() default "";
+
+  /**
+   * On a step or provider parameter: receive the resource of the parameter's type whose provider
+   * says {@code @Provides(name = value)}. Needed only when more than one provider returns that type.
+   */
+  @Documented
+  @Retention(RetentionPolicy.CLASS)
+  @Target(ElementType.PARAMETER)
+  @interface Named {
+    /** The provider's {@link Provides#name()}. */
+    String value();
+  }
 }

@@ -71,7 +71,7 @@ final class StepReader {
     }
   }
 
-  StepModel read(ExecutableElement method, int index, String workflowClass) {
+  StepModel read(ExecutableElement method, int index, String workflowClass, ResourceReader.Providers providers) {
     // A @CatchError method without @Step is a step with @Step's defaults.
     var annotation = AnnotationValues.find(elements, method, STEP)
         .orElseGet(() -> AnnotationValues.defaults(elements, STEP));
@@ -88,7 +88,7 @@ final class StepReader {
     if (!method.getTypeParameters().isEmpty()) {
       reading.lost(sig + " must not declare type parameters. Use concrete event types.");
     } else {
-      params = readParams(reading, sig, acceptSubtypes);
+      params = readParams(reading, sig, acceptSubtypes, providers);
     }
     int workers = annotation.integer("workers");
     if (workers < 1) {
@@ -159,7 +159,8 @@ final class StepReader {
     return new CatchSpec(List.copyOf(forSteps), annotation.get().integer("maxRecoveries"));
   }
 
-  private List<StepParam> readParams(Reading reading, String sig, boolean acceptSubtypes) {
+  private List<StepParam> readParams(Reading reading, String sig, boolean acceptSubtypes,
+      ResourceReader.Providers providers) {
     var params = new ArrayList<StepParam>();
     int events = 0;
     int contexts = 0;
@@ -184,10 +185,10 @@ final class StepReader {
               + " type or a sealed interface, or set acceptSubtypes = true.");
         }
       } else {
-        String label = TypeLabels.of(type);
-        reading.error("[Stepwise/MissingResource] " + reading.step + " parameter '" + name + "' of type " + type
-            + " is neither an event, a Context, nor provided by a @Provides method. Add a @Provides method that returns "
-            + label + ", or remove the parameter.");
+        var resource = providers.resolve(param, reading.step, reading::error);
+        if (resource != null) {
+          params.add(resource);
+        }
       }
     }
     if (events == 0 && !badEvent) {

@@ -45,7 +45,8 @@ public final class StepwiseProcessor extends AbstractProcessor {
     reporter = new ErrorReporter(env.getMessager());
     var stepReader = new StepReader(elements, eventTypes, SentEventScanner.create(env, eventTypes), reporter);
     var stateReader = new StateReader(elements, env.getTypeUtils(), eventTypes, reporter);
-    reader = new WorkflowReader(elements, stepReader, stateReader, reporter);
+    var resourceReader = new ResourceReader(elements, env.getTypeUtils(), eventTypes, reporter);
+    reader = new WorkflowReader(elements, stepReader, stateReader, resourceReader, reporter);
     generator = new WorkflowDefinitionGenerator(
         elements.getTypeElement("javax.annotation.processing.Generated") != null);
   }

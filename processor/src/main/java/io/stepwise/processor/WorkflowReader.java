@@ -25,12 +25,15 @@ final class WorkflowReader {
   private final Elements elements;
   private final StepReader stepReader;
   private final StateReader stateReader;
+  private final ResourceReader resourceReader;
   private final ErrorReporter reporter;
 
-  WorkflowReader(Elements elements, StepReader stepReader, StateReader stateReader, ErrorReporter reporter) {
+  WorkflowReader(Elements elements, StepReader stepReader, StateReader stateReader, ResourceReader resourceReader,
+      ErrorReporter reporter) {
     this.elements = elements;
     this.stepReader = stepReader;
     this.stateReader = stateReader;
+    this.resourceReader = resourceReader;
     this.reporter = reporter;
   }
 
@@ -45,6 +48,7 @@ final class WorkflowReader {
       return Duration.ZERO;
     });
 
+    var providers = resourceReader.read(type);
     var steps = new ArrayList<StepModel>();
     var names = new HashMap<String, StepModel>();
     for (Element member : type.getEnclosedElements()) {
@@ -53,7 +57,7 @@ final class WorkflowReader {
               && AnnotationValues.findMirror(member, StepReader.CATCH_ERROR).isEmpty())) {
         continue;
       }
-      StepModel step = stepReader.read((ExecutableElement) member, steps.size(), classLabel);
+      StepModel step = stepReader.read((ExecutableElement) member, steps.size(), classLabel, providers);
       // Steps are addressed by name (graph, sendEvent(ev, step)), so an overload would be ambiguous.
       if (names.putIfAbsent(step.name(), step) != null) {
         reporter.error(member, "[Stepwise/StepSignature] Step '" + step.name()
@@ -65,7 +69,7 @@ final class WorkflowReader {
     var resolved = checkJoins(resolveSubtypes(steps));
     var state = stateReader.read(type, name, resolved);
     return new WorkflowModel(ClassName.get(type), name, type, timeout,
-        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state);
+        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state, providers.models());
   }
 
   private void checkClass(TypeElement type, String label) {

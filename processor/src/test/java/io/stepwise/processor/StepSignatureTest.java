@@ -125,7 +125,7 @@ class StepSignatureTest {
     var flow = flowWith("  @Step\n  Done needy(Start ev, String foo) { return new Done(); }");
     assertOnlyError(compile(flow, START, DONE), flow, "Done needy(",
         "[Stepwise/MissingResource] Step 'needy' parameter 'foo' of type java.lang.String is neither an event,"
-            + " a Context, nor provided by a @Provides method. Add a @Provides method that returns String, or"
-            + " remove the parameter.");
+            + " a Context, nor provided by a @Provides method; the class has no @Provides methods. Add a @Provides"
+            + " method that returns String, or remove the parameter.");
   }
 }

@@ -63,6 +63,11 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
     return null;
   }
 
+  /** Number of cached {@code @Provides} methods: the size of the {@link ResourceCache} each compiled workflow keeps. */
+  default int cachedResources() {
+    return 0;
+  }
+
   /** The event graph as the processor proved it. */
   WorkflowGraph graph();
 
@@ -71,9 +76,10 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
    *
    * @param events one event per event parameter of the step, in {@link StepDescriptor#inputs()} order
    * @param context the execution's context, passed where the step declares one
+   * @param resources the cached resources of the compiled workflow, filled on first use
    * @return what the step method returned: an event, null, an {@code Optional}, a {@code List},
    *     or a {@code CompletionStage} of one of these
    * @throws Exception whatever the step throws
    */
-  Object invoke(T target, int step, Event[] events, Context<?> context) throws Exception;
+  Object invoke(T target, int step, Event[] events, Context<?> context, ResourceCache resources) throws Exception;
 }

@@ -1,5 +1,8 @@
 package io.stepwise.samples;
 
+import io.stepwise.samples.resources.NotesDemo;
+import io.stepwise.samples.resources.NotesFlow;
+import io.stepwise.samples.resources.NotesFlow_Workflow;
 import io.stepwise.samples.triage.Lexicon;
 import io.stepwise.samples.triage.TriageDemo;
 import io.stepwise.samples.triage.TriageFlow;
@@ -12,7 +15,9 @@ public final class Samples {
   /** Every sample, in the order {@code list} prints them. */
   public static final List<Sample> ALL = List.of(
       new Sample("triage", "support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)",
-          () -> TriageFlow_Workflow.of(new TriageFlow(new Lexicon())).graph(), TriageDemo::run));
+          () -> TriageFlow_Workflow.of(new TriageFlow(new Lexicon())).graph(), TriageDemo::run),
+      new Sample("notes", "resources: a cached journal, a provider chain, a fresh scratch pad, named summarizers",
+          () -> NotesFlow_Workflow.of(new NotesFlow()).graph(), NotesDemo::run));
 
   private Samples() {}
 

@@ -2,6 +2,7 @@ package io.stepwise.processor.codegen;
 
 import static io.stepwise.processor.codegen.RuntimeTypes.CONTEXT;
 import static io.stepwise.processor.codegen.RuntimeTypes.EVENT;
+import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_CACHE;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -31,6 +32,7 @@ final class DispatchGenerator {
         .addParameter(int.class, "step")
         .addParameter(ArrayTypeName.of(EVENT), "events")
         .addParameter(ParameterizedTypeName.get(CONTEXT, WildcardTypeName.subtypeOf(Object.class)), "context")
+        .addParameter(RESOURCE_CACHE, "resources")
         .addException(Exception.class);
     if (workflow.steps().stream().anyMatch(DispatchGenerator::needsUncheckedCast)) {
       // Context<State> and generic events cannot be checked at run time; the graph proof covers them.
@@ -40,7 +42,7 @@ final class DispatchGenerator {
     }
     var body = CodeBlock.builder().add("return switch (step) {\n$>");
     for (StepModel step : workflow.steps()) {
-      CodeBlock call = CodeBlock.of("target.$L($L)", step.name(), arguments(step));
+      CodeBlock call = CodeBlock.of("target.$L($L)", step.name(), arguments(workflow, step));
       if (step.shape() == ReturnShape.VOID && !step.async()) {
         body.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", step.index(), call);
       } else {
@@ -52,7 +54,7 @@ final class DispatchGenerator {
     return method.addCode(body.build()).build();
   }
 
-  private static CodeBlock arguments(StepModel step) {
+  private static CodeBlock arguments(WorkflowModel workflow, StepModel step) {
     return step.params().stream().map(param -> switch (param) {
       case StepParam.EventParam event -> event.declaredType().equals(EVENT)
           ? CodeBlock.of("events[$L]", event.ordinal())
@@ -60,6 +62,7 @@ final class DispatchGenerator {
       case StepParam.ContextParam context -> context.needsCast()
           ? CodeBlock.of("($T) context", context.declaredType())
           : CodeBlock.of("context");
+      case StepParam.ResourceParam resource -> ResourcesGenerator.call(workflow.providers().get(resource.provider()));
     }).collect(CodeBlock.joining(", "));
   }
 
@@ -67,6 +70,7 @@ final class DispatchGenerator {
     return step.params().stream().anyMatch(param -> switch (param) {
       case StepParam.EventParam event -> event.declaredType() instanceof ParameterizedTypeName;
       case StepParam.ContextParam context -> context.needsCast();
+      case StepParam.ResourceParam resource -> false;
     });
   }
 }

@@ -67,6 +67,7 @@ public final class WorkflowDefinitionGenerator {
         .addMethod(getter("steps", steps, CodeBlock.of("STEPS")))
         .addMethod(getter("graph", WORKFLOW_GRAPH, CodeBlock.of("GRAPH")))
         .addMethod(DispatchGenerator.invoke(workflow));
+    ResourcesGenerator.addTo(type, workflow);
     if (workflow.state() != null) {
       StateGenerator.addTo(type, workflow.state());
     }

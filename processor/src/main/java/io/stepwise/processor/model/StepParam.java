@@ -33,4 +33,11 @@ public sealed interface StepParam {
    */
   record ContextParam(String name, TypeName declaredType, boolean needsCast, TypeName stateType)
       implements StepParam {}
+
+  /**
+   * A resource parameter, filled by calling a {@code @Provides} method.
+   *
+   * @param provider index of its provider in {@link WorkflowModel#providers()}
+   */
+  record ResourceParam(String name, TypeName declaredType, int provider) implements StepParam {}
 }

@@ -15,14 +15,29 @@ import javax.lang.model.element.Element;
  * @param timeout the run timeout, {@link Duration#ZERO} for none
  * @param steps in declaration order, {@code steps.get(i).index() == i}
  * @param state the state type, or null when no step names one
+ * @param providers the {@code @Provides} methods in declaration order,
+ *     {@code providers.get(i).index() == i}
  */
 public record WorkflowModel(
     ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
-    StateSpec state) {
+    StateSpec state, List<ProviderModel> providers) {
 
   public WorkflowModel {
     skips = Set.copyOf(skips);
     steps = List.copyOf(steps);
+    providers = List.copyOf(providers);
+  }
+
+  /** A workflow without providers. */
+  public WorkflowModel(
+      ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
+      StateSpec state) {
+    this(type, name, source, timeout, skips, steps, state, List.of());
+  }
+
+  /** How many providers are cached: the size of the generated resource cache. */
+  public int cachedResources() {
+    return (int) providers.stream().filter(ProviderModel::cached).count();
   }
 
   /** {@code Foo_Workflow}, or {@code Outer_Foo_Workflow} for a nested class, in the same package. */

@@ -1,0 +1,177 @@
+package io.stepwise.processor;
+
+import com.palantir.javapoet.TypeName;
+import io.stepwise.processor.model.ProviderModel;
+import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.validation.ErrorReporter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads the {@code @Provides} methods of a workflow class and matches resource parameters to
+ * them. A parameter receives the one provider of its exact type; when several return that type,
+ * {@code @Provides.Named("x")} on the parameter picks the one declared {@code @Provides(name = "x")}.
+ */
+final class ResourceReader {
+  static final String PROVIDES = "io.stepwise.annotations.Provides";
+  static final String NAMED = "io.stepwise.annotations.Provides.Named";
+
+  private final Elements elements;
+  private final Types types;
+  private final EventTypes eventTypes;
+  private final ErrorReporter reporter;
+
+  ResourceReader(Elements elements, Types types, EventTypes eventTypes, ErrorReporter reporter) {
+    this.elements = elements;
+    this.types = types;
+    this.eventTypes = eventTypes;
+    this.reporter = reporter;
+  }
+
+  /** A provider as declared, before its own parameters are matched. */
+  private record Declared(ExecutableElement method, TypeMirror type, String qualifier, boolean cached) {
+    String name() {
+      return method.getSimpleName().toString();
+    }
+  }
+
+  /** The providers of one workflow class, for matching the parameters of its steps and providers. */
+  final class Providers {
+    private final List<Declared> declared;
+    private final List<ProviderModel> models = new ArrayList<>();
+
+    private Providers(List<Declared> declared) {
+      this.declared = declared;
+    }
+
+    /** The providers, read and matched; the list the generated code and the graph use. */
+    List<ProviderModel> models() {
+      return models;
+    }
+
+    /**
+     * Matches a parameter that is neither an event nor a Context to its provider.
+     *
+     * @param owner {@code Step 'x'} or {@code Provider 'y'}, for messages
+     * @param error where a problem is reported
+     * @return the resource parameter, or null when no single provider matches
+     */
+    StepParam.ResourceParam resolve(VariableElement param, String owner, Consumer<String> error) {
+      TypeMirror type = param.asType();
+      String name = param.getSimpleName().toString();
+      String qualifier = AnnotationValues.find(elements, param, NAMED).map(a -> a.string("value")).orElse(null);
+      var matches = new ArrayList<Integer>();
+      for (int i = 0; i < declared.size(); i++) {
+        Declared provider = declared.get(i);
+        if (types.isSameType(provider.type(), type)
+            && (qualifier == null || provider.qualifier().equals(qualifier))) {
+          matches.add(i);
+        }
+      }
+      String subject = owner + " parameter '" + name + "' of type " + type
+          + (qualifier == null ? "" : " named \"" + qualifier + "\"");
+      if (matches.isEmpty()) {
+        String existing = declared.isEmpty()
+            ? "the class has no @Provides methods"
+            : "the providers are " + declared.stream().map(ResourceReader::describe).sorted()
+                .collect(Collectors.joining(", "));
+        String provider = qualifier == null ? "a @Provides method" : "a @Provides(name = \"" + qualifier + "\") method";
+        error.accept("[Stepwise/MissingResource] " + subject + " is neither an event, a Context, nor provided by a"
+            + " @Provides method; " + existing + ". Add " + provider + " that returns " + TypeLabels.of(type)
+            + ", or remove the parameter.");
+        return null;
+      }
+      if (matches.size() > 1) {
+        var candidates = matches.stream().map(declared::get).toList();
+        String listed = candidates.stream().map(ResourceReader::describe).sorted().collect(Collectors.joining(", "));
+        boolean sameName = candidates.stream().map(Declared::qualifier).distinct().count() == 1;
+        String fix = sameName
+            ? "Give each provider of " + TypeLabels.of(type) + " a distinct @Provides(name = ...)."
+            : "Pick one with @Provides.Named(\"...\") on the parameter.";
+        error.accept("[Stepwise/AmbiguousResource] " + subject + " matches " + candidates.size() + " providers: "
+            + listed + ". " + fix);
+        return null;
+      }
+      return new StepParam.ResourceParam(name, TypeName.get(type), matches.getFirst());
+    }
+  }
+
+  /** Reads the class's providers, checking their signatures, parameters and dependency cycles. */
+  Providers read(TypeElement type) {
+    var declared = new ArrayList<Declared>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() != ElementKind.METHOD) {
+        continue;
+      }
+      var annotation = AnnotationValues.find(elements, member, PROVIDES);
+      if (annotation.isPresent()) {
+        ExecutableElement method = (ExecutableElement) member;
+        checkSignature(method);
+        declared.add(new Declared(method, method.getReturnType(), annotation.get().string("name"),
+            annotation.get().bool("cached")));
+      }
+    }
+    var providers = new Providers(List.copyOf(declared));
+    int slot = 0;
+    for (int i = 0; i < declared.size(); i++) {
+      Declared provider = declared.get(i);
+      ExecutableElement method = provider.method();
+      String owner = "Provider '" + provider.name() + "'";
+      var params = new ArrayList<StepParam.ResourceParam>();
+      for (VariableElement param : method.getParameters()) {
+        TypeMirror paramType = param.asType();
+        if (eventTypes.isContext(paramType) || eventTypes.isEvent(paramType)) {
+          reporter.error(method, "[Stepwise/ProviderSignature] " + owner + " parameter '" + param.getSimpleName()
+              + "' is " + (eventTypes.isContext(paramType) ? "a Context" : "an event") + "; providers take only"
+              + " resources. Remove the parameter.");
+          continue;
+        }
+        var resolved = providers.resolve(param, owner, message -> reporter.error(method, message));
+        if (resolved != null) {
+          params.add(resolved);
+        }
+      }
+      providers.models.add(new ProviderModel(i, provider.name(), TypeName.get(provider.type()),
+          TypeLabels.of(provider.type()), provider.qualifier(), provider.cached() ? slot++ : -1, params, method));
+    }
+    ResourceCycles.report(providers.models, reporter);
+    return providers;
+  }
+
+  private void checkSignature(ExecutableElement method) {
+    String prefix = "[Stepwise/ProviderSignature] Provider '" + method.getSimpleName() + "'";
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      reporter.error(method, prefix + " must not be private. Make it package-private or public.");
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      reporter.error(method, prefix + " must not be static. Make it an instance method.");
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      reporter.error(method, prefix + " must not declare type parameters. Return a concrete type.");
+    }
+    TypeMirror returned = method.getReturnType();
+    if (returned.getKind() == TypeKind.VOID) {
+      reporter.error(method, prefix + " returns void. Return the resource it provides.");
+    } else if (eventTypes.isEvent(returned)) {
+      reporter.error(method, prefix + " returns " + TypeLabels.of(returned)
+          + ", which is an event; events go between steps, not into them. Return a type that is not an event.");
+    }
+  }
+
+  private static String describe(Declared provider) {
+    return provider.name() + "(): " + TypeLabels.of(provider.type())
+        + (provider.qualifier().isEmpty() ? "" : " \"" + provider.qualifier() + "\"");
+  }
+}
