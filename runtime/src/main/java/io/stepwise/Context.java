@@ -86,4 +86,18 @@ public interface Context<S> {
 
   /** Which attempt this execution is, and what failed the previous one. */
   RetryInfo retryInfo();
+
+  /**
+   * Runs {@code child} as a child of this step and returns its result; blocks this step's thread
+   * meanwhile. Every event of the child's stream, its terminal event included, appears on this
+   * run's stream wrapped in a {@link ChildEvent}. Cancelling this execution (the run is cancelled,
+   * times out, or stops, or the step times out) cancels the child.
+   *
+   * @throws WorkflowFailedException when the child fails; its cause is the child step's exception.
+   *     Like any exception of the step, it is retried by the step's policy and reaches its
+   *     {@code @CatchError} handler
+   * @throws WorkflowTimeoutException when the child's own timeout ends it
+   * @throws WorkflowCancelledException when this execution, and so the child, was cancelled
+   */
+  <CS extends StartEvent, CR extends StopEvent> CR runChild(CompiledWorkflow<CS, CR> child, CS start);
 }

@@ -1,8 +1,11 @@
 package io.stepwise.internal;
 
+import io.stepwise.CompiledWorkflow;
 import io.stepwise.Context;
 import io.stepwise.Event;
 import io.stepwise.RetryInfo;
+import io.stepwise.StartEvent;
+import io.stepwise.StopEvent;
 import io.stepwise.Store;
 import io.stepwise.WorkflowCancelledException;
 import io.stepwise.internal.Tick.CollectRequested;
@@ -39,6 +42,7 @@ final class StepExecution implements Context<Object>, Runnable {
   private final Event[] events;
   private final RetryInfo retryInfo;
   private final Waiting waiting;
+  private final ChildRuns children = new ChildRuns(this, this::isCancelled);
   private volatile CompletableFuture<List<Event>> collectAnswer;
   private long startedAt;
   private volatile Thread thread;
@@ -74,6 +78,7 @@ final class StepExecution implements Context<Object>, Runnable {
   /** Interrupts the step's thread and cancels its async result; what it reports later is dropped. */
   void cancel() {
     cancelled = true;
+    children.cancelAll();
     Thread running = thread;
     if (running != null) {
       running.interrupt();
@@ -242,6 +247,20 @@ final class StepExecution implements Context<Object>, Runnable {
   @Override
   public RetryInfo retryInfo() {
     return retryInfo;
+  }
+
+  @Override
+  public <CS extends StartEvent, CR extends StopEvent> CR runChild(CompiledWorkflow<CS, CR> child, CS start) {
+    return children.run(child, start, step.name());
+  }
+
+  private boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** The child runs this execution is waiting for. */
+  ChildRuns children() {
+    return children;
   }
 
   private void checkNotCancelled() {
