@@ -1,5 +1,9 @@
 package io.stepwise.samples;
 
+import io.stepwise.samples.children.BriefingDemo;
+import io.stepwise.samples.children.BriefingFlow;
+import io.stepwise.samples.children.BriefingFlow_Workflow;
+import io.stepwise.samples.children.ResearchFlow;
 import io.stepwise.samples.resources.NotesDemo;
 import io.stepwise.samples.resources.NotesFlow;
 import io.stepwise.samples.resources.NotesFlow_Workflow;
@@ -17,7 +21,9 @@ public final class Samples {
       new Sample("triage", "support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)",
           () -> TriageFlow_Workflow.of(new TriageFlow(new Lexicon())).graph(), TriageDemo::run),
       new Sample("notes", "resources: a cached journal, a provider chain, a fresh scratch pad, named summarizers",
-          () -> NotesFlow_Workflow.of(new NotesFlow()).graph(), NotesDemo::run));
+          () -> NotesFlow_Workflow.of(new NotesFlow()).graph(), NotesDemo::run),
+      new Sample("briefing", "child workflows: each topic researched by a child run, its stream shown in the parent's",
+          () -> BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())).graph(), BriefingDemo::run));
 
   private Samples() {}
 
