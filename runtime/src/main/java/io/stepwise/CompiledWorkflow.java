@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.graph.ExecutionRecorder;
 import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.internal.RunData;
 import io.stepwise.internal.RunDriver;
@@ -64,6 +65,9 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunDriver<R> run = new RunDriver<>(UUID.randomUUID().toString(), routing, invoker,
         definition.stopEventType(), timeout, SharedTimers.INSTANCE, data, options.stepStateEvents(),
         options.verbose());
+    if (options.trace()) {
+      run.record(new ExecutionRecorder());
+    }
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
   }

@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param verbose whether step starts and ends are logged at INFO (otherwise DEBUG) on the
  *     {@code System.Logger} named {@code io.stepwise}
  * @param continueFrom a finished run whose state and store this run starts from, or null
+ * @param trace whether the run records an {@link io.stepwise.graph.ExecutionTrace}, read with
+ *     {@link WorkflowHandler#trace()}; off by default, so an untraced run pays nothing for it
  */
 public record RunOptions(
-    Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
-  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null);
+    Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom, boolean trace) {
+  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, false);
 
   public RunOptions {
     if (timeout != null && timeout.isNegative()) {
@@ -23,9 +25,14 @@ public record RunOptions(
     }
   }
 
+  /** Options without a trace. */
+  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
+    this(timeout, stepStateEvents, verbose, continueFrom, false);
+  }
+
   /** Options with only a timeout set. */
   public RunOptions(Duration timeout) {
-    this(timeout, false, false, null);
+    this(timeout, false, false, null, false);
   }
 
   /** Options that change nothing. */
@@ -35,17 +42,17 @@ public record RunOptions(
 
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
-    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom);
+    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom, trace);
   }
 
   /** These options with step state changes published on the stream, or not. */
   public RunOptions withStepStateEvents(boolean enabled) {
-    return new RunOptions(timeout, enabled, verbose, continueFrom);
+    return new RunOptions(timeout, enabled, verbose, continueFrom, trace);
   }
 
   /** These options with step starts and ends logged at INFO, or at DEBUG. */
   public RunOptions withVerbose(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom);
+    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, trace);
   }
 
   /**
@@ -53,6 +60,11 @@ public record RunOptions(
    * run of the same workflow (Python's {@code run(ctx=ctx)}).
    */
   public RunOptions continueFrom(WorkflowHandler<?> previous) {
-    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"));
+    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"), trace);
+  }
+
+  /** These options with an execution trace recorded for {@link WorkflowHandler#trace()}, or not. */
+  public RunOptions withTrace(boolean enabled) {
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, enabled);
   }
 }

@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.graph.ExecutionTrace;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -52,4 +53,12 @@ public interface WorkflowHandler<R extends StopEvent> {
 
   /** Whether the run has ended, by result, failure, timeout or cancellation. */
   boolean isDone();
+
+  /**
+   * What the run did so far over its static graph: executions per step, events per edge, failed
+   * steps. Draw it with the renderers of {@code io.stepwise.graph}.
+   *
+   * @throws IllegalStateException when the run was started without {@link RunOptions#withTrace}
+   */
+  ExecutionTrace trace();
 }

@@ -13,6 +13,7 @@ import io.stepwise.internal.Command.Schedule;
 import io.stepwise.internal.Command.StartStep;
 import io.stepwise.internal.Command.Unschedule;
 import io.stepwise.internal.Command.WaitExpired;
+import io.stepwise.graph.ExecutionRecorder;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,6 +59,8 @@ public final class RunDriver<R extends StopEvent> {
   private final CompletableFuture<R> result = new CompletableFuture<>();
   private final CompletableFuture<R> exposedResult = new CompletableFuture<>();
   private volatile boolean finished;
+  // Set before the first tick, or never: an untraced run only tests it for null.
+  private ExecutionRecorder recorder;
 
   public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
       Duration timeout, Timers timers) {
@@ -81,6 +84,16 @@ public final class RunDriver<R extends StopEvent> {
     this.logLevel = verbose ? Level.INFO : Level.DEBUG;
     this.loop = new RunLoop(runId, routing, timeout, stepStateEvents);
     this.stream = new EventStream(runId);
+  }
+
+  /** Records what the run does into {@code recorder}; call before the first tick is posted. */
+  public void record(ExecutionRecorder recorder) {
+    this.recorder = recorder;
+  }
+
+  /** The recorder, or null when the run is not traced. */
+  ExecutionRecorder recorder() {
+    return recorder;
   }
 
   /** The run's state and store. */
@@ -167,10 +180,15 @@ public final class RunDriver<R extends StopEvent> {
       return; // the loop drops it too, but after a crash the loop never learned that it ended
     }
     switch (tick) {
-      case Tick.StepReturned returned -> executions.remove(returned.execution());
+      case Tick.StepReturned returned -> TraceRecording.returned(recorder, executions.remove(returned.execution()),
+          returned.emitted());
       case Tick.StepThrew threw -> executions.remove(threw.execution());
       case Tick.Timed timed -> pendingTimers.remove(timed.key());
-      default -> {}
+      default -> {
+        if (recorder != null) {
+          TraceRecording.tick(recorder, tick, executions);
+        }
+      }
     }
     try {
       loop.reduce(tick, execute);
@@ -180,6 +198,9 @@ public final class RunDriver<R extends StopEvent> {
   }
 
   private void execute(Command command) {
+    if (recorder != null) {
+      TraceRecording.command(recorder, command, routing);
+    }
     switch (command) {
       case StartStep start -> {
         StepExecution execution = new StepExecution(this, start.execution(), routing.steps().get(start.step()),

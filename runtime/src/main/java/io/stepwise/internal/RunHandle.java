@@ -4,6 +4,8 @@ import io.stepwise.Event;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowHandler;
+import io.stepwise.graph.ExecutionRecorder;
+import io.stepwise.graph.ExecutionTrace;
 import io.stepwise.internal.Tick.CancelRequested;
 import io.stepwise.internal.Tick.EventPosted;
 import java.util.Objects;
@@ -81,6 +83,16 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   /** The run's state and store; a run that continues this one starts from them. */
   public RunData data() {
     return run.data();
+  }
+
+  @Override
+  public ExecutionTrace trace() {
+    ExecutionRecorder recorder = run.recorder();
+    if (recorder == null) {
+      throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
+          + "' records no trace; start it with RunOptions.defaults().withTrace(true)");
+    }
+    return recorder.trace();
   }
 
   @Override

@@ -258,6 +258,11 @@ final class StepExecution implements Context<Object>, Runnable {
     return cancelled;
   }
 
+  /** The step this execution runs. */
+  String stepName() {
+    return step.name();
+  }
+
   /** The child runs this execution is waiting for. */
   ChildRuns children() {
     return children;

@@ -1,6 +1,7 @@
 package io.stepwise.samples;
 
 import io.stepwise.graph.DotRenderer;
+import io.stepwise.graph.ExecutionTrace;
 import io.stepwise.graph.GraphJson;
 import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
@@ -16,16 +17,18 @@ import java.util.Optional;
 
 /**
  * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample) and
- * {@code draw SAMPLE [--format mermaid|dot|json|html] [--out FILE]}.
+ * {@code draw SAMPLE [--format mermaid|dot|json|html] [--run] [--out FILE]}.
  */
 public final class Main {
   static final String USAGE = """
       usage: Main [COMMAND]
         list                                   list the samples
         run [SAMPLE]                           run a sample (default command; default sample: triage)
-        draw SAMPLE [--format F] [--out FILE]  draw a sample's workflow graph; F is mermaid (default),
-                                               dot, json or html (a standalone page); prints to the
-                                               terminal unless --out names a file
+        draw SAMPLE [--format F] [--run] [--out FILE]
+                                               draw a sample's workflow graph; F is mermaid (default),
+                                               dot, json or html (a standalone page); --run runs the
+                                               sample once and draws what that run did (not with json);
+                                               prints to the terminal unless --out names a file
       with Maven: ./mvnw -q -pl samples -am compile exec:java -Dexec.args="draw triage --format html --out triage.html"
       """;
 
@@ -76,9 +79,12 @@ public final class Main {
     String name = null;
     String format = "mermaid";
     String file = null;
+    boolean execution = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      if (arg.equals("--format") || arg.equals("--out")) {
+      if (arg.equals("--run")) {
+        execution = true;
+      } else if (arg.equals("--format") || arg.equals("--out")) {
         if (i + 1 == args.size()) {
           return usage(err, arg + " needs a value.");
         }
@@ -88,7 +94,7 @@ public final class Main {
           file = args.get(++i);
         }
       } else if (arg.startsWith("--")) {
-        return usage(err, "Unknown option '" + arg + "'. draw takes --format and --out.");
+        return usage(err, "Unknown option '" + arg + "'. draw takes --format, --run and --out.");
       } else if (name == null) {
         name = arg;
       } else {
@@ -102,17 +108,20 @@ public final class Main {
     if (sample.isEmpty()) {
       return 2;
     }
-    WorkflowGraph graph = sample.get().graph().get();
-    String text = switch (format) {
-      case "mermaid" -> MermaidRenderer.render(graph);
-      case "dot" -> DotRenderer.render(graph);
-      case "json" -> GraphJson.write(graph) + "\n";
-      case "html" -> HtmlPage.render(graph);
-      default -> null;
-    };
-    if (text == null) {
+    if (!List.of("mermaid", "dot", "json", "html").contains(format)) {
       return usage(err, "Unknown format '" + format + "'. Use mermaid, dot, json or html.");
     }
+    if (execution && format.equals("json")) {
+      return usage(err, "json holds the static graph only. Draw a run with --format mermaid, dot or html.");
+    }
+    WorkflowGraph graph = sample.get().graph().get();
+    ExecutionTrace trace = execution ? sample.get().trace().get() : null;
+    String text = switch (format) {
+      case "mermaid" -> trace == null ? MermaidRenderer.render(graph) : MermaidRenderer.render(graph, trace);
+      case "dot" -> trace == null ? DotRenderer.render(graph) : DotRenderer.render(graph, trace);
+      case "html" -> trace == null ? HtmlPage.render(graph) : HtmlPage.render(graph, trace);
+      default -> GraphJson.write(graph) + "\n";
+    };
     if (file == null) {
       out.print(text);
       return 0;

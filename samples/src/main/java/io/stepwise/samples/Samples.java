@@ -19,11 +19,15 @@ public final class Samples {
   /** Every sample, in the order {@code list} prints them. */
   public static final List<Sample> ALL = List.of(
       new Sample("triage", "support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)",
-          () -> TriageFlow_Workflow.of(new TriageFlow(new Lexicon())).graph(), TriageDemo::run),
+          () -> TriageFlow_Workflow.of(new TriageFlow(new Lexicon())).graph(), TriageDemo::run,
+          () -> Sample.traced(TriageFlow_Workflow.of(new TriageFlow(new Lexicon())), TriageDemo.TICKETS.getFirst())),
       new Sample("notes", "resources: a cached journal, a provider chain, a fresh scratch pad, named summarizers",
-          () -> NotesFlow_Workflow.of(new NotesFlow()).graph(), NotesDemo::run),
+          () -> NotesFlow_Workflow.of(new NotesFlow()).graph(), NotesDemo::run,
+          () -> Sample.traced(NotesFlow_Workflow.of(new NotesFlow()), new NotesFlow.Note("Draw the run, not only the graph"))),
       new Sample("briefing", "child workflows: each topic researched by a child run, its stream shown in the parent's",
-          () -> BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())).graph(), BriefingDemo::run));
+          () -> BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())).graph(), BriefingDemo::run,
+          () -> Sample.traced(BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())),
+              new BriefingFlow.Request(List.of("otters", "owls")))));
 
   private Samples() {}
 

@@ -34,7 +34,11 @@ class MainTest {
   @Test
   void listPrintsOneLinePerSample() {
     assertEquals(0, run("list"));
-    assertEquals("triage     support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)\n", out());
+    assertEquals("""
+        triage     support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)
+        notes      resources: a cached journal, a provider chain, a fresh scratch pad, named summarizers
+        briefing   child workflows: each topic researched by a child run, its stream shown in the parent's
+        """, out());
   }
 
   @Test
@@ -62,8 +66,23 @@ class MainTest {
   @Test
   void unknownSampleIsRejectedWithTheKnownNames() {
     assertEquals(2, run("draw", "nope"));
-    assertTrue(err().startsWith("Unknown sample 'nope'. Samples: triage.\nusage: Main [COMMAND]\n"), err());
+    assertTrue(err().startsWith("Unknown sample 'nope'. Samples: triage, notes, briefing.\nusage: Main [COMMAND]\n"), err());
     assertEquals("", out());
+  }
+
+  @Test
+  void drawRunDrawsWhatOneRunOfTheSampleDid() {
+    assertEquals(0, run("draw", "notes", "--run"));
+    var sample = Samples.find("notes").orElseThrow();
+    assertEquals(MermaidRenderer.render(sample.graph().get(), sample.trace().get()), out());
+    assertTrue(out().contains("keep ×1"), out());
+  }
+
+  @Test
+  void drawRunRefusesJson() {
+    assertEquals(2, run("draw", "notes", "--run", "--format", "json"));
+    assertTrue(err().startsWith("json holds the static graph only. Draw a run with --format mermaid, dot or html.\n"),
+        err());
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Runs the triage workflow on three tickets, printing the stream as it happens. */
 public final class TriageDemo {
-  private static final List<TicketReceived> TICKETS = List.of(
+  /** The tickets the demo triages, in order. */
+  public static final List<TicketReceived> TICKETS = List.of(
       new TicketReceived("T-1001", "The app crashes every time I open an invoice. This is terrible, I lost my work AGAIN!"),
       new TicketReceived("T-1002", "Hi, how do I reset my password? Thanks!"),
       new TicketReceived("T-1003", "Your API is down since 9:00, all our requests time out."));

@@ -1,0 +1,69 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import io.stepwise.StepFailedEvent;
+import io.stepwise.WorkflowFailedEvent;
+import io.stepwise.graph.ExecutionRecorder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what the driver sees into {@link ExecutionRecorder} calls, so the loop stays a pure
+ * reducer: emissions are read from the ticks the driver feeds it, starts, deliveries and final
+ * failures from the commands it carries out. Called on the draining thread only.
+ */
+final class TraceRecording {
+  private TraceRecording() {}
+
+  /** A step returned: each event it produced was emitted by it. Ticks of cancelled executions are not counted. */
+  static void returned(ExecutionRecorder recorder, StepExecution execution, List<Event> emitted) {
+    if (recorder == null || execution == null) {
+      return;
+    }
+    for (Event event : emitted) {
+      recorder.eventEmitted(execution.stepName(), event.getClass());
+    }
+  }
+
+  /** Events that enter the run: the start event, events from outside, and events a step sent. */
+  static void tick(ExecutionRecorder recorder, Tick tick, Map<Long, StepExecution> executions) {
+    switch (tick) {
+      case Tick.Started started -> recorder.eventEmitted(null, started.start().getClass());
+      case Tick.EventPosted posted -> recorder.eventEmitted(null, posted.event().getClass());
+      case Tick.EventSent sent -> {
+        StepExecution execution = executions.get(sent.execution());
+        if (execution != null) {
+          recorder.eventEmitted(execution.stepName(), sent.event().getClass());
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * A step starts (every attempt counts); its first attempt is a delivery of each of its events.
+   * A failure handed to a handler, or one that fails the run, is a step's final failure.
+   */
+  static void command(ExecutionRecorder recorder, Command command, Routing routing) {
+    switch (command) {
+      case Command.StartStep start -> {
+        String step = routing.steps().get(start.step()).name();
+        recorder.stepStarted(step);
+        if (start.attempt() <= 1) {
+          for (Event event : start.events()) {
+            recorder.eventRouted(null, event.getClass(), step);
+            if (event instanceof StepFailedEvent failed) {
+              recorder.stepFailed(failed.step());
+            }
+          }
+        }
+      }
+      case Command.Finish finish -> {
+        if (finish.terminal() instanceof WorkflowFailedEvent failed && !failed.step().isEmpty()) {
+          recorder.stepFailed(failed.step());
+        }
+      }
+      default -> {}
+    }
+  }
+}
