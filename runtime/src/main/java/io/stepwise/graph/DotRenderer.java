@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Renders a workflow graph as Graphviz DOT, top to bottom, with the same shapes' meaning and
  * colours as {@link MermaidRenderer}: steps are boxes; start events ovals, stop events double
- * ovals, input-required events hexagons, human responses parallelograms, other events ellipses.
+ * ovals, input-required events hexagons, human responses parallelograms, other events ellipses,
+ * resources cylinders joined by dotted edges to what takes them.
  */
 public final class DotRenderer {
   private DotRenderer() {}
@@ -52,6 +53,19 @@ public final class DotRenderer {
         out.append(count == 0 ? " [style=dashed, color=\"#c4c4c4\"]" : " [label=\"" + count + "\"]");
       }
       out.append(";\n");
+    }
+    for (ResourceNode resource : graph.resources()) {
+      node(out, NodeIds.resource(resource.name()), resource.label(), "cylinder", NodeStyle.RESOURCE, "");
+    }
+    for (ResourceNode resource : graph.resources()) {
+      for (String dependency : resource.dependsOn()) {
+        out.append("  ").append(quote(NodeIds.resource(dependency))).append(" -> ")
+            .append(quote(NodeIds.resource(resource.name()))).append(" [style=dotted];\n");
+      }
+    }
+    for (ResourceUse use : graph.resourceUses()) {
+      out.append("  ").append(quote(NodeIds.resource(use.resource()))).append(" -> ")
+          .append(quote(NodeIds.step(use.step()))).append(" [style=dotted];\n");
     }
     out.append("}\n");
     return out.toString();

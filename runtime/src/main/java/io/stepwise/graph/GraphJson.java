@@ -18,7 +18,10 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The graph as compact JSON, for tools: {@code {"name", "steps": [{"name", "workers", "timeout",
  * "retry": {...}}], "events": [{"type", "label", "kind"}], "edges": [{"kind", "step", "event"}]}};
- * durations are ISO-8601 strings. {@link #read} accepts what {@link #write} writes.
+ * durations are ISO-8601 strings. A graph with resources adds {@code "resources": [{"name", "type",
+ * "qualifier", "cached", "dependsOn"}]} and {@code "resourceUses": [{"step", "resource"}]}; without
+ * them both are absent, so older readers and older texts keep working. {@link #read} accepts what
+ * {@link #write} writes.
  */
 public final class GraphJson {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -62,9 +65,37 @@ public final class GraphJson {
         json.writeEndObject();
       }
       json.writeEndArray();
+      if (!graph.resources().isEmpty()) {
+        writeResources(json, graph);
+      }
       json.writeEndObject();
     }
     return text.toString();
+  }
+
+  // Written only when there are resources, so graphs without any read as before.
+  private static void writeResources(JsonGenerator json, WorkflowGraph graph) {
+    json.writeName("resources");
+    json.writeStartArray();
+    for (ResourceNode resource : graph.resources()) {
+      json.writeStartObject();
+      json.writeStringProperty("name", resource.name());
+      json.writeStringProperty("type", resource.type());
+      json.writeStringProperty("qualifier", resource.qualifier());
+      json.writeBooleanProperty("cached", resource.cached());
+      writeStrings(json, "dependsOn", resource.dependsOn());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeName("resourceUses");
+    json.writeStartArray();
+    for (ResourceUse use : graph.resourceUses()) {
+      json.writeStartObject();
+      json.writeStringProperty("step", use.step());
+      json.writeStringProperty("resource", use.resource());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeRetry(JsonGenerator json, RetrySettings retry) {
@@ -124,7 +155,20 @@ public final class GraphJson {
         var edge = new Fields(e, "edge");
         edges.add(new Edge(EdgeKind.valueOf(edge.string("kind")), edge.string("step"), edge.string("event")));
       }
-      return new WorkflowGraph(graph.string("name"), steps, events, edges);
+      var resources = new ArrayList<ResourceNode>();
+      var uses = new ArrayList<ResourceUse>();
+      if (graph.map().containsKey("resources")) {
+        for (Object r : graph.list("resources")) {
+          var resource = new Fields(r, "resource");
+          resources.add(new ResourceNode(resource.string("name"), resource.string("type"),
+              resource.string("qualifier"), resource.bool("cached"), resource.strings("dependsOn")));
+        }
+        for (Object u : graph.list("resourceUses")) {
+          var use = new Fields(u, "resourceUse");
+          uses.add(new ResourceUse(use.string("step"), use.string("resource")));
+        }
+      }
+      return new WorkflowGraph(graph.string("name"), steps, events, edges, resources, uses);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new IllegalArgumentException("Not a workflow graph: " + e.getMessage() + ". Pass the output of GraphJson.write.", e);
     }
@@ -153,6 +197,8 @@ public final class GraphJson {
         yield list;
       }
       case VALUE_STRING -> parser.getString();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NUMBER_INT -> parser.getLongValue();
       case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
       default -> throw new IllegalArgumentException("Not a workflow graph: unexpected " + token
@@ -176,6 +222,10 @@ public final class GraphJson {
 
     String string(String name) {
       return get(name) instanceof String s ? s : fail(what + "." + name + " is not a string");
+    }
+
+    boolean bool(String name) {
+      return get(name) instanceof Boolean b ? b : fail(what + "." + name + " is not a boolean");
     }
 
     Number number(String name) {

@@ -34,7 +34,10 @@ final class GraphLayout {
     }
   }
 
-  /** An edge between two node ids; {@code back} when it closes a cycle (drawn around the side). */
+  /**
+   * An edge between two node ids; {@code back} when it closes a cycle (drawn around the side);
+   * {@code edge} is null for a link from a resource to a provider or step that takes it.
+   */
   record Link(String from, String to, Edge edge, boolean back) {}
 
   private final Map<String, Box> boxes = new LinkedHashMap<>();
@@ -48,6 +51,7 @@ final class GraphLayout {
     graph.events().stream().filter(e -> e.kind() == EventKind.START).forEach(e -> nodes.add(ids.event(e.type())));
     graph.steps().forEach(s -> nodes.add(NodeIds.step(s.name())));
     graph.events().stream().filter(e -> e.kind() != EventKind.START).forEach(e -> nodes.add(ids.event(e.type())));
+    graph.resources().forEach(r -> nodes.add(NodeIds.resource(r.name())));
 
     Map<String, List<String>> out = new HashMap<>();
     nodes.forEach(n -> out.put(n, new ArrayList<>()));
@@ -59,6 +63,16 @@ final class GraphLayout {
       raw.add(new Link(consumes ? event : step, consumes ? step : event, edge, false));
       out.get(consumes ? event : step).add(consumes ? step : event);
     }
+    for (ResourceNode resource : graph.resources()) {
+      for (String dependency : resource.dependsOn()) {
+        raw.add(new Link(NodeIds.resource(dependency), NodeIds.resource(resource.name()), null, false));
+        out.get(NodeIds.resource(dependency)).add(NodeIds.resource(resource.name()));
+      }
+    }
+    for (ResourceUse use : graph.resourceUses()) {
+      raw.add(new Link(NodeIds.resource(use.resource()), NodeIds.step(use.step()), null, false));
+      out.get(NodeIds.resource(use.resource())).add(NodeIds.step(use.step()));
+    }
 
     List<String> discovery = new ArrayList<>();
     Set<String> backPairs = backEdges(nodes, out, discovery);
@@ -67,6 +81,7 @@ final class GraphLayout {
     }
 
     Map<String, Integer> layer = layers(discovery);
+    sinkResources(graph, layer);
     int layerCount = layer.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < layerCount; i++) {
@@ -140,6 +155,24 @@ final class GraphLayout {
       }
     }
     return layer;
+  }
+
+  /**
+   * Moves each resource down to just above the first layer that takes it, so it sits next to its
+   * steps rather than in the top row; users first, since a provider's resource takes the place of
+   * its own resources.
+   */
+  private void sinkResources(WorkflowGraph graph, Map<String, Integer> layer) {
+    for (int pass = 0; pass < graph.resources().size(); pass++) {
+      for (ResourceNode resource : graph.resources()) {
+        String id = NodeIds.resource(resource.name());
+        links.stream()
+            .filter(link -> link.edge() == null && link.from().equals(id))
+            .mapToInt(link -> layer.get(link.to()) - 1)
+            .min()
+            .ifPresent(below -> layer.put(id, Math.max(layer.get(id), below)));
+      }
+    }
   }
 
   /** Barycentre sweeps, down then up, over forward edges between neighbouring layers. */

@@ -48,6 +48,9 @@ public final class HtmlPage {
     legend(html, NodeStyle.INPUT_REQUIRED, "input required");
     legend(html, NodeStyle.HUMAN_RESPONSE, "human response");
     legend(html, NodeStyle.EVENT, "event");
+    if (!graph.resources().isEmpty()) {
+      legend(html, NodeStyle.RESOURCE, "resource");
+    }
     if (trace != null) {
       legend(html, NodeStyle.IDLE, "not reached");
       legend(html, NodeStyle.FAILED, "failed");

@@ -29,7 +29,8 @@ public final class MermaidRenderer {
     out.append("  %% ").append(trace == null ? "workflow " : "execution of workflow ")
         .append(graph.name()).append('\n');
     for (NodeStyle style : NodeStyle.values()) {
-      if (trace != null || (style != NodeStyle.IDLE && style != NodeStyle.FAILED)) {
+      if (style == NodeStyle.RESOURCE ? !graph.resources().isEmpty()
+          : trace != null || (style != NodeStyle.IDLE && style != NodeStyle.FAILED)) {
         out.append("  ").append(style.mermaidClassDef()).append('\n');
       }
     }
@@ -56,7 +57,26 @@ public final class MermaidRenderer {
       String to = edge.kind() == EdgeKind.CONSUMES ? step : event;
       out.append("  ").append(from).append(arrow(trace, edge)).append(to).append('\n');
     }
+    writeResources(graph, out);
     return out.toString();
+  }
+
+  /** Resources are cylinders; dotted arrows lead from a resource to the providers and steps that take it. */
+  private static void writeResources(WorkflowGraph graph, StringBuilder out) {
+    for (ResourceNode resource : graph.resources()) {
+      out.append("  ").append(NodeIds.resource(resource.name())).append("[(\"").append(escape(resource.label()))
+          .append("\")]:::").append(NodeStyle.RESOURCE.mermaidClass).append('\n');
+    }
+    for (ResourceNode resource : graph.resources()) {
+      for (String dependency : resource.dependsOn()) {
+        out.append("  ").append(NodeIds.resource(dependency)).append(" -.-> ")
+            .append(NodeIds.resource(resource.name())).append('\n');
+      }
+    }
+    for (ResourceUse use : graph.resourceUses()) {
+      out.append("  ").append(NodeIds.resource(use.resource())).append(" -.-> ").append(NodeIds.step(use.step()))
+          .append('\n');
+    }
   }
 
   private static String arrow(ExecutionTrace trace, Edge edge) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Identifiers of the nodes in a rendered graph: {@code step_<name>} and {@code ev_<label>}, with a
+ * Identifiers of the nodes in a rendered graph: {@code step_<name>}, {@code res_<name>} and {@code ev_<label>}, with a
  * numeric suffix when two event labels reduce to the same identifier. The prefixes keep ids clear
  * of Mermaid's keywords ({@code end}, {@code graph}).
  */
@@ -27,6 +27,10 @@ final class NodeIds {
 
   static String step(String name) {
     return "step_" + name;
+  }
+
+  static String resource(String name) {
+    return "res_" + name;
   }
 
   String event(String type) {

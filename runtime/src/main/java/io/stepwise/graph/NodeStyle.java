@@ -15,7 +15,9 @@ enum NodeStyle {
   /** A node the drawn execution never reached. */
   IDLE("idle", "#fafafa", "#c4c4c4", "#9a9a9a"),
   /** The step whose failure ended the drawn execution. */
-  FAILED("failed", "#ff9b9b", "#b91c1c", "#450a0a");
+  FAILED("failed", "#ff9b9b", "#b91c1c", "#450a0a"),
+  /** A resource from a {@code @Provides} method; drawn only in graphs that have one. */
+  RESOURCE("resource", "#f5f0e6", "#8a6d3b", "#3b2f1a");
 
   final String mermaidClass;
   final String fill;
@@ -42,7 +44,7 @@ enum NodeStyle {
   /** The Mermaid {@code classDef} line; stop events get a heavier border. */
   String mermaidClassDef() {
     String width = this == STOP || this == FAILED ? "3px" : "1px";
-    String dash = this == IDLE ? ",stroke-dasharray:4 3" : "";
+    String dash = this == IDLE ? ",stroke-dasharray:4 3" : this == RESOURCE ? ",stroke-dasharray:2 2" : "";
     return "classDef " + mermaidClass + " fill:" + fill + ",stroke:" + stroke + ",color:" + text
         + ",stroke-width:" + width + dash;
   }

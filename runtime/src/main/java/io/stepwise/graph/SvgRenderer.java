@@ -34,6 +34,7 @@ public final class SvgRenderer {
       labels.put(NodeIds.step(step.name()), trace == null ? step.name() : step.name() + " ×" + trace.runs(step.name()));
     }
     graph.events().forEach(e -> labels.put(ids.event(e.type()), e.label()));
+    graph.resources().forEach(r -> labels.put(NodeIds.resource(r.name()), r.label()));
     var layout = new GraphLayout(graph, labels, ids);
 
     var svg = new StringBuilder();
@@ -62,6 +63,12 @@ public final class SvgRenderer {
       String id = ids.event(event.type());
       NodeStyle style = trace != null && !trace.seen(event.type()) ? NodeStyle.IDLE : NodeStyle.of(event.kind());
       node(svg, layout.box(id), event.label(), event.kind().name(), style, event.type() + " (" + event.kind() + ")");
+    }
+    for (ResourceNode resource : graph.resources()) {
+      String id = NodeIds.resource(resource.name());
+      node(svg, layout.box(id), labels.get(id), "RESOURCE", NodeStyle.RESOURCE, "resource " + resource.name()
+          + ": " + resource.type() + (resource.qualifier().isEmpty() ? "" : " named \"" + resource.qualifier() + "\"")
+          + (resource.cached() ? ", cached" : ", created for each use"));
     }
     svg.append("</svg>\n");
     return svg.toString();
@@ -93,13 +100,14 @@ public final class SvgRenderer {
       double bend = Math.max(18, (y3 - y0) / 2);
       p = new double[] {x0, y0, x0, y0 + bend, x3, y3 - bend, x3, y3};
     }
-    long count = trace == null ? -1 : trace.count(link.edge());
+    long count = trace == null || link.edge() == null ? -1 : trace.count(link.edge());
     boolean idle = count == 0;
+    boolean resource = link.edge() == null;
     svg.append(String.format(Locale.ROOT,
         "<path d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\"%s"
             + " marker-end=\"url(#%s)\"/>%n",
         p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], idle ? IDLE_EDGE_COLOUR : EDGE_COLOUR,
-        idle ? " stroke-dasharray=\"5 4\"" : "", idle ? "arrow-idle" : "arrow"));
+        idle ? " stroke-dasharray=\"5 4\"" : resource ? " stroke-dasharray=\"2 3\"" : "", idle ? "arrow-idle" : "arrow"));
     if (count > 0) {
       // Label at the curve's midpoint (t = 0.5 of the cubic Bézier).
       double mx = (p[0] + 3 * p[2] + 3 * p[4] + p[6]) / 8;
@@ -120,7 +128,7 @@ public final class SvgRenderer {
     double h = GraphLayout.NODE_HEIGHT;
     String paint = String.format(Locale.ROOT, "fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"%s", style.fill, style.stroke,
         kind.equals("STOP") || style == NodeStyle.FAILED ? "3" : "1.5",
-        style == NodeStyle.IDLE ? " stroke-dasharray=\"4 3\"" : "");
+        style == NodeStyle.IDLE ? " stroke-dasharray=\"4 3\"" : style == NodeStyle.RESOURCE ? " stroke-dasharray=\"2 2\"" : "");
     svg.append("<g class=\"node ").append(kind).append("\"><title>").append(escape(details)).append("</title>");
     switch (kind) {
       case "INPUT_REQUIRED" -> svg.append(String.format(Locale.ROOT,
@@ -131,7 +139,7 @@ public final class SvgRenderer {
           x + 10, y, x + w, y, x + w - 10, y + h, x, y + h, paint));
       default -> {
         double radius = switch (kind) {
-          case "step" -> 3;
+          case "step", "RESOURCE" -> 3;
           case "START", "STOP" -> h / 2;
           default -> 10;
         };

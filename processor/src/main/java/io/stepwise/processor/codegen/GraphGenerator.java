@@ -4,6 +4,8 @@ import static io.stepwise.processor.codegen.RuntimeTypes.EDGE;
 import static io.stepwise.processor.codegen.RuntimeTypes.EDGE_KIND;
 import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_KIND;
 import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_NODE;
+import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_NODE;
+import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_USE;
 import static io.stepwise.processor.codegen.RuntimeTypes.RETRY_SETTINGS;
 import static io.stepwise.processor.codegen.RuntimeTypes.STEP_NODE;
 import static io.stepwise.processor.codegen.RuntimeTypes.WORKFLOW_GRAPH;
@@ -14,15 +16,22 @@ import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.RetrySpec;
 import io.stepwise.processor.model.StepModel;
+import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.model.WorkflowModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /** The {@code GRAPH} constant: the event graph as proven, with every list sorted for stable renderings. */
 final class GraphGenerator {
   enum EdgeKind { CONSUMES, PRODUCES }
 
   record Edge(EdgeKind kind, String step, String event) {}
+
+  record Resource(String name, String type, String qualifier, boolean cached, List<String> dependsOn) {}
+
+  record Use(String step, String resource) {}
 
   private GraphGenerator() {}
 
@@ -38,11 +47,24 @@ final class GraphGenerator {
     var edges = edges(index).stream()
         .map(e -> CodeBlock.of("new $T($T.$L, $S, $S)", EDGE, EDGE_KIND, e.kind(), e.step(), e.event()))
         .toList();
-    return CodeBlock.builder()
+    var graph = CodeBlock.builder()
         .add("new $T($S,\n$>$>", WORKFLOW_GRAPH, index.workflow().name())
         .add("$L,\n", CodeBlocks.multilineList(steps))
-        .add("$L,\n", CodeBlocks.multilineList(events))
-        .add("$L)$<$<", CodeBlocks.multilineList(edges))
+        .add("$L,\n", CodeBlocks.multilineList(events));
+    if (index.workflow().providers().isEmpty()) {
+      return graph.add("$L)$<$<", CodeBlocks.multilineList(edges)).build();
+    }
+    var resources = resources(index.workflow()).stream()
+        .map(r -> CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+            r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d))
+                .collect(CodeBlock.joining(", "))))
+        .toList();
+    var uses = uses(index.workflow()).stream()
+        .map(u -> CodeBlock.of("new $T($S, $S)", RESOURCE_USE, u.step(), u.resource()))
+        .toList();
+    return graph.add("$L,\n", CodeBlocks.multilineList(edges))
+        .add("$L,\n", CodeBlocks.multilineList(resources))
+        .add("$L)$<$<", CodeBlocks.multilineList(uses))
         .build();
   }
 
@@ -64,6 +86,31 @@ final class GraphGenerator {
   private static CodeBlock names(List<ClassName> types) {
     return CodeBlock.of("$T.of($L)", List.class,
         types.stream().map(t -> CodeBlock.of("$S", t.canonicalName())).collect(CodeBlock.joining(", ")));
+  }
+
+  /** The providers as graph resources, sorted by name; shared with the graph resources. */
+  static List<Resource> resources(WorkflowModel workflow) {
+    return workflow.providers().stream()
+        .map(p -> new Resource(p.method(), p.label(), p.qualifier(), p.cached(), p.params().stream()
+            .map(param -> workflow.providers().get(param.provider()).method())
+            .distinct()
+            .sorted()
+            .toList()))
+        .sorted(Comparator.comparing(Resource::name))
+        .toList();
+  }
+
+  /** Which step takes which resource, sorted by step then resource, each pair once. */
+  static List<Use> uses(WorkflowModel workflow) {
+    var uses = new TreeSet<Use>(Comparator.comparing(Use::step).thenComparing(Use::resource));
+    for (StepModel step : workflow.steps()) {
+      for (StepParam param : step.params()) {
+        if (param instanceof StepParam.ResourceParam resource) {
+          uses.add(new Use(step.name(), workflow.providers().get(resource.provider()).method()));
+        }
+      }
+    }
+    return List.copyOf(uses);
   }
 
   /** Edges sorted by kind, step, then event; shared with the graph resources so both list them alike. */

@@ -35,6 +35,9 @@ public final class GraphResourceGenerator {
       "classDef humanResponse fill:#e6d7ff,stroke:#6d28d9,color:#2e1065,stroke-width:1px",
       "classDef event fill:#eceff3,stroke:#6b7280,color:#1f2937,stroke-width:1px");
 
+  private static final String RESOURCE_CLASS_DEF =
+      "classDef resource fill:#f5f0e6,stroke:#8a6d3b,color:#3b2f1a,stroke-width:1px,stroke-dasharray:2 2";
+
   private static final RetrySpec NONE =
       new RetrySpec(1, Duration.ZERO, 1.0, Duration.ZERO, 0.0, List.of(), List.of());
 
@@ -51,6 +54,9 @@ public final class GraphResourceGenerator {
     var out = new StringBuilder("flowchart TD\n");
     out.append("  %% workflow ").append(index.workflow().name()).append('\n');
     CLASS_DEFS.forEach(def -> out.append("  ").append(def).append('\n'));
+    if (!index.workflow().providers().isEmpty()) {
+      out.append("  ").append(RESOURCE_CLASS_DEF).append('\n');
+    }
     for (StepModel step : sortedSteps(index)) {
       out.append("  step_").append(step.name()).append("[\"").append(step.name()).append("\"]:::step\n");
     }
@@ -71,7 +77,25 @@ public final class GraphResourceGenerator {
       boolean consumes = edge.kind() == GraphGenerator.EdgeKind.CONSUMES;
       out.append("  ").append(consumes ? event : step).append(" --> ").append(consumes ? step : event).append('\n');
     }
+    var resources = GraphGenerator.resources(index.workflow());
+    for (GraphGenerator.Resource resource : resources) {
+      out.append("  res_").append(resource.name()).append("[(\"").append(label(resource).replace("\"", "#quot;"))
+          .append("\")]:::resource\n");
+    }
+    for (GraphGenerator.Resource resource : resources) {
+      for (String dependency : resource.dependsOn()) {
+        out.append("  res_").append(dependency).append(" -.-> res_").append(resource.name()).append('\n');
+      }
+    }
+    for (GraphGenerator.Use use : GraphGenerator.uses(index.workflow())) {
+      out.append("  res_").append(use.resource()).append(" -.-> step_").append(use.step()).append('\n');
+    }
     return out.toString();
+  }
+
+  // As io.stepwise.graph.ResourceNode.label().
+  private static String label(GraphGenerator.Resource resource) {
+    return resource.name() + "(): " + resource.type() + (resource.cached() ? "" : " per use");
   }
 
   /** The graph as compact JSON, as {@code GraphJson.write(graph)} writes it. */
@@ -110,7 +134,34 @@ public final class GraphResourceGenerator {
           .append(",\"event\":").append(string(edge.event())).append('}');
       separator = ",";
     }
-    return out.append("]}").toString();
+    out.append(']');
+    if (!index.workflow().providers().isEmpty()) {
+      appendResources(out, index);
+    }
+    return out.append('}').toString();
+  }
+
+  private static void appendResources(StringBuilder out, EventIndex index) {
+    out.append(",\"resources\":[");
+    String separator = "";
+    for (GraphGenerator.Resource resource : GraphGenerator.resources(index.workflow())) {
+      out.append(separator).append("{\"name\":").append(string(resource.name()))
+          .append(",\"type\":").append(string(resource.type()))
+          .append(",\"qualifier\":").append(string(resource.qualifier()))
+          .append(",\"cached\":").append(resource.cached())
+          .append(",\"dependsOn\":[")
+          .append(String.join(",", resource.dependsOn().stream().map(GraphResourceGenerator::string).toList()))
+          .append("]}");
+      separator = ",";
+    }
+    out.append("],\"resourceUses\":[");
+    separator = "";
+    for (GraphGenerator.Use use : GraphGenerator.uses(index.workflow())) {
+      out.append(separator).append("{\"step\":").append(string(use.step()))
+          .append(",\"resource\":").append(string(use.resource())).append('}');
+      separator = ",";
+    }
+    out.append(']');
   }
 
   private static List<StepModel> sortedSteps(EventIndex index) {

@@ -21,6 +21,8 @@ final class RuntimeTypes {
   static final ClassName EVENT_NODE = ClassName.get("io.stepwise.graph", "EventNode");
   static final ClassName EVENT_KIND = ClassName.get("io.stepwise.graph", "EventKind");
   static final ClassName EDGE = ClassName.get("io.stepwise.graph", "Edge");
+  static final ClassName RESOURCE_NODE = ClassName.get("io.stepwise.graph", "ResourceNode");
+  static final ClassName RESOURCE_USE = ClassName.get("io.stepwise.graph", "ResourceUse");
   static final ClassName EDGE_KIND = ClassName.get("io.stepwise.graph", "EdgeKind");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
