@@ -23,11 +23,13 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final WorkflowDefinition<?, S, R> definition;
   private final StepInvoker invoker;
   private final Routing routing; // built once, shared by every run
+  private final WorkflowJson json;
 
   private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
     this.definition = definition;
     this.invoker = invoker;
     this.routing = new Routing(definition.name(), definition.steps());
+    this.json = WorkflowJson.of(definition.codecs());
   }
 
   /** Binds a generated definition to the workflow instance whose step methods it calls. */
@@ -62,5 +64,10 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   /** The workflow's name. */
   public String name() {
     return definition.name();
+  }
+
+  /** The workflow's events and state as JSON, with its generated codecs; decodes only its own types. */
+  public WorkflowJson json() {
+    return json;
   }
 }
