@@ -2,6 +2,8 @@ package io.stepwise.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import io.stepwise.processor.codegen.CodecsGenerator;
 import io.stepwise.processor.codegen.ServiceFileGenerator;
 import io.stepwise.processor.codegen.WorkflowDefinitionGenerator;
 import io.stepwise.processor.model.EventIndex;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -34,6 +37,8 @@ public final class StepwiseProcessor extends AbstractProcessor {
   private ErrorReporter reporter;
   private WorkflowReader reader;
   private WorkflowDefinitionGenerator generator;
+  private CodecReader codecReader;
+  private CodecsGenerator codecsGenerator;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -43,8 +48,10 @@ public final class StepwiseProcessor extends AbstractProcessor {
     reporter = new ErrorReporter(env.getMessager());
     var stepReader = new StepReader(elements, eventTypes, SentEventScanner.create(env, eventTypes), reporter);
     reader = new WorkflowReader(elements, stepReader, reporter);
-    generator = new WorkflowDefinitionGenerator(
-        elements.getTypeElement("javax.annotation.processing.Generated") != null);
+    boolean generatedAvailable = elements.getTypeElement("javax.annotation.processing.Generated") != null;
+    generator = new WorkflowDefinitionGenerator(generatedAvailable);
+    codecReader = new CodecReader(elements, env.getTypeUtils(), eventTypes, reporter);
+    codecsGenerator = new CodecsGenerator(generatedAvailable);
   }
 
   @Override
@@ -83,17 +90,22 @@ public final class StepwiseProcessor extends AbstractProcessor {
     WorkflowModel workflow = reader.read(type);
     var index = new EventIndex(workflow);
     GraphValidator.validate(index, reporter);
+    // The state type joins here once steps declare one: codecReader.read(index, stateType, site).
+    var codecs = codecReader.read(index, Optional.empty(), type);
     if (reporter.count() > before) {
       return;
     }
-    var file = generator.generate(index);
-    String name = workflow.generatedName().canonicalName();
-    try (Writer writer = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
+    write(generator.generate(index), workflow.generatedName(), type);
+    write(codecsGenerator.generate(codecs), workflow.codecsName(), type);
+    definitions.add(workflow.generatedName().reflectionName());
+  }
+
+  private void write(JavaFile file, ClassName name, TypeElement origin) {
+    try (Writer writer = processingEnv.getFiler().createSourceFile(name.canonicalName(), origin).openWriter()) {
       file.writeTo(writer);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name, e);
+      throw new UncheckedIOException("cannot write " + name.canonicalName(), e);
     }
-    definitions.add(workflow.generatedName().reflectionName());
   }
 
   private void checkEnclosedByWorkflow(Element step) {
