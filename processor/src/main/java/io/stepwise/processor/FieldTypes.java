@@ -23,7 +23,6 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -160,10 +159,6 @@ final class FieldTypes {
         case BYTE: return primitive("Byte", type);
         case CHAR: return primitive("Char", type);
         case ARRAY: return array((ArrayType) type, path);
-        case WILDCARD: {
-          TypeMirror bound = ((WildcardType) type).getExtendsBound();
-          return bound != null ? classify(bound, path) : unsupported(type, path);
-        }
         case DECLARED: return declared((DeclaredType) type, path);
         case ERROR: return null; // javac reports the unknown type itself
         default: return unsupported(type, path);
