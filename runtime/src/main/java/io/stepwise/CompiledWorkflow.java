@@ -23,13 +23,12 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final WorkflowDefinition<?, S, R> definition;
   private final StepInvoker invoker;
   private final Routing routing; // built once, shared by every run
-  private final WorkflowJson json;
+  private volatile WorkflowJson json; // on first use: a workflow that never touches JSON loads no Jackson
 
   private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
     this.definition = definition;
     this.invoker = invoker;
     this.routing = new Routing(definition.name(), definition.steps());
-    this.json = WorkflowJson.of(definition.codecs());
   }
 
   /** Binds a generated definition to the workflow instance whose step methods it calls. */
@@ -68,6 +67,12 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
 
   /** The workflow's events and state as JSON, with its generated codecs; decodes only its own types. */
   public WorkflowJson json() {
-    return json;
+    WorkflowJson current = json;
+    if (current == null) {
+      // Racing first calls may each build one; they are equivalent, and one wins.
+      current = WorkflowJson.of(definition.codecs());
+      json = current;
+    }
+    return current;
   }
 }

@@ -50,10 +50,14 @@ public final class WorkflowJson {
     return new WorkflowJson(registry, DEFAULT_MAX_CHARS, DEFAULT_MAX_DEPTH);
   }
 
+  /** Highest nesting limit: decoding recurses once per level, so the stack bounds it. */
+  public static final int MAX_DEPTH = 1000;
+
   /** A copy with other limits, e.g. smaller ones for input from untrusted clients. */
   public WorkflowJson withLimits(int maxChars, int maxDepth) {
-    if (maxChars < 2 || maxDepth < 2) {
-      throw new IllegalArgumentException("limits must be at least 2, were " + maxChars + " chars and depth " + maxDepth);
+    if (maxChars < 2 || maxDepth < 2 || maxDepth > MAX_DEPTH) {
+      throw new IllegalArgumentException("JSON limits must be at least 2 characters and a depth from 2 to "
+          + MAX_DEPTH + ", were " + maxChars + " characters and depth " + maxDepth + ".");
     }
     return new WorkflowJson(registry, maxChars, maxDepth);
   }
