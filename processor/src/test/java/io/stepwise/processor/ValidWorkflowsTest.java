@@ -222,12 +222,12 @@ class ValidWorkflowsTest {
         @Workflow(timeout = "0s")
         public class Flow {
           @Step
-          Done finish(Start ev, Context<StringBuilder> ctx) { return new Done(); }
+          Done finish(Start ev, Context<Tally> ctx) { return new Done(); }
         }
         """);
-    String code = generated(compile(flow, START, DONE), "test.Flow_Workflow");
+    String code = generated(compile(flow, START, DONE, "class Tally { public int count; }"), "test.Flow_Workflow");
     assertThat(code).contains("@SuppressWarnings(\"unchecked\")");
-    assertThat(code).contains("case 0 -> target.finish((Start) events[0], (Context<StringBuilder>) context);");
+    assertThat(code).contains("case 0 -> target.finish((Start) events[0], (Context<Tally>) context);");
     assertThat(code).contains("return Duration.ZERO;");
   }
 
