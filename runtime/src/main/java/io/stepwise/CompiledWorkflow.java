@@ -28,6 +28,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final StepInvoker invoker;
   private final Routing routing; // built once, shared by every run
   private final StateSupport state;
+  private volatile WorkflowJson json; // on first use: a workflow that never touches JSON loads no Jackson
 
   private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
     this.definition = definition;
@@ -92,5 +93,16 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   /** The workflow's name. */
   public String name() {
     return definition.name();
+  }
+
+  /** The workflow's events and state as JSON, with its generated codecs; decodes only its own types. */
+  public WorkflowJson json() {
+    WorkflowJson current = json;
+    if (current == null) {
+      // Racing first calls may each build one; they are equivalent, and one wins.
+      current = WorkflowJson.of(definition.codecs());
+      json = current;
+    }
+    return current;
   }
 }

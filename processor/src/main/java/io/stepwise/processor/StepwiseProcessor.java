@@ -2,6 +2,8 @@ package io.stepwise.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import io.stepwise.processor.codegen.CodecsGenerator;
 import io.stepwise.processor.codegen.GraphResourceGenerator;
 import io.stepwise.processor.codegen.ServiceFileGenerator;
 import io.stepwise.processor.codegen.WorkflowDefinitionGenerator;
@@ -15,6 +17,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -36,6 +39,8 @@ public final class StepwiseProcessor extends AbstractProcessor {
   private ErrorReporter reporter;
   private WorkflowReader reader;
   private WorkflowDefinitionGenerator generator;
+  private CodecReader codecReader;
+  private CodecsGenerator codecsGenerator;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -47,8 +52,10 @@ public final class StepwiseProcessor extends AbstractProcessor {
     var stateReader = new StateReader(elements, env.getTypeUtils(), eventTypes, reporter);
     var resourceReader = new ResourceReader(elements, env.getTypeUtils(), eventTypes, reporter);
     reader = new WorkflowReader(elements, stepReader, stateReader, resourceReader, reporter);
-    generator = new WorkflowDefinitionGenerator(
-        elements.getTypeElement("javax.annotation.processing.Generated") != null);
+    boolean generatedAvailable = elements.getTypeElement("javax.annotation.processing.Generated") != null;
+    generator = new WorkflowDefinitionGenerator(generatedAvailable);
+    codecReader = new CodecReader(elements, env.getTypeUtils(), eventTypes, reporter);
+    codecsGenerator = new CodecsGenerator(generatedAvailable);
   }
 
   @Override
@@ -90,20 +97,29 @@ public final class StepwiseProcessor extends AbstractProcessor {
     WorkflowModel workflow = reader.read(type);
     var index = new EventIndex(workflow);
     GraphValidator.validate(index, reporter);
+    var codecs = codecReader.read(index, stateElement(workflow), type);
     if (reporter.count() > before) {
       return;
     }
-    var file = generator.generate(index);
-    String name = workflow.generatedName().canonicalName();
-    try (Writer writer = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
-      file.writeTo(writer);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name, e);
-    }
+    write(generator.generate(index), workflow.generatedName(), type);
+    write(codecsGenerator.generate(codecs), workflow.codecsName(), type);
     String binaryName = workflow.generatedName().reflectionName();
     writeResource(GraphResourceGenerator.path(binaryName, "mmd"), GraphResourceGenerator.mermaid(index), type);
     writeResource(GraphResourceGenerator.path(binaryName, "json"), GraphResourceGenerator.json(index), type);
     definitions.add(binaryName);
+  }
+
+  private Optional<TypeElement> stateElement(WorkflowModel workflow) {
+    return Optional.ofNullable(workflow.state())
+        .map(state -> processingEnv.getElementUtils().getTypeElement(state.type().canonicalName()));
+  }
+
+  private void write(JavaFile file, ClassName name, TypeElement origin) {
+    try (Writer writer = processingEnv.getFiler().createSourceFile(name.canonicalName(), origin).openWriter()) {
+      file.writeTo(writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name.canonicalName(), e);
+    }
   }
 
   private void writeResource(String path, String content, TypeElement origin) {

@@ -31,7 +31,7 @@ class GeneratedSourceTest {
         @Step(workers = 1, timeout = "1500ms",
             retry = @Retry(maxAttempts = 3, delay = "1s", maxDelay = "PT10S", jitter = 0.25,
                 on = java.io.IOException.class))
-        Verdict critique(JokeEvent joke, Audience audience, Context<StringBuilder> ctx) {
+        Verdict critique(JokeEvent joke, Audience audience, Context<Notes> ctx) {
           return joke.text().length() > 10 ? new JokeResult(joke.text()) : new Retell(audience.who());
         }
 
@@ -52,7 +52,8 @@ class GeneratedSourceTest {
       "sealed interface Verdict extends Event permits JokeResult, Retell {}",
       "record JokeResult(String joke) implements Verdict, StopEvent {}",
       "record Retell(String who) implements Verdict {}",
-      "record Progress(String note) implements Event {}");
+      "record Progress(String note) implements Event {}",
+      "class Notes { public int critiques; }");
 
   @Test
   void generatedDefinitionMatchesGoldenFile() throws IOException {

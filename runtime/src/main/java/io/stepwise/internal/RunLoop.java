@@ -2,13 +2,10 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import io.stepwise.InputRequiredEvent;
-import io.stepwise.StepFailedEvent;
 import io.stepwise.StepStateChanged;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowCancelledException;
-import io.stepwise.WorkflowFailedEvent;
-import io.stepwise.WorkflowFailedException;
 import io.stepwise.WorkflowTimedOutEvent;
 import io.stepwise.WorkflowTimeoutException;
 import io.stepwise.internal.Command.CancelStep;
@@ -329,18 +326,14 @@ public final class RunLoop {
 
   /** Retries are exhausted: hand the failure to the step's error handler, or fail the run. */
   private void recoverOrFinish(Execution execution, Throwable error, Duration elapsed, Consumer<? super Command> out) {
-    StepDescriptor step = steps[execution.step()].step;
-    int handler = routing.handlerFor(execution.step());
-    if (handler >= 0 && execution.lineage() < routing.steps().get(handler).catchPolicy().maxRecoveries()) {
-      release(execution, out);
-      deliver(new StepFailedEvent(step.name(), execution.events()[0], error, execution.attempt(), elapsed),
-          handler, execution.lineage() + 1, out);
-      return;
+    switch (Recovery.after(routing, steps[execution.step()].step, execution.events(), execution.attempt(),
+        execution.lineage(), error, elapsed)) {
+      case Recovery.Recover recover -> {
+        release(execution, out);
+        deliver(recover.failure(), recover.handler(), recover.lineage(), out);
+      }
+      case Recovery.Fail failed -> finish(failed.event(), failed.error(), out);
     }
-    finish(new WorkflowFailedEvent(step.name(), error.getClass().getName(), error.getMessage()),
-        new WorkflowFailedException(step.name(),
-            "Workflow '" + routing.workflow() + "' failed in step '" + step.name() + "': " + error, error),
-        out);
   }
 
   private void endWaits(Execution execution, Consumer<? super Command> out) {

@@ -71,6 +71,9 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
   /** The event graph as the processor proved it. */
   WorkflowGraph graph();
 
+  /** The workflow's JSON codecs: its events, stream-only events and state type, by type tag. */
+  CodecRegistry codecs();
+
   /**
    * Calls step {@code step} on {@code target}.
    *

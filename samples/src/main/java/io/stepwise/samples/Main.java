@@ -6,6 +6,7 @@ import io.stepwise.graph.GraphJson;
 import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.samples.extraction.cli.ExtractCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample) and
- * {@code draw SAMPLE [--format mermaid|dot|json|html] [--run] [--out FILE]}.
+ * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample),
+ * {@code draw SAMPLE [--format mermaid|dot|json|html] [--run] [--out FILE]} and {@code extract}
+ * (the iterative extraction, live at the terminal).
  */
 public final class Main {
   static final String USAGE = """
@@ -29,6 +31,7 @@ public final class Main {
                                                dot, json or html (a standalone page); --run runs the
                                                sample once and draws what that run did (not with json);
                                                prints to the terminal unless --out names a file
+      """ + ExtractCommand.USAGE + """
       with Maven: ./mvnw -q -pl samples -am compile exec:java -Dexec.args="draw triage --format html --out triage.html"
       """;
 
@@ -50,11 +53,12 @@ public final class Main {
       case "list" -> list(rest, out, err);
       case "run" -> runSample(rest, out, err);
       case "draw" -> draw(rest, out, err);
+      case "extract" -> ExtractCommand.run(rest, System.getenv(), System.in, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;
       }
-      default -> usage(err, "Unknown command '" + command + "'. Use list, run or draw.");
+      default -> usage(err, "Unknown command '" + command + "'. Use list, run, draw or extract.");
     };
   }
 
@@ -113,6 +117,10 @@ public final class Main {
     }
     if (execution && format.equals("json")) {
       return usage(err, "json holds the static graph only. Draw a run with --format mermaid, dot or html.");
+    }
+    if (execution && sample.get().trace() == null) {
+      return usage(err, "Sample '" + name + "' has no offline run to draw. Draw a run of one of "
+          + Samples.traceable() + ".");
     }
     WorkflowGraph graph = sample.get().graph().get();
     ExecutionTrace trace = execution ? sample.get().trace().get() : null;

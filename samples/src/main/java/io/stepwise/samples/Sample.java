@@ -18,11 +18,17 @@ import java.util.function.Supplier;
  * @param summary one line for {@code list}
  * @param graph the workflow's static graph
  * @param run runs the sample, printing to the stream
- * @param trace runs the sample's workflow once, quietly, and returns what that run did
+ * @param trace runs the sample's workflow once, quietly, and returns what that run did; null for
+ *     a sample that cannot run without a person or a model (then {@code draw --run} refuses it)
  */
 public record Sample(
     String name, String summary, Supplier<WorkflowGraph> graph, Consumer<PrintStream> run,
     Supplier<ExecutionTrace> trace) {
+
+  /** A sample without a traced run. */
+  public Sample(String name, String summary, Supplier<WorkflowGraph> graph, Consumer<PrintStream> run) {
+    this(name, summary, graph, run, null);
+  }
 
   /** Runs {@code workflow} from {@code start} with a trace, waits for its result, and returns the trace. */
   public static <S extends StartEvent, R extends StopEvent> ExecutionTrace traced(

@@ -17,9 +17,11 @@ final class ResourceFlows {
 
   record Go() implements StartEvent {}
 
-  record Half(Object seen) implements Event {}
+  /** The serial of the box the first step got. */
+  record Half(int seen) implements Event {}
 
-  record Seen(Object first, Object second) implements StopEvent {}
+  /** The serials of the boxes both steps got. */
+  record Seen(int first, int second) implements StopEvent {}
 
   /** A resource with an identity of its own. */
   static final class Box {
@@ -43,12 +45,12 @@ final class ResourceFlows {
 
     @Step
     Half first(Go ev, Box box) {
-      return new Half(box);
+      return new Half(box.serial);
     }
 
     @Step
     Seen second(Half ev, Box box) {
-      return new Seen(ev.seen(), box);
+      return new Seen(ev.seen(), box.serial);
     }
   }
 
@@ -64,12 +66,12 @@ final class ResourceFlows {
 
     @Step
     Half first(Go ev, Box box) {
-      return new Half(box);
+      return new Half(box.serial);
     }
 
     @Step
     Seen second(Half ev, Box box) {
-      return new Seen(ev.seen(), box);
+      return new Seen(ev.seen(), box.serial);
     }
   }
 

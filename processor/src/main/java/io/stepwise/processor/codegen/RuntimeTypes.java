@@ -24,6 +24,14 @@ final class RuntimeTypes {
   static final ClassName RESOURCE_NODE = ClassName.get("io.stepwise.graph", "ResourceNode");
   static final ClassName RESOURCE_USE = ClassName.get("io.stepwise.graph", "ResourceUse");
   static final ClassName EDGE_KIND = ClassName.get("io.stepwise.graph", "EdgeKind");
+  static final ClassName JSON_CODEC = ClassName.get("io.stepwise.spi", "JsonCodec");
+  static final ClassName OBJECT_CODEC = ClassName.get("io.stepwise.spi", "ObjectCodec");
+  static final ClassName TAGGED_CODEC = ClassName.get("io.stepwise.spi", "TaggedCodec");
+  static final ClassName CODEC_REGISTRY = ClassName.get("io.stepwise.spi", "CodecRegistry");
+  static final ClassName JSON_CODECS = ClassName.get("io.stepwise.spi", "JsonCodecs");
+  static final ClassName JSON_CONTAINERS = ClassName.get("io.stepwise.spi", "JsonContainers");
+  static final ClassName JSON_WRITER = ClassName.get("io.stepwise.spi", "JsonWriter");
+  static final ClassName JSON_READER = ClassName.get("io.stepwise.spi", "JsonReader");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private RuntimeTypes() {}

@@ -66,6 +66,7 @@ public final class WorkflowDefinitionGenerator {
         .addMethod(getter("timeout", ClassName.get(Duration.class), CodeBlocks.duration(workflow.timeout())))
         .addMethod(getter("steps", steps, CodeBlock.of("STEPS")))
         .addMethod(getter("graph", WORKFLOW_GRAPH, CodeBlock.of("GRAPH")))
+        .addMethod(getter("codecs", RuntimeTypes.CODEC_REGISTRY, CodeBlock.of("$T.REGISTRY", workflow.codecsName())))
         .addMethod(DispatchGenerator.invoke(workflow));
     ResourcesGenerator.addTo(type, workflow);
     if (workflow.state() != null) {

@@ -45,6 +45,11 @@ public record WorkflowModel(
     return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + "_Workflow");
   }
 
+  /** {@code Foo_Codecs} beside {@code Foo_Workflow}: the workflow's JSON codecs. */
+  public ClassName codecsName() {
+    return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + "_Codecs");
+  }
+
   public boolean skips(Check check) {
     return skips.contains(check);
   }

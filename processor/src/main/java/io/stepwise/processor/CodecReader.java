@@ -1,0 +1,83 @@
+package io.stepwise.processor;
+
+import com.palantir.javapoet.ClassName;
+import io.stepwise.processor.model.CodecModel;
+import io.stepwise.processor.model.EventIndex;
+import io.stepwise.processor.model.EventType;
+import io.stepwise.processor.model.StepModel;
+import io.stepwise.processor.validation.ErrorReporter;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Walks a workflow's events (graph, streamed) and state type, with everything they contain, into a
+ * {@link CodecModel}; a field the codecs cannot write is a {@code [Stepwise/Unserializable]} error
+ * on the step that introduces the event. Field types are classified by {@link FieldTypes}.
+ */
+final class CodecReader {
+  /** Events the runtime writes with hand-written codecs. */
+  static final Set<String> BUILT_IN = Set.of("io.stepwise.StepFailedEvent", "io.stepwise.WorkflowFailedEvent",
+      "io.stepwise.WorkflowTimedOutEvent", "io.stepwise.WorkflowCancelledEvent", "io.stepwise.MapStartEvent",
+      "io.stepwise.ResultEvent");
+
+  private final javax.lang.model.util.Elements elements;
+  private final EventTypes eventTypes;
+  private final FieldTypes fieldTypes;
+
+  CodecReader(javax.lang.model.util.Elements elements, javax.lang.model.util.Types types, EventTypes eventTypes,
+      ErrorReporter reporter) {
+    this.elements = elements;
+    this.eventTypes = eventTypes;
+    this.fieldTypes = new FieldTypes(elements, types, eventTypes, reporter);
+  }
+
+  /**
+   * @param state the workflow's state type, if it has one; its errors are reported on {@code stateSite}
+   */
+  CodecModel read(EventIndex index, Optional<TypeElement> state, Element stateSite) {
+    var workflow = index.workflow();
+    Map<String, Root> roots = new TreeMap<>();
+    for (StepModel step : workflow.steps()) {
+      var mentioned = new ArrayList<EventType>();
+      mentioned.addAll(step.accepted());
+      mentioned.addAll(step.produced());
+      mentioned.addAll(step.streamed());
+      for (EventType event : mentioned) {
+        TypeElement type = elements.getTypeElement(event.canonicalName());
+        if (type == null) {
+          continue;
+        }
+        for (EventType concrete : eventTypes.expand(type)) {
+          if (!BUILT_IN.contains(concrete.canonicalName())) {
+            roots.putIfAbsent(concrete.canonicalName(),
+                new Root(elements.getTypeElement(concrete.canonicalName()), step.source()));
+          }
+        }
+      }
+    }
+    var walk = fieldTypes.newWalk(workflow.type().packageName());
+    var events = new ArrayList<ClassName>();
+    for (Root root : roots.values()) {
+      walk.root("Event", root.type(), root.site());
+      events.add(ClassName.get(root.type()));
+    }
+    state.ifPresent(s -> walk.root("State", s, stateSite));
+    return new CodecModel(workflow.codecsName(), workflow.name(), events, state.map(ClassName::get),
+        walk.objects(), walk.enums(), walk.sealed());
+  }
+
+  private record Root(TypeElement type, Element site) {
+    Root {
+      if (type.getKind() == ElementKind.INTERFACE) {
+        throw new IllegalArgumentException("roots are concrete: " + type);
+      }
+    }
+  }
+
+}

@@ -1,0 +1,65 @@
+package io.stepwise.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.stepwise.JsonDecodingException;
+import io.stepwise.ResultEvent;
+import io.stepwise.WorkflowException;
+import io.stepwise.WorkflowJson;
+import io.stepwise.WorkflowTimedOutEvent;
+import io.stepwise.spi.CodecRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The runtime's hand-written codecs, with a registry that holds only the built-in events. */
+class BuiltInEventsJsonTest {
+  private final WorkflowJson json = WorkflowJson.of(CodecRegistry.builder("bare").build());
+
+  @Test
+  void timedOutEventHasTheDocumentedWireFormat() {
+    var event = new WorkflowTimedOutEvent(Duration.ofSeconds(45), List.of("a", "b"));
+
+    String text = json.write(event);
+
+    assertEquals("{\"@type\":\"io.stepwise.WorkflowTimedOutEvent\",\"timeout\":\"PT45S\",\"activeSteps\":[\"a\",\"b\"]}",
+        text);
+    assertEquals(event, json.read(text));
+  }
+
+  @Test
+  void resultValuesReadBackAsTheSmallestFittingNumberType() {
+    var event = (ResultEvent) json.read(
+        "{\"@type\":\"io.stepwise.ResultEvent\",\"result\":[1,4294967296,1e2,\"s\",null,{\"k\":true}]}");
+
+    assertEquals(java.util.Arrays.asList(1, 4294967296L, 100.0, "s", null, Map.of("k", true)), event.result());
+  }
+
+  @Test
+  void resultValueThatIsNotJsonLikeCannotBeWritten() {
+    var error = assertThrows(WorkflowException.class, () -> json.write(new ResultEvent(new Object())));
+
+    assertEquals("Cannot write a value of type java.lang.Object as untyped JSON. Use strings, numbers, booleans,"
+        + " lists and maps, or a typed event.", error.getMessage());
+  }
+
+  @Test
+  void compactConstructorRejectionIsADecodingError() {
+    var error = assertThrows(JsonDecodingException.class,
+        () -> json.read("{\"@type\":\"io.stepwise.MapStartEvent\",\"data\":{\"k\":null}}"));
+
+    assertEquals(true, error.getMessage().startsWith(
+        "Cannot decode JSON at MapStartEvent: the type rejected the decoded values: java.lang.NullPointerException"),
+        error.getMessage());
+  }
+
+  @Test
+  void limitsOutsideTheirRangeAreRefused() {
+    var error = assertThrows(IllegalArgumentException.class, () -> json.withLimits(100, 5000));
+
+    assertEquals("JSON limits must be at least 2 characters and a depth from 2 to 1000, were 100 characters and"
+        + " depth 5000.", error.getMessage());
+  }
+}
