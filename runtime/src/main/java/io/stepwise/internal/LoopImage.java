@@ -69,7 +69,7 @@ public record LoopImage(List<StepImage> steps, List<ExecutionImage> executions, 
   /**
    * One wait of an execution in flight.
    *
-   * @param type the class name of the awaited event type
+   * @param type the canonical name of the awaited event type
    * @param timeout {@link Duration#ZERO} for none
    */
   public record WaiterImage(int step, String type, Event waiterEvent, Duration timeout) {}

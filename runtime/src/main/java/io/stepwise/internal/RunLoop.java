@@ -222,7 +222,9 @@ public final class RunLoop {
     }
     List<LoopImage.WaiterImage> waits = new ArrayList<>();
     for (Waiters.Waiter waiter : waiters.all()) {
-      waits.add(new LoopImage.WaiterImage(waiter.step(), waiter.type().getName(), waiter.waiterEvent(),
+      String type = waiter.type().getCanonicalName();
+      waits.add(new LoopImage.WaiterImage(waiter.step(), type == null ? waiter.type().getName() : type,
+          waiter.waiterEvent(),
           waiter.timeout()));
     }
     return new LoopImage(buffered, executions, waits);

@@ -45,11 +45,18 @@ final class SnapshotFlows {
 
   public record Answered(String response, List<String> notes) implements StopEvent {}
 
-  /** The state: a plain class, edited in place by editState. */
+  /** The state: a plain class, edited by editState. */
   public static class Notes {
-    public List<String> lines = new ArrayList<>();
+    public List<String> lines = List.of();
 
     public Notes() {}
+
+    /** Replaces the list rather than adding to it: a decoded list is unmodifiable, a copy shares it. */
+    void add(String line) {
+      List<String> more = new ArrayList<>(lines);
+      more.add(line);
+      lines = List.copyOf(more);
+    }
   }
 
   /** The seed's pattern: a step asks for input, the path pauses, a later step takes the answer. */
@@ -64,7 +71,7 @@ final class SnapshotFlows {
     @Step
     AskNumber ask(Begin ev, Context<Notes> ctx) {
       counts.ran("ask");
-      ctx.editState(notes -> notes.lines.add("asked about " + ev.topic()));
+      ctx.editState(notes -> notes.add("asked about " + ev.topic()));
       ctx.store().put("topic", ev.topic());
       return new AskNumber("Enter a number: ");
     }
@@ -73,7 +80,7 @@ final class SnapshotFlows {
     Answered answer(Answer ev, Context<Notes> ctx) {
       counts.ran("answer");
       String topic = ctx.store().get("topic", "");
-      ctx.editState(notes -> notes.lines.add("answered " + ev.response() + " on " + topic));
+      ctx.editState(notes -> notes.add("answered " + ev.response() + " on " + topic));
       return new Answered(ev.response(), List.copyOf(ctx.state().lines));
     }
   }
