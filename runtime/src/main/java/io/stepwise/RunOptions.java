@@ -42,7 +42,8 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
 
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
-    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom, checkpoints);
+    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom,
+        checkpoints);
   }
 
   /** These options with step state changes published on the stream, or not. */

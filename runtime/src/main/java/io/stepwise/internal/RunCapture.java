@@ -103,7 +103,8 @@ public final class RunCapture {
       LongFunction<Duration> retryLeft) {
     List<LoopImage.ExecutionImage> executions = new ArrayList<>(loop.executions().size());
     for (LoopImage.ExecutionImage execution : loop.executions()) {
-      executions.add(execution.retryIn() == null ? execution : execution.withRetryIn(retryLeft.apply(execution.key())));
+      executions.add(execution.retryIn() == null ? execution
+          : execution.withRetryIn(retryLeft.apply(execution.key())));
     }
     LoopImage timed = new LoopImage(loop.steps(), executions, loop.waiters());
     Object[] state = new Object[1];
@@ -115,7 +116,8 @@ public final class RunCapture {
     if (codecs == null) {
       throw new WorkflowException("Workflow '" + workflow + "' cannot take snapshots");
     }
-    return Snapshot.of(new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed), codecs, steps);
+    RunImage image = new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
+    return Snapshot.of(image, codecs, steps);
   }
 
   @SuppressWarnings("unchecked") // an array of a generic type, filled once right after

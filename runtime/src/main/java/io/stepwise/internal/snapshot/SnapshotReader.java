@@ -29,11 +29,13 @@ public final class SnapshotReader {
   private final CodecRegistry codecs;
   private final Routing routing;
   private final String graphHash;
+  private final SnapshotChecks checks;
 
   public SnapshotReader(CodecRegistry codecs, Routing routing, String graphHash) {
     this.codecs = codecs;
     this.routing = routing;
     this.graphHash = graphHash;
+    this.checks = new SnapshotChecks(routing);
   }
 
   /** Checks the envelope against this workflow, then decodes the content. */
@@ -117,7 +119,10 @@ public final class SnapshotReader {
     if (codecs.state().isPresent() && state == null) {
       throw invalid("it has no state, but workflow '" + routing.workflow() + "' has a state type", null);
     }
-    checkWorkers(executions);
+    String crowded = checks.crowdedStep(executions);
+    if (crowded != null) {
+      throw invalid(crowded, null);
+    }
     return new RunImage(snapshot.workflow(), snapshot.graphHash(), snapshot.runId(), snapshot.streamPosition(),
         state, store, new LoopImage(steps, executions, waiters));
   }
@@ -168,15 +173,16 @@ public final class SnapshotReader {
     }
     StepDescriptor descriptor = routing.steps().get(step);
     for (LoopImage.InputSetImage set : queued) {
-      checkInputs(in, descriptor, set.events());
+      checks.inputs(in, descriptor, set.events());
     }
     int slots = descriptor.isJoin() ? descriptor.inputs().size() : 0;
     if (joins.size() != slots && !(joins.isEmpty())) {
-      throw in.fail("step '" + descriptor.name() + "' has " + slots + " join slots, the snapshot " + joins.size());
+      throw in.fail("step '" + descriptor.name() + "' has " + slots + " join slots, the snapshot "
+          + joins.size());
     }
     for (int slot = 0; slot < joins.size(); slot++) {
       for (LoopImage.Buffered buffered : joins.get(slot)) {
-        checkSlot(in, descriptor, buffered.event(), slot);
+        checks.slot(in, descriptor, buffered.event(), slot);
       }
     }
     return new LoopImage.StepImage(step, queued, joins, collected);
@@ -242,7 +248,7 @@ public final class SnapshotReader {
     if (attempt < 1) {
       throw in.fail("an execution's attempt must be at least 1");
     }
-    checkInputs(in, routing.steps().get(step), events);
+    checks.inputs(in, routing.steps().get(step), events);
     return new LoopImage.ExecutionImage(0, step, events, attempt, lineage, errorType, errorMessage, elapsed,
         retryIn);
   }
@@ -288,7 +294,8 @@ public final class SnapshotReader {
         return step.index();
       }
     }
-    throw in.fail("workflow '" + routing.workflow() + "' has no step '" + (name.length() > 80 ? name.substring(0, 80) + "..." : name) + "'");
+    String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;
+    throw in.fail("workflow '" + routing.workflow() + "' has no step '" + shown + "'");
   }
 
   private static int count(JsonReader in, String what) {
@@ -308,42 +315,6 @@ public final class SnapshotReader {
       throw in.fail("a duration must not be negative");
     }
     return value;
-  }
-
-  /** One event per input of the step, each of a type that input accepts. */
-  private void checkInputs(JsonReader in, StepDescriptor step, List<Event> events) {
-    if (events.size() != step.inputs().size()) {
-      throw in.fail("step '" + step.name() + "' takes " + step.inputs().size() + " events, the snapshot gives it "
-          + events.size());
-    }
-    for (int slot = 0; slot < events.size(); slot++) {
-      checkSlot(in, step, events.get(slot), slot);
-    }
-  }
-
-  private void checkSlot(JsonReader in, StepDescriptor step, Event event, int slot) {
-    Routing.Route route = routing.route(event.getClass(), step.index());
-    boolean fits = false;
-    if (route != null) {
-      for (int accepted : route.slots()) {
-        fits |= accepted == slot;
-      }
-    }
-    if (!fits) {
-      throw in.fail("step '" + step.name() + "' does not take " + event.getClass().getSimpleName()
-          + " as its input " + slot);
-    }
-  }
-
-  private void checkWorkers(List<LoopImage.ExecutionImage> executions) {
-    int[] running = new int[routing.steps().size()];
-    for (LoopImage.ExecutionImage execution : executions) {
-      StepDescriptor step = routing.steps().get(execution.step());
-      if (++running[step.index()] > step.workers()) {
-        throw invalid("step '" + step.name() + "' has more executions in flight than its " + step.workers()
-            + " workers", null);
-      }
-    }
   }
 
   private SnapshotException invalid(String problem, Throwable cause) {
