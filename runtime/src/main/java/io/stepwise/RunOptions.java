@@ -2,6 +2,7 @@ package io.stepwise;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Per-run settings that override the workflow's compiled defaults.
@@ -12,12 +13,13 @@ import java.util.Objects;
  * @param verbose whether step starts and ends are logged at INFO (otherwise DEBUG) on the
  *     {@code System.Logger} named {@code io.stepwise}
  * @param continueFrom a finished run whose state and store this run starts from, or null
+ * @param checkpoints gets a {@link Snapshot} after each completed step, or null for none
  * @param trace whether the run records an {@link io.stepwise.graph.ExecutionTrace}, read with
  *     {@link WorkflowHandler#trace()}; off by default, so an untraced run pays nothing for it
  */
-public record RunOptions(
-    Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom, boolean trace) {
-  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, false);
+public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
+    Consumer<Snapshot> checkpoints, boolean trace) {
+  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null, false);
 
   public RunOptions {
     if (timeout != null && timeout.isNegative()) {
@@ -25,14 +27,20 @@ public record RunOptions(
     }
   }
 
-  /** Options without a trace. */
-  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
-    this(timeout, stepStateEvents, verbose, continueFrom, false);
-  }
-
   /** Options with only a timeout set. */
   public RunOptions(Duration timeout) {
-    this(timeout, false, false, null, false);
+    this(timeout, false, false, null, null, false);
+  }
+
+  /** Options without checkpoints or a trace. */
+  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
+    this(timeout, stepStateEvents, verbose, continueFrom, null, false);
+  }
+
+  /** Options without a trace. */
+  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
+      Consumer<Snapshot> checkpoints) {
+    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, false);
   }
 
   /** Options that change nothing. */
@@ -42,17 +50,18 @@ public record RunOptions(
 
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
-    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom, trace);
+    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom,
+        checkpoints, trace);
   }
 
   /** These options with step state changes published on the stream, or not. */
   public RunOptions withStepStateEvents(boolean enabled) {
-    return new RunOptions(timeout, enabled, verbose, continueFrom, trace);
+    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints, trace);
   }
 
   /** These options with step starts and ends logged at INFO, or at DEBUG. */
   public RunOptions withVerbose(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, trace);
+    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints, trace);
   }
 
   /**
@@ -60,11 +69,23 @@ public record RunOptions(
    * run of the same workflow (Python's {@code run(ctx=ctx)}).
    */
   public RunOptions continueFrom(WorkflowHandler<?> previous) {
-    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"), trace);
+    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"),
+        checkpoints, trace);
+  }
+
+  /**
+   * These options with {@code checkpoints} called with a {@link Snapshot} of the run after each
+   * completed step: in order, one at a time, on a thread of its own, never inside the control
+   * loop. The run's result completes only after the last checkpoint was handed over. A consumer
+   * that throws is logged and the run goes on.
+   */
+  public RunOptions withCheckpoints(Consumer<Snapshot> checkpoints) {
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom,
+        Objects.requireNonNull(checkpoints, "checkpoints"), trace);
   }
 
   /** These options with an execution trace recorded for {@link WorkflowHandler#trace()}, or not. */
   public RunOptions withTrace(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, enabled);
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints, enabled);
   }
 }

@@ -68,6 +68,14 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
     return 0;
   }
 
+  /**
+   * The fingerprint of the graph that snapshots carry ({@link GraphHash}); the processor writes it
+   * as a constant, computed at compile time.
+   */
+  default String graphHash() {
+    return GraphHash.of(steps());
+  }
+
   /** The event graph as the processor proved it. */
   WorkflowGraph graph();
 
