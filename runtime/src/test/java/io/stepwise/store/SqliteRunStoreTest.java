@@ -1,0 +1,50 @@
+package io.stepwise.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteRunStoreTest extends JdbcRunStoreContract {
+  @TempDir
+  Path directory;
+
+  @Override
+  String url() {
+    return "jdbc:sqlite:" + directory.resolve("runs.db");
+  }
+
+  @Override
+  String table() {
+    return JdbcRunStore.DEFAULT_TABLE;
+  }
+
+  @Test
+  void theDatabaseIsOneFileInWalMode() throws Exception {
+    store.save(checkpoint("run-1", RunStatus.RUNNING, SNAPSHOT), 0);
+
+    assertTrue(Files.isRegularFile(directory.resolve("runs.db")));
+    assertEquals("wal", queryString("PRAGMA journal_mode"));
+  }
+
+  @Test
+  void urlWithoutADriverSaysWhichDriverToAdd() {
+    RunStoreException open = assertThrows(RunStoreException.class, () -> JdbcRunStore.create("jdbc:nosuchdb:runs"));
+
+    assertEquals("Cannot open a run store over jdbc:nosuchdb:runs: Cannot create the table (table stepwise_runs):"
+        + " No suitable driver found for jdbc:nosuchdb:runs (SQL state 08001). Put the database's JDBC driver on the"
+        + " class path (org.xerial:sqlite-jdbc, org.postgresql:postgresql).", open.getMessage());
+  }
+
+  @Test
+  void urlMustBeAJdbcUrl() {
+    IllegalArgumentException notJdbc = assertThrows(IllegalArgumentException.class,
+        () -> JdbcRunStore.create("sqlite:runs.db"));
+
+    assertEquals("A JDBC URL starts with 'jdbc:', e.g. jdbc:sqlite:runs.db, was 'sqlite:runs.db'.", notJdbc.getMessage());
+  }
+}
