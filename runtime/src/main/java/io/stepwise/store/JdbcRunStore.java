@@ -200,6 +200,7 @@ public final class JdbcRunStore implements RunStore {
   private SqlDialect createTable() {
     return withConnection("create the table", connection -> {
       SqlDialect found = SqlDialect.of(connection);
+      found.prepare(connection); // so that two processes opening one SQLite file at once wait, not fail
       String index = table.substring(table.indexOf('.') + 1) + "_by_status";
       try (Statement statement = connection.createStatement()) {
         for (String sql : found.schema(table, index)) {

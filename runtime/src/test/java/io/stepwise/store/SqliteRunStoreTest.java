@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +34,22 @@ class SqliteRunStoreTest extends JdbcRunStoreContract {
 
     assertTrue(Files.isRegularFile(directory.resolve("runs.db")));
     assertEquals("wal", queryString("PRAGMA journal_mode"));
+  }
+
+  @Test
+  void storesOpenedAtOnceOnANewFileAllWork() throws Exception {
+    String fresh = "jdbc:sqlite:" + directory.resolve("fresh.db");
+    List<Future<StoredRun>> saves = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      for (int i = 0; i < 4; i++) {
+        String runId = "run-" + i;
+        saves.add(pool.submit(() -> JdbcRunStore.create(fresh).save(checkpoint(runId, RunStatus.RUNNING, SNAPSHOT), 0)));
+      }
+    }
+    for (Future<StoredRun> save : saves) {
+      assertEquals(1, save.get().version());
+    }
+    assertEquals(4, JdbcRunStore.create(fresh).list().size());
   }
 
   @Test
