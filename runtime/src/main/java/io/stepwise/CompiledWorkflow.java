@@ -3,12 +3,15 @@ package io.stepwise;
 import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.internal.RunData;
 import io.stepwise.internal.RunDriver;
+import io.stepwise.internal.RunCapture;
 import io.stepwise.internal.RunHandle;
+import io.stepwise.internal.RunImage;
 import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
 import io.stepwise.internal.StateSupport;
 import io.stepwise.internal.StepInvoker;
 import io.stepwise.internal.Tick;
+import io.stepwise.internal.snapshot.SnapshotReader;
 import io.stepwise.spi.WorkflowDefinition;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +29,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final StepInvoker invoker;
   private final Routing routing; // built once, shared by every run
   private final StateSupport state;
+  private final String graphHash;
   private volatile WorkflowJson json; // on first use: a workflow that never touches JSON loads no Jackson
 
   private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
@@ -34,7 +38,22 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     this.routing = new Routing(definition.name(), definition.steps());
     this.state = definition.stateType() == null
         ? StateSupport.NONE
-        : new StateSupport(definition.stateType(), definition::newState, definition::copyState);
+        : new StateSupport(definition.stateType(), definition::newState, this::copyState);
+    this.graphHash = definition.graphHash();
+  }
+
+  /**
+   * A copy for {@code editState} to work on: field by field when the generated code can, else
+   * through the state's JSON codec (every state type has one), so an edit that throws never leaves
+   * a half-edited state behind.
+   */
+  private Object copyState(Object current) {
+    Object copy = definition.copyState(current);
+    if (copy != null || definition.codecs().state().isEmpty()) {
+      return copy;
+    }
+    WorkflowJson codec = json();
+    return codec.readState(codec.writeState(current));
   }
 
   /** Binds a generated definition to the workflow instance whose step methods it calls. */
@@ -55,15 +74,47 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   public WorkflowHandler<R> run(S start, RunOptions options) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(options, "options");
-    Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
     RunData data = options.continueFrom() == null
         ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
         : continued(options.continueFrom());
-    RunDriver<R> run = new RunDriver<>(UUID.randomUUID().toString(), routing, invoker,
-        definition.stopEventType(), timeout, SharedTimers.INSTANCE, data, options.stepStateEvents(),
-        options.verbose());
+    RunDriver<R> run = driver(UUID.randomUUID().toString(), options, data);
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
+  }
+
+  /** Resumes a run from a snapshot with the workflow's default options. */
+  public WorkflowHandler<R> resume(Snapshot snapshot) {
+    return resume(snapshot, RunOptions.defaults());
+  }
+
+  /**
+   * Resumes a run from a snapshot: its state, store and buffers are restored, the executions that
+   * were in flight run again (at-least-once), retry delays wait out what was left, and a fresh run
+   * timeout starts. The run keeps its id. Nothing runs unless the whole snapshot decodes.
+   *
+   * @throws SnapshotException when the snapshot is of another workflow, of a changed graph, or its
+   *     content does not decode with this workflow's codecs
+   */
+  public WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(options, "options");
+    if (options.continueFrom() != null) {
+      throw new IllegalArgumentException("A resumed run continues its snapshot; remove continueFrom from the options");
+    }
+    RunImage image = new SnapshotReader(definition.codecs(), routing, graphHash).read(snapshot);
+    RunData data = new RunData(definition.name(), state, routing::isOwnEvent, image.state(), image.store());
+    RunDriver<R> run = driver(image.runId(), options, data);
+    run.post(new Tick.Resumed(image.loop()));
+    return new RunHandle<>(run);
+  }
+
+  private RunDriver<R> driver(String runId, RunOptions options, RunData data) {
+    Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
+    RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
+        SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
+    run.capture(new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,
+        options.checkpoints()));
+    return run;
   }
 
   private RunData continued(WorkflowHandler<?> previous) {

@@ -2,6 +2,7 @@ package io.stepwise;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Per-run settings that override the workflow's compiled defaults.
@@ -12,10 +13,11 @@ import java.util.Objects;
  * @param verbose whether step starts and ends are logged at INFO (otherwise DEBUG) on the
  *     {@code System.Logger} named {@code io.stepwise}
  * @param continueFrom a finished run whose state and store this run starts from, or null
+ * @param checkpoints gets a {@link Snapshot} after each completed step, or null for none
  */
-public record RunOptions(
-    Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
-  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null);
+public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
+    Consumer<Snapshot> checkpoints) {
+  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null);
 
   public RunOptions {
     if (timeout != null && timeout.isNegative()) {
@@ -25,7 +27,12 @@ public record RunOptions(
 
   /** Options with only a timeout set. */
   public RunOptions(Duration timeout) {
-    this(timeout, false, false, null);
+    this(timeout, false, false, null, null);
+  }
+
+  /** Options without checkpoints. */
+  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
+    this(timeout, stepStateEvents, verbose, continueFrom, null);
   }
 
   /** Options that change nothing. */
@@ -35,17 +42,18 @@ public record RunOptions(
 
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
-    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom);
+    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom,
+        checkpoints);
   }
 
   /** These options with step state changes published on the stream, or not. */
   public RunOptions withStepStateEvents(boolean enabled) {
-    return new RunOptions(timeout, enabled, verbose, continueFrom);
+    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints);
   }
 
   /** These options with step starts and ends logged at INFO, or at DEBUG. */
   public RunOptions withVerbose(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom);
+    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints);
   }
 
   /**
@@ -53,6 +61,18 @@ public record RunOptions(
    * run of the same workflow (Python's {@code run(ctx=ctx)}).
    */
   public RunOptions continueFrom(WorkflowHandler<?> previous) {
-    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"));
+    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"),
+        checkpoints);
+  }
+
+  /**
+   * These options with {@code checkpoints} called with a {@link Snapshot} of the run after each
+   * completed step: in order, one at a time, on a thread of its own, never inside the control
+   * loop. The run's result completes only after the last checkpoint was handed over. A consumer
+   * that throws is logged and the run goes on.
+   */
+  public RunOptions withCheckpoints(Consumer<Snapshot> checkpoints) {
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom,
+        Objects.requireNonNull(checkpoints, "checkpoints"));
   }
 }

@@ -47,6 +47,14 @@ public interface WorkflowHandler<R extends StopEvent> {
    */
   void sendEvent(Event event, String step);
 
+  /**
+   * A consistent cut of the run, taken between two steps of its control loop; the run goes on
+   * undisturbed. Resume it with {@link CompiledWorkflow#resume(Snapshot)}, here or in another process.
+   *
+   * @throws IllegalStateException when the run has already finished
+   */
+  Snapshot snapshot();
+
   /** Cancels the run: publishes {@link WorkflowCancelledEvent}; no-op when already finished. */
   void cancel();
 

@@ -17,6 +17,6 @@ public @interface CatchError {
   /** Names of the steps this handler covers; empty makes it the wildcard handler. */
   String[] forSteps() default {};
 
-  /** How many times one chain of events may be recovered by this handler. */
+  /** How many times one chain of events may be recovered by this handler; at least 1. */
   int maxRecoveries() default 1;
 }

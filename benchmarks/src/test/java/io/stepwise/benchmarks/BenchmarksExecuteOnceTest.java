@@ -38,6 +38,20 @@ class BenchmarksExecuteOnceTest {
   }
 
   @Test
+  void hitlCycleBenchmarkRuns() throws RunnerException {
+    assertRanOnce(once(HitlCycleBenchmark.class));
+  }
+
+  @Test
+  void snapshotSizeBenchmarkEncodesAndDecodesAQueuedRun() throws RunnerException {
+    Collection<RunResult> results = new Runner(once(SnapshotSizeBenchmark.class).param("queued", "50").build()).run();
+
+    assertEquals(2, results.size(), "encode and decode");
+    results.forEach(result -> assertTrue(result.getPrimaryResult().getSampleCount() > 0));
+    assertTrue(SnapshotSizeBenchmark.snapshotBytes(50) > 50 * 40);
+  }
+
+  @Test
   void compileBenchmarkCompilesTheGeneratedWorkflowWithAndWithoutTheProcessor() throws RunnerException {
     Collection<RunResult> results = new Runner(once(CompileBenchmark.class).param("steps", "5").build()).run();
 

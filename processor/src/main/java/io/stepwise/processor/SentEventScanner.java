@@ -1,11 +1,16 @@
 package io.stepwise.processor;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -29,6 +34,9 @@ final class SentEventScanner {
 
   private final Trees trees;
   private final EventTypes eventTypes;
+  /** The class whose method paths {@link #methods} holds: steps are read one class at a time. */
+  private Element pathsOf;
+  private Map<Element, TreePath> methods = Map.of();
 
   private SentEventScanner(Trees trees, EventTypes eventTypes) {
     this.trees = trees;
@@ -45,7 +53,7 @@ final class SentEventScanner {
   }
 
   Sent scan(ExecutableElement method) {
-    TreePath path = trees.getPath(method);
+    TreePath path = pathOf(method);
     if (path == null) {
       return Sent.NONE;
     }
@@ -98,5 +106,30 @@ final class SentEventScanner {
     return (name.equals("sendEvent") || name.equals("writeEventToStream") || name.equals("waitForEvent"))
         && method.getEnclosingElement() instanceof TypeElement owner
         && eventTypes.isSubtypeOf(owner.asType(), EventTypes.CONTEXT);
+  }
+
+  /**
+   * The method's tree path. {@code Trees.getPath(method)} searches the whole file on every call,
+   * which made reading a class of n steps quadratic; the class's members are indexed once instead.
+   */
+  private TreePath pathOf(ExecutableElement method) {
+    Element type = method.getEnclosingElement();
+    if (type != pathsOf) {
+      pathsOf = type;
+      methods = new HashMap<>();
+      TreePath classPath = trees.getPath(type);
+      if (classPath != null && classPath.getLeaf() instanceof ClassTree tree) {
+        for (Tree member : tree.getMembers()) {
+          if (member instanceof MethodTree) {
+            var memberPath = new TreePath(classPath, member);
+            Element element = trees.getElement(memberPath);
+            if (element != null) {
+              methods.put(element, memberPath);
+            }
+          }
+        }
+      }
+    }
+    return methods.get(method);
   }
 }

@@ -155,8 +155,15 @@ final class StepReader {
       reading.error("[Stepwise/CatchError] Handler '" + reading.method.getSimpleName() + "' takes " + taken
           + " instead of StepFailedEvent. Make a StepFailedEvent its only event parameter.");
     }
+    // The runtime's CatchPolicy rejects a negative count when the generated class loads; zero would
+    // make a handler that never runs.
+    int maxRecoveries = annotation.get().integer("maxRecoveries");
+    if (maxRecoveries < 1) {
+      reading.error("[Stepwise/CatchError] Handler '" + reading.method.getSimpleName() + "' has maxRecoveries = "
+          + maxRecoveries + ". Set maxRecoveries to 1 or more.");
+    }
     var forSteps = new TreeSet<>(annotation.get().strings("forSteps"));
-    return new CatchSpec(List.copyOf(forSteps), annotation.get().integer("maxRecoveries"));
+    return new CatchSpec(List.copyOf(forSteps), maxRecoveries);
   }
 
   private List<StepParam> readParams(Reading reading, String sig, boolean acceptSubtypes) {

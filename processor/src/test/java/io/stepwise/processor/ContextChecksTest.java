@@ -80,6 +80,21 @@ class ContextChecksTest {
   }
 
   @Test
+  void handlerWithoutRecoveriesIsRejected() {
+    var flow = flowWith("  @CatchError(maxRecoveries = 0)\n  Done recover(StepFailedEvent ev) { return new Done(); }");
+    assertOnlyError(compile(flow, START, DONE, COUNTER), flow, "Done recover(",
+        "[Stepwise/CatchError] Handler 'recover' has maxRecoveries = 0. Set maxRecoveries to 1 or more.");
+  }
+
+  @Test
+  void handlerWithNegativeRecoveriesIsRejected() {
+    var flow = flowWith("  @CatchError(forSteps = \"finish\", maxRecoveries = -1)\n"
+        + "  Done recover(StepFailedEvent ev) { return new Done(); }");
+    assertOnlyError(compile(flow, START, DONE, COUNTER), flow, "Done recover(",
+        "[Stepwise/CatchError] Handler 'recover' has maxRecoveries = -1. Set maxRecoveries to 1 or more.");
+  }
+
+  @Test
   void stepClaimedByTwoHandlersIsRejected() {
     var flow = flowWith("""
           @CatchError(forSteps = "finish")

@@ -49,6 +49,22 @@ class GraphRulesTest {
   }
 
   @Test
+  void twoStartEventsInOneSealedUnionAreRejected() {
+    var flow = workflow("Flow", """
+        @Workflow
+        public class Flow {
+          @Step
+          Done a(Either ev) { return new Done(); }
+        }
+        """);
+    var compilation = compile(flow, DONE, "sealed interface Either extends Event permits AStart, BStart {}",
+        "record AStart() implements StartEvent, Either {}", "record BStart() implements StartEvent, Either {}");
+    assertOnlyError(compilation, flow, "public class Flow",
+        "[Stepwise/MultipleStartEvents] Workflow 'Flow' accepts more than one StartEvent type: AStart (step 'a'),"
+            + " BStart (step 'a'). Accept one StartEvent type, or a sealed interface of them, in every start step.");
+  }
+
+  @Test
   void workflowWithoutStopIsRejected() {
     var flow = workflow("Flow", """
         @Workflow

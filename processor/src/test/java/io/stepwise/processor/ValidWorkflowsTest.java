@@ -7,6 +7,8 @@ import static io.stepwise.processor.Compilations.content;
 import static io.stepwise.processor.Compilations.workflow;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Workflows the processor must accept, whose generated code must compile without a warning. */
@@ -246,5 +248,55 @@ class ValidWorkflowsTest {
         "record ByFile(String path) implements Input {}"), "test.Flow_Workflow");
     assertThat(code).contains("implements WorkflowDefinition<Flow, Input, Done>");
     assertThat(code).contains("List.of(new EventInput(Input.class, Set.of(ByFile.class, ByText.class)))");
+  }
+
+  /** The guide's {@code StartEvent | LoopEvent} parameter: the union's start member is S, not the union. */
+  private static final String[] LOOP_EVENTS = {
+      "sealed interface StartOrLoop extends Event permits Begin, Loop {}",
+      "sealed interface Lap extends Event permits Loop, First {}",
+      "record Begin() implements StartEvent, StartOrLoop {}",
+      "record Loop() implements StartOrLoop, Lap {}",
+      "record First() implements Lap {}"};
+
+  @Test
+  void startEventInsideASealedUnionIsTheStartType() {
+    var flow = workflow("Flow", """
+        @Workflow
+        public class Flow {
+          @Step
+          Lap stepOne(StartOrLoop ev) { return ev instanceof Begin ? new Loop() : new First(); }
+
+          @Step
+          Done stepTwo(First ev) { return new Done(); }
+        }
+        """);
+    String code = generated(compile(flow, withLoopEvents(DONE)), "test.Flow_Workflow");
+    assertThat(code).contains("implements WorkflowDefinition<Flow, Begin, Done>");
+    assertThat(code).contains("List.of(new EventInput(StartOrLoop.class, Set.of(Begin.class, Loop.class)))");
+  }
+
+  @Test
+  void startEventAcceptedAloneAndInASealedUnionIsOneStartType() {
+    var flow = workflow("Flow", """
+        @Workflow
+        public class Flow {
+          @Step
+          Lap stepOne(StartOrLoop ev) { return ev instanceof Begin ? new Loop() : new First(); }
+
+          @Step
+          Done stepTwo(First ev) { return new Done(); }
+
+          @Step
+          Done shortcut(Begin ev) { return new Done(); }
+        }
+        """);
+    String code = generated(compile(flow, withLoopEvents(DONE)), "test.Flow_Workflow");
+    assertThat(code).contains("implements WorkflowDefinition<Flow, Begin, Done>");
+  }
+
+  private static String[] withLoopEvents(String... more) {
+    var all = new ArrayList<>(List.of(LOOP_EVENTS));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 }

@@ -34,6 +34,9 @@ public sealed interface Command {
   /** Drop the timer scheduled under {@code key}, if it has not fired. */
   record Unschedule(long key) implements Command {}
 
+  /** Answer snapshot request {@code request} with the loop's data at this cut. */
+  record Captured(long request, LoopImage image) implements Command {}
+
   /**
    * End the run: publish {@code terminal} last, then complete the result with it, or with
    * {@code error} when that is not null. Drop every timer still pending.

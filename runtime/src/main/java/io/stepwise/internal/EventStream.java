@@ -21,6 +21,8 @@ final class EventStream {
   private final String runId;
   private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final AtomicBoolean taken = new AtomicBoolean();
+  /** Events published so far; written and read by the thread draining the loop only. */
+  private long published;
 
   EventStream(String runId) {
     this.runId = runId;
@@ -28,7 +30,13 @@ final class EventStream {
 
   /** Appends an event; never blocks, and never throws on an interrupted publisher. */
   void publish(Event event) {
+    published++;
     queue.offer(event);
+  }
+
+  /** How many events were published before the terminal one, for snapshots. */
+  long published() {
+    return published;
   }
 
   /** Appends the terminal event and ends the stream. */

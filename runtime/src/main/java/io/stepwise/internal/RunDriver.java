@@ -1,6 +1,7 @@
 package io.stepwise.internal;
 
 import io.stepwise.Event;
+import io.stepwise.Snapshot;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowFailedEvent;
@@ -52,7 +53,8 @@ public final class RunDriver<R extends StopEvent> {
   private final Consumer<Command> execute = this::execute;
   // Touched only by the draining thread.
   private final Map<Long, StepExecution> executions = new HashMap<>();
-  private final Map<Long, Timers.Pending> pendingTimers = new HashMap<>(4);
+  private final Map<Long, ArmedTimer> pendingTimers = new HashMap<>(4);
+  private RunCapture capture;
   private boolean handoffOpen;
   private StepExecution handoff;
   private final CompletableFuture<R> result = new CompletableFuture<>();
@@ -81,6 +83,35 @@ public final class RunDriver<R extends StopEvent> {
     this.logLevel = verbose ? Level.INFO : Level.DEBUG;
     this.loop = new RunLoop(runId, routing, timeout, stepStateEvents);
     this.stream = new EventStream(runId);
+    this.capture = RunCapture.none(routing.workflow());
+  }
+
+  /** A timer and when it fires, so a snapshot can say how long a retry has left to wait. */
+  private record ArmedTimer(Timers.Pending pending, long dueNanos) {}
+
+  /** Lets the run take snapshots (and checkpoints); call before the first tick. */
+  public void capture(RunCapture capture) {
+    this.capture = capture;
+  }
+
+  /** Asks the loop for a consistent cut between two ticks; the run goes on undisturbed. */
+  public CompletableFuture<Snapshot> snapshot() {
+    CompletableFuture<Snapshot> answer = new CompletableFuture<>();
+    if (!capture.enabled()) {
+      answer.completeExceptionally(new IllegalStateException("Workflow '" + routing.workflow()
+          + "' has no JSON codecs, so its runs cannot take snapshots"));
+      return answer;
+    }
+    long request = capture.request(answer);
+    if (finished) {
+      capture.ended(runId);
+    } else {
+      post(new Tick.SnapshotRequested(request));
+      if (finished) {
+        capture.ended(runId); // it ended before the loop saw the request
+      }
+    }
+    return answer;
   }
 
   /** The run's state and store. */
@@ -166,14 +197,18 @@ public final class RunDriver<R extends StopEvent> {
     if (finished) {
       return; // the loop drops it too, but after a crash the loop never learned that it ended
     }
+    boolean completed = false;
     switch (tick) {
-      case Tick.StepReturned returned -> executions.remove(returned.execution());
+      case Tick.StepReturned returned -> completed = executions.remove(returned.execution()) != null;
       case Tick.StepThrew threw -> executions.remove(threw.execution());
       case Tick.Timed timed -> pendingTimers.remove(timed.key());
       default -> {}
     }
     try {
       loop.reduce(tick, execute);
+      if (completed && !finished && capture.checkpointing()) {
+        capture.checkpoint(data, runId, stream.published(), loop.image(), this::retryLeft);
+      }
     } catch (RuntimeException | Error bug) {
       crash(bug);
     }
@@ -200,15 +235,18 @@ public final class RunDriver<R extends StopEvent> {
       case Publish publish -> stream.publish(publish.event());
       case Schedule schedule -> {
         Tick.Timed timed = schedule.tick();
-        pendingTimers.put(schedule.key(), timers.schedule(schedule.delay(), () -> post(timed)));
+        pendingTimers.put(schedule.key(), new ArmedTimer(timers.schedule(schedule.delay(), () -> post(timed)),
+            System.nanoTime() + schedule.delay().toNanos()));
       }
       case Unschedule unschedule -> {
-        Timers.Pending pending = pendingTimers.remove(unschedule.key());
-        if (pending != null) {
-          pending.cancel();
+        ArmedTimer armed = pendingTimers.remove(unschedule.key());
+        if (armed != null) {
+          armed.pending().cancel();
         }
       }
       case Finish finish -> finish(finish.terminal(), finish.error());
+      case Command.Captured captured ->
+          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft);
       case Collected collected -> {
         StepExecution execution = executions.get(collected.execution());
         if (execution != null) {
@@ -232,7 +270,7 @@ public final class RunDriver<R extends StopEvent> {
 
   private void finish(Event terminal, RuntimeException error) {
     finished = true;
-    pendingTimers.values().forEach(Timers.Pending::cancel);
+    pendingTimers.values().forEach(armed -> armed.pending().cancel());
     pendingTimers.clear();
     executions.clear();
     stream.end(terminal);
@@ -240,14 +278,28 @@ public final class RunDriver<R extends StopEvent> {
       error = new WorkflowException("Workflow '" + routing.workflow() + "' ended with "
           + terminal.getClass().getName() + ", which is not its stop event type " + stopType.getName());
     }
-    if (error != null) {
-      result.completeExceptionally(error);
-      exposedResult.completeExceptionally(error);
-    } else {
-      R stop = stopType.cast(terminal);
-      result.complete(stop);
-      exposedResult.complete(stop);
+    capture.ended(runId);
+    RuntimeException failure = error;
+    // With checkpoints, the result waits for the last one, so a store holds it once result() returns.
+    capture.afterCheckpoints(() -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+        exposedResult.completeExceptionally(failure);
+      } else {
+        R stop = stopType.cast(terminal);
+        result.complete(stop);
+        exposedResult.complete(stop);
+      }
+    });
+  }
+
+  /** How long the retry timer under {@code key} has left, zero when it is due or unknown. */
+  private Duration retryLeft(long key) {
+    ArmedTimer armed = pendingTimers.get(key);
+    if (armed == null) {
+      return Duration.ZERO;
     }
+    return Duration.ofNanos(Math.max(0, armed.dueNanos() - System.nanoTime()));
   }
 
   /** A bug in the loop must end the run loudly rather than leave its caller waiting forever. */

@@ -1,6 +1,7 @@
 package io.stepwise.internal;
 
 import io.stepwise.Event;
+import io.stepwise.Snapshot;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowHandler;
@@ -72,6 +73,24 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   }
 
   @Override
+  public Snapshot snapshot() {
+    if (run.isFinished()) {
+      throw finished();
+    }
+    try {
+      return run.snapshot().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new WorkflowException("Snapshot of run " + runId() + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkflowException("Interrupted while taking a snapshot of run " + runId(), e);
+    }
+  }
+
+  @Override
   public void cancel() {
     if (!run.isFinished()) {
       run.post(new CancelRequested());
@@ -93,6 +112,11 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
           + "' has already finished; start a new run");
     }
+  }
+
+  private IllegalStateException finished() {
+    return new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
+        + "' has already finished; take snapshots of a running or paused run");
   }
 
   @Override

@@ -2,13 +2,11 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import io.stepwise.InputRequiredEvent;
-import io.stepwise.StepFailedEvent;
+import io.stepwise.RestoredException;
 import io.stepwise.StepStateChanged;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowCancelledException;
-import io.stepwise.WorkflowFailedEvent;
-import io.stepwise.WorkflowFailedException;
 import io.stepwise.WorkflowTimedOutEvent;
 import io.stepwise.WorkflowTimeoutException;
 import io.stepwise.internal.Command.CancelStep;
@@ -24,8 +22,10 @@ import io.stepwise.internal.Tick.CancelRequested;
 import io.stepwise.internal.Tick.CollectRequested;
 import io.stepwise.internal.Tick.EventPosted;
 import io.stepwise.internal.Tick.EventSent;
+import io.stepwise.internal.Tick.Resumed;
 import io.stepwise.internal.Tick.RetryDue;
 import io.stepwise.internal.Tick.RunTimedOut;
+import io.stepwise.internal.Tick.SnapshotRequested;
 import io.stepwise.internal.Tick.Started;
 import io.stepwise.internal.Tick.StepReturned;
 import io.stepwise.internal.Tick.StepThrew;
@@ -115,6 +115,13 @@ public final class RunLoop {
         }
         deliver(started.start(), -1, 0, out);
       }
+      case Resumed resumed -> {
+        if (!timeout.isZero()) {
+          out.accept(new Schedule(RUN_TIMER, new RunTimedOut(), timeout));
+        }
+        resume(resumed.image(), out);
+      }
+      case SnapshotRequested request -> out.accept(new Command.Captured(request.request(), image()));
       case EventPosted posted -> deliver(posted.event(), posted.step(), 0, out);
       case EventSent sent -> {
         Execution sender = inFlight.get(sent.execution());
@@ -192,6 +199,54 @@ public final class RunLoop {
     }
     active.sort(null);
     return active;
+  }
+
+  /** The loop's data at this cut; retry delays are given as zero, the driver knows what is left. */
+  public LoopImage image() {
+    List<LoopImage.StepImage> buffered = new ArrayList<>();
+    for (StepState state : steps) {
+      LoopImage.StepImage image = state.image();
+      if (image != null) {
+        buffered.add(image);
+      }
+    }
+    List<LoopImage.ExecutionImage> executions = new ArrayList<>(inFlight.size());
+    for (Execution execution : inFlight.values()) {
+      Throwable error = execution.lastError();
+      executions.add(new LoopImage.ExecutionImage(execution.id(), execution.step(), List.of(execution.events()),
+          execution.attempt(), execution.lineage(), error == null ? null : ErrorNames.typeOf(error),
+          error == null ? null : error.getMessage(), execution.elapsed(), execution.waiting() ? Duration.ZERO : null));
+    }
+    List<LoopImage.WaiterImage> waits = new ArrayList<>();
+    for (Waiters.Waiter waiter : waiters.all()) {
+      String type = waiter.type().getCanonicalName();
+      waits.add(new LoopImage.WaiterImage(waiter.step(), type == null ? waiter.type().getName() : type,
+          waiter.waiterEvent(),
+          waiter.timeout()));
+    }
+    return new LoopImage(buffered, executions, waits);
+  }
+
+  /** Refills the buffers and runs the image's executions again; a retrying one waits out what was left. */
+  private void resume(LoopImage image, Consumer<? super Command> out) {
+    for (LoopImage.StepImage step : image.steps()) {
+      steps[step.step()].restore(step);
+    }
+    for (LoopImage.ExecutionImage running : image.executions()) {
+      StepState state = steps[running.step()];
+      state.busy++;
+      Throwable lastError = running.errorType() == null ? null
+          : new RestoredException(running.errorType(), running.errorMessage());
+      Execution execution = new Execution(nextKey++, running.step(), running.events().toArray(Event[]::new),
+          running.attempt(), running.retryIn() != null, state.takeWorker(), running.lineage(), lastError,
+          running.elapsed());
+      if (execution.waiting()) {
+        inFlight.put(execution.id(), execution);
+        out.accept(new Schedule(execution.id(), new RetryDue(execution.id()), running.retryIn()));
+      } else {
+        launch(execution, out);
+      }
+    }
   }
 
   private void startWait(WaitStarted wait, Consumer<? super Command> out) {
@@ -329,18 +384,14 @@ public final class RunLoop {
 
   /** Retries are exhausted: hand the failure to the step's error handler, or fail the run. */
   private void recoverOrFinish(Execution execution, Throwable error, Duration elapsed, Consumer<? super Command> out) {
-    StepDescriptor step = steps[execution.step()].step;
-    int handler = routing.handlerFor(execution.step());
-    if (handler >= 0 && execution.lineage() < routing.steps().get(handler).catchPolicy().maxRecoveries()) {
-      release(execution, out);
-      deliver(new StepFailedEvent(step.name(), execution.events()[0], error, execution.attempt(), elapsed),
-          handler, execution.lineage() + 1, out);
-      return;
+    switch (Recovery.after(routing, steps[execution.step()].step, execution.events(), execution.attempt(),
+        execution.lineage(), error, elapsed)) {
+      case Recovery.Recover recover -> {
+        release(execution, out);
+        deliver(recover.failure(), recover.handler(), recover.lineage(), out);
+      }
+      case Recovery.Fail failed -> finish(failed.event(), failed.error(), out);
     }
-    finish(new WorkflowFailedEvent(step.name(), error.getClass().getName(), error.getMessage()),
-        new WorkflowFailedException(step.name(),
-            "Workflow '" + routing.workflow() + "' failed in step '" + step.name() + "': " + error, error),
-        out);
   }
 
   private void endWaits(Execution execution, Consumer<? super Command> out) {

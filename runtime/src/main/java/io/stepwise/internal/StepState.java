@@ -33,6 +33,11 @@ final class StepState {
   private final List<ArrayDeque<Integer>> lineages;
   /** Events buffered by {@code ctx.collectEvents}, per expected type, FIFO. */
   final Map<Class<?>, ArrayDeque<Event>> collected = new LinkedHashMap<>(0);
+  /**
+   * Collected events restored from a snapshot, oldest first: a snapshot keeps no classes, so they
+   * are sorted under the expected types of the next {@code collectEvents} call.
+   */
+  private final ArrayDeque<Event> restoredCollected = new ArrayDeque<>(0);
 
   StepState(StepDescriptor step) {
     this.step = step;
@@ -100,12 +105,10 @@ final class StepState {
    * @return the set, or null while incomplete
    */
   List<Event> collect(Event event, List<Class<? extends Event>> expected) {
-    for (Class<? extends Event> type : expected) {
-      if (type.isInstance(event)) {
-        collected.computeIfAbsent(type, t -> new ArrayDeque<>()).addLast(event);
-        break;
-      }
+    while (!restoredCollected.isEmpty()) {
+      bucket(restoredCollected.pollFirst(), expected);
     }
+    bucket(event, expected);
     Map<Class<?>, Integer> needed = new LinkedHashMap<>();
     expected.forEach(type -> needed.merge(type, 1, Integer::sum));
     for (Map.Entry<Class<?>, Integer> need : needed.entrySet()) {
@@ -121,7 +124,49 @@ final class StepState {
     return set;
   }
 
+  private void bucket(Event event, List<Class<? extends Event>> expected) {
+    for (Class<? extends Event> type : expected) {
+      if (type.isInstance(event)) {
+        collected.computeIfAbsent(type, t -> new ArrayDeque<>()).addLast(event);
+        return;
+      }
+    }
+  }
+
+  /** The buffers as an image, or null when they are all empty. */
+  LoopImage.StepImage image() {
+    if (queued.isEmpty() && buffers.stream().allMatch(ArrayDeque::isEmpty) && collected.isEmpty()
+        && restoredCollected.isEmpty()) {
+      return null;
+    }
+    List<LoopImage.InputSetImage> sets = new ArrayList<>(queued.size());
+    queued.forEach(set -> sets.add(new LoopImage.InputSetImage(List.of(set.events()), set.lineage())));
+    List<List<LoopImage.Buffered>> joins = new ArrayList<>(buffers.size());
+    for (int slot = 0; slot < buffers.size(); slot++) {
+      List<LoopImage.Buffered> waiting = new ArrayList<>();
+      var lineage = lineages.get(slot).iterator();
+      buffers.get(slot).forEach(event -> waiting.add(new LoopImage.Buffered(event, lineage.next())));
+      joins.add(waiting);
+    }
+    List<Event> gathered = new ArrayList<>(restoredCollected);
+    collected.values().forEach(gathered::addAll);
+    return new LoopImage.StepImage(step.index(), sets, joins, gathered);
+  }
+
+  /** Refills the buffers from an image of a run of the same graph. */
+  void restore(LoopImage.StepImage image) {
+    image.queued().forEach(set -> queued.addLast(new InputSet(set.events().toArray(Event[]::new), set.lineage())));
+    for (int slot = 0; slot < image.joins().size() && slot < buffers.size(); slot++) {
+      for (LoopImage.Buffered buffered : image.joins().get(slot)) {
+        buffers.get(slot).addLast(buffered.event());
+        lineages.get(slot).addLast(buffered.lineage());
+      }
+    }
+    restoredCollected.addAll(image.collected());
+  }
+
   void clear() {
+    restoredCollected.clear();
     queued.clear();
     buffers.forEach(ArrayDeque::clear);
     lineages.forEach(ArrayDeque::clear);

@@ -86,6 +86,15 @@ public sealed interface Tick {
     }
   }
 
+  /**
+   * A run resumes from a snapshot: its buffers are refilled, its executions in flight run again
+   * (at-least-once) and its retry delays are re-armed. It replaces {@link Started}.
+   */
+  record Resumed(LoopImage image) implements Tick {}
+
+  /** The caller asked for a snapshot; the loop answers with {@link Command.Captured}. */
+  record SnapshotRequested(long request) implements Tick {}
+
   /** The caller cancelled the run. */
   record CancelRequested() implements Tick {}
 }

@@ -63,6 +63,14 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
     return null;
   }
 
+  /**
+   * The fingerprint of the graph that snapshots carry ({@link GraphHash}); the processor writes it
+   * as a constant, computed at compile time.
+   */
+  default String graphHash() {
+    return GraphHash.of(steps());
+  }
+
   /** The event graph as the processor proved it. */
   WorkflowGraph graph();
 

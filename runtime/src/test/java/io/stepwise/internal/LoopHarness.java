@@ -54,6 +54,7 @@ final class LoopHarness {
       case Command.Collected c -> "collected #" + c.execution() + " " + c.events();
       case Command.Offer o -> "offer #" + o.execution() + "/" + o.seq() + " " + o.event();
       case Command.WaitExpired w -> "expired #" + w.execution() + "/" + w.seq() + " " + w.type().getSimpleName();
+      case Command.Captured c -> "captured #" + c.request();
       case Command.Finish f -> "finish " + f.terminal()
           + (f.error() == null ? "" : " " + f.error().getClass().getSimpleName() + ": " + f.error().getMessage());
     };

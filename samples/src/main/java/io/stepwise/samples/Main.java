@@ -5,6 +5,7 @@ import io.stepwise.graph.GraphJson;
 import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.samples.extraction.cli.ExtractCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample) and
- * {@code draw SAMPLE [--format mermaid|dot|json|html] [--out FILE]}.
+ * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample),
+ * {@code draw SAMPLE [--format mermaid|dot|json|html] [--out FILE]} and {@code extract} (the
+ * iterative extraction, live at the terminal).
  */
 public final class Main {
   static final String USAGE = """
@@ -26,6 +28,7 @@ public final class Main {
         draw SAMPLE [--format F] [--out FILE]  draw a sample's workflow graph; F is mermaid (default),
                                                dot, json or html (a standalone page); prints to the
                                                terminal unless --out names a file
+      """ + ExtractCommand.USAGE + """
       with Maven: ./mvnw -q -pl samples -am compile exec:java -Dexec.args="draw triage --format html --out triage.html"
       """;
 
@@ -47,11 +50,12 @@ public final class Main {
       case "list" -> list(rest, out, err);
       case "run" -> runSample(rest, out, err);
       case "draw" -> draw(rest, out, err);
+      case "extract" -> ExtractCommand.run(rest, System.getenv(), System.in, out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;
       }
-      default -> usage(err, "Unknown command '" + command + "'. Use list, run or draw.");
+      default -> usage(err, "Unknown command '" + command + "'. Use list, run, draw or extract.");
     };
   }
 

@@ -53,6 +53,14 @@ class RoutingTest {
   }
 
   @Test
+  void startEventInsideASealedUnionLoopsToItsStop() {
+    var result = CountdownFlow_Workflow.of(new CountdownFlow()).run(new CountdownFlow.Begin(3)).result();
+
+    assertEquals(new CountdownFlow.Liftoff("start,3,2,1"), result);
+    assertEquals(CountdownFlow.Begin.class, new CountdownFlow_Workflow().startEventType());
+  }
+
+  @Test
   void returnedListFansOutThroughAnAsyncStep() {
     var result = FanOutFlow_Workflow.of(new FanOutFlow()).run(new FanOutFlow.Count(100)).result();
 

@@ -2,6 +2,7 @@ package io.stepwise.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stepwise.graph.GraphJson;
 import io.stepwise.graph.MermaidRenderer;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,25 @@ class MainTest {
   @Test
   void listPrintsOneLinePerSample() {
     assertEquals(0, run("list"));
-    assertEquals("triage     support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)\n", out());
+    assertEquals("""
+        triage     support-ticket triage: parallel analysis, a join, a sealed routing decision (offline)
+        extraction iterative extraction: parse a PDF, propose a schema, one feedback round, extract JSON
+        joke       guide 2.4: two steps, each calling the model
+        streaming  guide 2.4: the joke written to the stream before the critique
+        state      guide 2.2.a: typed state, edited in one step and read in the next
+        store      guide 2.2.b: a counter in the store, carried across runs with continueFrom
+        parallel   guide 2.2.c: a void step that sends its event with ctx.sendEvent
+        concurrent guide 2.2.c: three workers in parallel, fan-in with a join
+        collect    guide 2.2.c: three workers in parallel, fan-in with ctx.collectEvents
+        hitl       guide 3.1: InputRequiredEvent and HumanResponseEvent, answered with 42
+        hitl-wait  guide 3.1 in one step: ctx.waitForEvent blocks until the answer arrives
+        loop       guide 3.2.a: a step whose output brings the run back to it
+        branch     guide 3.2.b: a sealed union return type, one branch per variant
+        fanout     guide 3.3: fan out with ctx.sendEvent, fan in with collectEvents and a count in the store
+        tally      ten concurrent state edits, undone when they throw; collectEvents
+        approval   human in the loop with waitForEvent, matching the answer to the request
+        review     human in the loop with events; the state carries the draft across steps
+        """, out());
   }
 
   @Test
@@ -62,7 +82,7 @@ class MainTest {
   @Test
   void unknownSampleIsRejectedWithTheKnownNames() {
     assertEquals(2, run("draw", "nope"));
-    assertTrue(err().startsWith("Unknown sample 'nope'. Samples: triage.\nusage: Main [COMMAND]\n"), err());
+    assertTrue(err().startsWith("Unknown sample 'nope'. Samples: " + Samples.names() + ".\nusage: Main [COMMAND]\n"), err());
     assertEquals("", out());
   }
 
@@ -79,8 +99,39 @@ class MainTest {
   }
 
   @Test
+  void runExtractionPrintsTheFeedbackRoundAndTheJson() {
+    assumeTrue(System.getenv("OPENAI_API_KEY") == null, "offline only: with a key the sample calls the real model");
+    assertEquals(0, run("run", "extraction"));
+    assertTrue(out().contains("Approve? [y / feedback]: Add the line items, the subtotal and the tax.\n"), out());
+    assertTrue(out().contains("Proposed schema (round 2):"), out());
+    assertTrue(out().contains("Extracted data (scripted model, offline):\n{\n  \"invoice_number\" : \"INV-2026-014\","), out());
+    assertTrue(out().endsWith("  \"total_due\" : 6840.0\n}\n"), out());
+  }
+
+  @Test
+  void everyOfflineSampleRunsAndDraws() {
+    for (Sample sample : Samples.ALL) {
+      if (System.getenv("OPENAI_API_KEY") != null && List.of("extraction", "joke", "streaming").contains(sample.name())) {
+        continue;
+      }
+      out.reset();
+      assertEquals(0, run("run", sample.name()), sample.name());
+      assertTrue(!out().isBlank(), sample.name());
+      out.reset();
+      assertEquals(0, run("draw", sample.name()), sample.name());
+      assertTrue(out().startsWith("flowchart"), sample.name() + ": " + out());
+    }
+  }
+
+  @Test
+  void extractCommandIsReachable() {
+    assertEquals(2, run("extract", "--nope"));
+    assertTrue(err().startsWith("Unknown option '--nope'. extract takes FILE, --prompt TEXT and --approve.\nusage:\n"), err());
+  }
+
+  @Test
   void unknownCommandIsRejected() {
     assertEquals(2, run("paint"));
-    assertTrue(err().startsWith("Unknown command 'paint'. Use list, run or draw.\n"), err());
+    assertTrue(err().startsWith("Unknown command 'paint'. Use list, run, draw or extract.\n"), err());
   }
 }

@@ -67,6 +67,8 @@ public final class WorkflowDefinitionGenerator {
         .addMethod(getter("steps", steps, CodeBlock.of("STEPS")))
         .addMethod(getter("graph", WORKFLOW_GRAPH, CodeBlock.of("GRAPH")))
         .addMethod(getter("codecs", RuntimeTypes.CODEC_REGISTRY, CodeBlock.of("$T.REGISTRY", workflow.codecsName())))
+        .addMethod(getter("graphHash", ClassName.get(String.class),
+            CodeBlock.of("$S", GraphHashGenerator.hash(workflow))))
         .addMethod(DispatchGenerator.invoke(workflow));
     if (workflow.state() != null) {
       StateGenerator.addTo(type, workflow.state());

@@ -25,6 +25,9 @@ import javax.lang.model.element.Element;
  * @param awaited event types the body waits for with {@code ctx.waitForEvent(X.class, ...)}:
  *     accepted from outside, never a trigger
  * @param catchSpec the handler's scope when the method is a {@code @CatchError} handler, else null
+ * @param eventParams its event parameters in declaration order, derived from {@code params}
+ * @param accepted every concrete event type any of its event parameters accepts, sorted, derived
+ *     from {@code params}
  */
 public record StepModel(
     int index,
@@ -45,10 +48,23 @@ public record StepModel(
     boolean valid,
     boolean complete,
     List<EventType> awaited,
-    CatchSpec catchSpec) {
+    CatchSpec catchSpec,
+    List<StepParam.EventParam> eventParams,
+    List<EventType> accepted) {
 
+  /**
+   * Derives {@code eventParams} and {@code accepted} once (the graph rules ask for them per step
+   * and event); the values passed for them are replaced.
+   */
   public StepModel {
     params = List.copyOf(params);
+    eventParams = params.stream()
+        .filter(StepParam.EventParam.class::isInstance)
+        .map(StepParam.EventParam.class::cast)
+        .toList();
+    var all = new TreeSet<EventType>();
+    eventParams.forEach(p -> all.addAll(p.accepted()));
+    accepted = List.copyOf(all);
     declaredProduced = List.copyOf(declaredProduced);
     produced = List.copyOf(produced);
     descriptorProduces = List.copyOf(descriptorProduces);
@@ -57,18 +73,29 @@ public record StepModel(
     awaited = List.copyOf(awaited);
   }
 
-  public List<StepParam.EventParam> eventParams() {
-    return params.stream()
-        .filter(StepParam.EventParam.class::isInstance)
-        .map(StepParam.EventParam.class::cast)
-        .toList();
-  }
-
-  /** Every concrete event type any of its event parameters accepts, sorted. */
-  public List<EventType> accepted() {
-    var all = new TreeSet<EventType>();
-    eventParams().forEach(p -> all.addAll(p.accepted()));
-    return List.copyOf(all);
+  /** A step as read; its derived lists are computed from {@code params}. */
+  public StepModel(
+      int index,
+      String name,
+      Element source,
+      List<StepParam> params,
+      ReturnShape shape,
+      boolean async,
+      List<EventType> declaredProduced,
+      List<EventType> produced,
+      List<EventType> descriptorProduces,
+      List<EventType> streamed,
+      int workers,
+      boolean acceptSubtypes,
+      Duration timeout,
+      RetrySpec retry,
+      Set<Check> skips,
+      boolean valid,
+      boolean complete,
+      List<EventType> awaited,
+      CatchSpec catchSpec) {
+    this(index, name, source, params, shape, async, declaredProduced, produced, descriptorProduces, streamed,
+        workers, acceptSubtypes, timeout, retry, skips, valid, complete, awaited, catchSpec, List.of(), List.of());
   }
 
   /** The state type its {@code Context<S>} names, or null. */

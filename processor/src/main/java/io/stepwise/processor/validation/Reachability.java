@@ -5,8 +5,13 @@ import io.stepwise.processor.model.EventRole;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Forward and backward reachability over the event graph, shared by the path rules. */
@@ -41,65 +46,90 @@ final class Reachability {
   /**
    * Steps that can run. A parameter whose events nobody produces counts as filled from outside:
    * UnproducedEvent already reports it, and reporting its step as unreachable too would cascade.
+   * One worklist pass: each event is reached once, and each parameter is filled once.
    */
   static Set<StepModel> reachableSteps(EventIndex index) {
-    var events = new HashSet<EventType>();
-    index.events().stream().filter(Reachability::isExternal).forEach(events::add);
+    var steps = index.workflow().steps();
+    // Per step, how many parameters still wait for an event; per event, the parameters it fills.
+    int[] unfilled = new int[steps.size()];
+    Map<EventType, List<Slot>> slots = new HashMap<>();
+    for (StepModel step : steps) {
+      for (StepParam.EventParam param : step.eventParams()) {
+        if (!isProducedOrExternal(index, param)) {
+          continue;
+        }
+        unfilled[step.index()]++;
+        var slot = new Slot(step);
+        param.accepted().forEach(e -> slots.computeIfAbsent(e, k -> new ArrayList<>()).add(slot));
+      }
+    }
     var reached = new HashSet<StepModel>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (StepModel step : index.workflow().steps()) {
-        if (!reached.contains(step) && step.eventParams().stream().allMatch(p -> filled(index, p, events))) {
-          reached.add(step);
-          for (EventType produced : step.produced()) {
-            events.add(produced);
-            index.events().stream().filter(e -> e.isAssignableTo(produced)).forEach(events::add);
+    var events = new HashSet<EventType>();
+    var pending = new ArrayDeque<EventType>();
+    index.events().stream().filter(Reachability::isExternal).forEach(pending::add);
+    for (StepModel step : steps) {
+      if (unfilled[step.index()] == 0) {
+        reach(index, step, reached, pending);
+      }
+    }
+    while (!pending.isEmpty()) {
+      EventType event = pending.poll();
+      if (!events.add(event)) {
+        continue;
+      }
+      for (Slot slot : slots.getOrDefault(event, List.of())) {
+        if (!slot.filled) {
+          slot.filled = true;
+          if (--unfilled[slot.step.index()] == 0) {
+            reach(index, slot.step, reached, pending);
           }
-          changed = true;
         }
       }
     }
     return reached;
   }
 
-  private static boolean filled(EventIndex index, StepParam.EventParam param, Set<EventType> events) {
-    return param.accepted().stream().anyMatch(events::contains) || !isProducedOrExternal(index, param);
+  /** One event parameter of a step, filled once any of its events is reached. */
+  private static final class Slot {
+    final StepModel step;
+    boolean filled;
+
+    Slot(StepModel step) {
+      this.step = step;
+    }
+  }
+
+  private static void reach(EventIndex index, StepModel step, Set<StepModel> reached, Deque<EventType> pending) {
+    if (reached.add(step)) {
+      step.produced().forEach(p -> pending.addAll(index.deliveredAs(p)));
+    }
   }
 
   /**
    * Steps with a path to a stop or input-required event. A step that produces an event nobody
-   * accepts is counted as reaching, since UnconsumedEvent already reports that event.
+   * accepts is counted as reaching, since UnconsumedEvent already reports that event. One
+   * reverse pass from the steps that end a path, through the producers of what each step accepts.
    */
   static Set<StepModel> stopReachingSteps(EventIndex index) {
     var reaching = new HashSet<StepModel>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (StepModel step : index.workflow().steps()) {
-        if (!reaching.contains(step) && reachesStop(index, step, reaching)) {
-          reaching.add(step);
-          changed = true;
-        }
+    var pending = new ArrayDeque<StepModel>();
+    for (StepModel step : index.workflow().steps()) {
+      if (!unconsumed(index, step).isEmpty() || step.produced().stream().anyMatch(Reachability::isTerminal)) {
+        pending.add(step);
+      }
+    }
+    while (!pending.isEmpty()) {
+      StepModel step = pending.poll();
+      if (!reaching.add(step)) {
+        continue;
+      }
+      for (EventType event : step.accepted()) {
+        pending.addAll(index.producers(event));
+      }
+      for (EventType event : step.awaited()) {
+        pending.addAll(index.producers(event));
       }
     }
     return reaching;
-  }
-
-  private static boolean reachesStop(EventIndex index, StepModel step, Set<StepModel> reaching) {
-    if (!unconsumed(index, step).isEmpty()) {
-      return true;
-    }
-    for (EventType produced : step.produced()) {
-      if (isTerminal(produced)) {
-        return true;
-      }
-      for (EventType event : index.events()) {
-        if (event.isAssignableTo(produced) && index.consumers(event).stream().anyMatch(reaching::contains)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -8,6 +8,7 @@ import io.stepwise.StopEvent;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.annotations.Step;
 import io.stepwise.annotations.Workflow;
+import java.io.PrintStream;
 import java.time.Duration;
 
 /**
@@ -38,15 +39,20 @@ public class ApprovalFlow {
 
   /** Runs the sample, answering the question itself: prints {@code Decision[id=r-7, outcome=approved]}. */
   public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Runs the sample on {@code out}, answering the question itself. */
+  public static void run(PrintStream out) {
     WorkflowHandler<Decision> run = ApprovalFlow_Workflow.of(new ApprovalFlow()).run(new Request("r-7", 250));
     run.events()
         .takeWhile(event -> !(event instanceof StopEvent))
         .forEach(event -> {
           if (event instanceof ApprovalNeeded needed) {
-            System.out.println("asked: " + needed.question());
+            out.println("asked: " + needed.question());
             run.sendEvent(new Answer(needed.id(), true));
           }
         });
-    System.out.println(run.result());
+    out.println(run.result());
   }
 }

@@ -8,6 +8,7 @@ import io.stepwise.StopEvent;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.annotations.Step;
 import io.stepwise.annotations.Workflow;
+import java.io.PrintStream;
 
 /**
  * Human in the loop with events, as in Python: a step returns an {@link InputRequiredEvent}, the
@@ -44,14 +45,20 @@ public class ReviewFlow {
 
   /** Runs the sample: prints {@code Published[text=Hello, comment=LGTM]}. */
   public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Runs the sample on {@code out}, answering the review itself. */
+  public static void run(PrintStream out) {
     WorkflowHandler<Published> run = ReviewFlow_Workflow.of(new ReviewFlow()).run(new Submit("Hello"));
     run.events()
         .takeWhile(event -> !(event instanceof StopEvent))
         .forEach(event -> {
-          if (event instanceof ReviewRequested) {
+          if (event instanceof ReviewRequested requested) {
+            out.println("review requested: " + requested.text() + "; answering LGTM");
             run.sendEvent(new Reviewed("LGTM"));
           }
         });
-    System.out.println(run.result());
+    out.println(run.result());
   }
 }

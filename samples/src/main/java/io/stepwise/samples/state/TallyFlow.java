@@ -6,6 +6,7 @@ import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.annotations.Step;
 import io.stepwise.annotations.Workflow;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -64,6 +65,11 @@ public class TallyFlow {
 
   /** Runs the sample: prints {@code Result[count=1, kept=1, edits=1]}. */
   public static void main(String[] args) {
-    System.out.println(TallyFlow_Workflow.of(new TallyFlow()).run(new Begin(10)).result());
+    run(System.out);
+  }
+
+  /** Runs the sample on {@code out}. */
+  public static void run(PrintStream out) {
+    out.println(TallyFlow_Workflow.of(new TallyFlow()).run(new Begin(10)).result());
   }
 }

@@ -11,7 +11,11 @@ public final class BranchMain {
   private BranchMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out);
+  }
+
+  /** Prints which branch each of four runs took. */
+  public static void run(PrintStream out) {
     CompiledWorkflow<Begin, BranchDone> flow = BranchFlow_Workflow.of(new BranchFlow(new Random(7)));
     for (int run = 1; run <= 4; run++) {
       out.println("run " + run + ": " + flow.run(new Begin()).result().result());

@@ -11,7 +11,11 @@ public final class ConcurrentMain {
   private ConcurrentMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out);
+  }
+
+  /** Prints the stream as it happens, then the joined results. */
+  public static void run(PrintStream out) {
     WorkflowHandler<AllDone> run = ConcurrentFlow_Workflow.of(new ConcurrentFlow()).run(new Begin("Query 1", "Query 2", "Query 3"));
     run.events().forEach(event -> {
       if (event instanceof Working working) {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * Runs {@link HumanInTheLoopFlow} the guide's "pausable" way: read the stream until input is
@@ -23,7 +24,11 @@ public final class HumanInTheLoopMain {
   private HumanInTheLoopMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out, args.length > 0 ? Optional.of(args[0]) : Optional.empty());
+  }
+
+  /** Runs the sample; the answer is {@code given}, echoed as if typed, or else a line of standard input. */
+  public static void run(PrintStream out, Optional<String> given) {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     WorkflowHandler<Answered> run = HumanInTheLoopFlow_Workflow.of(new HumanInTheLoopFlow()).run(new Begin());
 
@@ -41,10 +46,8 @@ public final class HumanInTheLoopMain {
 
     out.print(question.prefix());
     out.flush();
-    String response = args.length > 0 ? args[0] : readLine(in);
-    if (args.length > 0) {
-      out.println(response);
-    }
+    String response = given.orElseGet(() -> readLine(in));
+    given.ifPresent(out::println);
     run.sendEvent(new Answer(response));
 
     // Resume: drain the rest of the stream, then take the result.

@@ -12,10 +12,13 @@ public final class JokeMain {
   private JokeMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out, args.length > 0 ? String.join(" ", args) : "pirates");
+  }
+
+  /** Prints which model answers, then the critique of a joke about {@code topic}. */
+  public static void run(PrintStream out, String topic) {
     ChosenModel model = ChatModels.choose(ModelSettings.from(System.getenv()), JokePrompts.script());
     out.println(model.banner());
-    String topic = args.length > 0 ? String.join(" ", args) : "pirates";
     CritiqueEvent result = JokeFlow_Workflow.of(new JokeFlow(model.model())).run(new TopicEvent(topic)).result();
     out.println(result.critique());
   }

@@ -9,23 +9,23 @@ import io.stepwise.annotations.Workflow;
 import java.util.function.BooleanSupplier;
 
 /**
- * The guide's looping pattern (section 3.2.a): step one returns a {@code LoopEvent} that brings
- * the run back to it until a good thing happens, then moves on.
- *
- * <p>The guide's step one accepts {@code StartEvent | LoopEvent}. Here the start event has its
- * own step, {@code begin}, that runs lap 1: the processor does not yet accept a start event as
- * a member of a sealed union (it takes the union itself for the start type).
+ * The guide's looping pattern (section 3.2.a): step one accepts {@code StartEvent | LoopEvent}
+ * and returns a {@code LoopEvent} that brings the run back to it until a good thing happens,
+ * then moves on.
  */
 @Workflow(timeout = "10s")
 public class LoopFlow {
+  /** What {@code stepOne} accepts: the start of the run, or another lap. */
+  public sealed interface StepOneInput extends Event permits Begin, LoopEvent {}
+
   /** What {@code stepOne} produces: another lap, or the way on. */
   public sealed interface StepOneOutput extends Event permits LoopEvent, FirstEvent {}
 
   /** Starts a run. */
-  public record Begin() implements StartEvent {}
+  public record Begin() implements StartEvent, StepOneInput {}
 
   /** Something bad happened on lap {@code lap}: back to step one. */
-  public record LoopEvent(int lap, String loopOutput) implements StepOneOutput {}
+  public record LoopEvent(int lap, String loopOutput) implements StepOneInput, StepOneOutput {}
 
   /** Step one succeeded on lap {@code lap}. */
   public record FirstEvent(int lap, String firstOutput) implements StepOneOutput {}
@@ -44,16 +44,8 @@ public class LoopFlow {
   }
 
   @Step
-  StepOneOutput begin(Begin ev, Context<?> ctx) {
-    return lap(1, ctx);
-  }
-
-  @Step
-  StepOneOutput stepOne(LoopEvent ev, Context<?> ctx) {
-    return lap(ev.lap() + 1, ctx);
-  }
-
-  private StepOneOutput lap(int lap, Context<?> ctx) {
+  StepOneOutput stepOne(StepOneInput ev, Context<?> ctx) {
+    int lap = ev instanceof LoopEvent loop ? loop.lap() + 1 : 1;
     if (!goodThingHappens.getAsBoolean()) {
       ctx.writeEventToStream(new Lap(lap, "Bad thing happened"));
       return new LoopEvent(lap, "Back to step one.");

@@ -12,7 +12,11 @@ public final class LoopMain {
   private LoopMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out);
+  }
+
+  /** Prints each lap as it happens, then the result. */
+  public static void run(PrintStream out) {
     Random coin = new Random(3);
     WorkflowHandler<LoopDone> run = LoopFlow_Workflow.of(new LoopFlow(coin::nextBoolean)).run(new Begin());
     run.events().forEach(event -> {

@@ -11,7 +11,11 @@ public final class ParallelMain {
   private ParallelMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out);
+  }
+
+  /** Prints the stream as it happens, then the result. */
+  public static void run(PrintStream out) {
     WorkflowHandler<QueryDone> run = ParallelFlow_Workflow.of(new ParallelFlow()).run(new Begin("Query 1"));
     run.events().forEach(event -> {
       if (event instanceof Running running) {

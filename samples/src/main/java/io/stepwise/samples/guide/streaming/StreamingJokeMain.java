@@ -15,10 +15,13 @@ public final class StreamingJokeMain {
   private StreamingJokeMain() {}
 
   public static void main(String[] args) {
-    PrintStream out = System.out;
+    run(System.out, args.length > 0 ? String.join(" ", args) : "pirates");
+  }
+
+  /** Prints which model answers, the joke as soon as it is streamed, then the critique. */
+  public static void run(PrintStream out, String topic) {
     ChosenModel model = ChatModels.choose(ModelSettings.from(System.getenv()), JokePrompts.script());
     out.println(model.banner());
-    String topic = args.length > 0 ? String.join(" ", args) : "pirates";
     WorkflowHandler<CritiqueEvent> run = StreamingJokeFlow_Workflow.of(new StreamingJokeFlow(model.model())).run(new TopicEvent(topic));
     run.events().forEach(event -> {
       if (event instanceof JokeEvent joke) {

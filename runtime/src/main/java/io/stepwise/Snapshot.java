@@ -1,0 +1,105 @@
+package io.stepwise;
+
+import io.stepwise.internal.RunImage;
+import io.stepwise.internal.snapshot.SnapshotEnvelope;
+import io.stepwise.internal.snapshot.SnapshotWriter;
+import io.stepwise.spi.CodecRegistry;
+import io.stepwise.spi.StepDescriptor;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A consistent cut of a run, from {@link WorkflowHandler#snapshot()}: its state, store, queues,
+ * buffers, executions in flight and waits, with a format version and the hash of the workflow's
+ * graph. {@link #toJson()} writes it; {@link #fromJson(String)} reads the envelope back, and
+ * {@link CompiledWorkflow#resume(Snapshot)} decodes the rest with the workflow's own codecs only.
+ */
+public final class Snapshot {
+  /** The format version this runtime writes, and the newest it reads. */
+  public static final int FORMAT_VERSION = 1;
+  /** Default limit on a snapshot's length, in characters. */
+  public static final int DEFAULT_MAX_CHARS = 16 * 1024 * 1024;
+
+  private final SnapshotEnvelope envelope;
+  private final RunImage image; // null when read from JSON: the workflow's codecs decode it on resume
+  private final CodecRegistry codecs;
+  private final List<StepDescriptor> steps;
+  private volatile String json;
+
+  private Snapshot(SnapshotEnvelope envelope, RunImage image, CodecRegistry codecs, List<StepDescriptor> steps,
+      String json) {
+    this.envelope = envelope;
+    this.image = image;
+    this.codecs = codecs;
+    this.steps = steps;
+    this.json = json;
+  }
+
+  /** For the runtime: a snapshot of a live run, written with the workflow's codecs. */
+  public static Snapshot of(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
+    return new Snapshot(new SnapshotEnvelope(FORMAT_VERSION, image.workflow(), image.graphHash(), image.runId(),
+        image.streamPosition()), Objects.requireNonNull(image, "image"), Objects.requireNonNull(codecs, "codecs"),
+        List.copyOf(steps), null);
+  }
+
+  /**
+   * Reads a snapshot's envelope and checks the whole text is well-formed; the run's content is
+   * decoded by {@link CompiledWorkflow#resume(Snapshot)} with the workflow's codecs.
+   *
+   * @throws SnapshotException when the text is malformed, too long, or of a newer format version
+   */
+  public static Snapshot fromJson(String json) {
+    return fromJson(json, DEFAULT_MAX_CHARS);
+  }
+
+  /** Like {@link #fromJson(String)}, with another limit on the text's length. */
+  public static Snapshot fromJson(String json, int maxChars) {
+    return new Snapshot(SnapshotEnvelope.read(json, maxChars), null, null, null, json);
+  }
+
+  /** The snapshot as JSON; the same text on every call. */
+  public String toJson() {
+    String current = json;
+    if (current == null) {
+      current = SnapshotWriter.write(image, codecs, steps);
+      json = current;
+    }
+    return current;
+  }
+
+  /** The format version it was written in. */
+  public int formatVersion() {
+    return envelope.format();
+  }
+
+  /** The name of the workflow whose run it is. */
+  public String workflow() {
+    return envelope.workflow();
+  }
+
+  /** The hash of the workflow's graph when it was taken. */
+  public String graphHash() {
+    return envelope.graphHash();
+  }
+
+  /** The id of the run; a resumed run keeps it. */
+  public String runId() {
+    return envelope.runId();
+  }
+
+  /** How many events the run had published on its stream when the snapshot was taken. */
+  public long streamPosition() {
+    return envelope.streamPosition();
+  }
+
+  /** For the runtime: the typed content when the snapshot was taken in this process, else null. */
+  public RunImage image() {
+    return image;
+  }
+
+  @Override
+  public String toString() {
+    return "Snapshot[workflow '" + workflow() + "', run " + runId() + ", graph " + graphHash()
+        + ", stream position " + streamPosition() + "]";
+  }
+}

@@ -1,0 +1,127 @@
+package io.stepwise.internal;
+
+import io.stepwise.Snapshot;
+import io.stepwise.WorkflowException;
+import io.stepwise.spi.CodecRegistry;
+import io.stepwise.spi.StepDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+/**
+ * A run's snapshots: answers the caller's requests with a consistent cut the loop takes between
+ * two ticks, and hands a checkpoint to the run's checkpoint consumer after each completed step.
+ */
+public final class RunCapture {
+  private final String workflow;
+  private final String graphHash;
+  private final CodecRegistry codecs;
+  private final List<StepDescriptor> steps;
+  private final Consumer<Snapshot> checkpoints;
+  private final CheckpointSink sink;
+  private final Map<Long, CompletableFuture<Snapshot>> pending = new ConcurrentHashMap<>(2);
+  private final AtomicLong requests = new AtomicLong();
+
+  /** @param checkpoints gets a snapshot after each completed step, or null for none */
+  public RunCapture(String workflow, String graphHash, CodecRegistry codecs, List<StepDescriptor> steps,
+      String runId, Consumer<Snapshot> checkpoints) {
+    this.workflow = workflow;
+    this.steps = steps;
+    this.graphHash = graphHash;
+    this.codecs = codecs;
+    this.checkpoints = checkpoints;
+    this.sink = checkpoints == null ? null : new CheckpointSink(runId);
+  }
+
+  /** A run that takes no snapshots: its {@code snapshot()} says so. */
+  static RunCapture none(String workflow) {
+    return new RunCapture(workflow, null, null, List.of(), "", null);
+  }
+
+  boolean enabled() {
+    return codecs != null;
+  }
+
+  boolean checkpointing() {
+    return sink != null;
+  }
+
+  /** Registers a request; the loop answers it through {@link #answer}. */
+  long request(CompletableFuture<Snapshot> answer) {
+    long id = requests.incrementAndGet();
+    pending.put(id, answer);
+    return id;
+  }
+
+  /** Completes request {@code request} with a snapshot of this cut. */
+  void answer(long request, RunData data, String runId, long streamPosition, LoopImage loop,
+      LongFunction<Duration> retryLeft) {
+    CompletableFuture<Snapshot> answer = pending.remove(request);
+    if (answer != null) {
+      answer.complete(snapshot(data, runId, streamPosition, loop, retryLeft));
+    }
+  }
+
+  /** Hands a checkpoint to the consumer, off the loop's thread. */
+  void checkpoint(RunData data, String runId, long streamPosition, LoopImage loop,
+      LongFunction<Duration> retryLeft) {
+    Snapshot snapshot = snapshot(data, runId, streamPosition, loop, retryLeft);
+    sink.offer(() -> checkpoints.accept(snapshot));
+  }
+
+  /** Runs {@code task} once every checkpoint queued so far was delivered (at once without checkpoints). */
+  void afterCheckpoints(Runnable task) {
+    if (sink == null) {
+      task.run();
+    } else {
+      sink.offer(task);
+    }
+  }
+
+  /** The run ended: requests still waiting for the loop get an exception instead. */
+  void ended(String runId) {
+    for (Long id : List.copyOf(pending.keySet())) {
+      CompletableFuture<Snapshot> answer = pending.remove(id);
+      if (answer != null) {
+        answer.completeExceptionally(finished(runId));
+      }
+    }
+  }
+
+  IllegalStateException finished(String runId) {
+    return new IllegalStateException("Run " + runId + " of workflow '" + workflow
+        + "' has already finished; take snapshots of a running or paused run");
+  }
+
+  private Snapshot snapshot(RunData data, String runId, long streamPosition, LoopImage loop,
+      LongFunction<Duration> retryLeft) {
+    List<LoopImage.ExecutionImage> executions = new ArrayList<>(loop.executions().size());
+    for (LoopImage.ExecutionImage execution : loop.executions()) {
+      executions.add(execution.retryIn() == null ? execution
+          : execution.withRetryIn(retryLeft.apply(execution.key())));
+    }
+    LoopImage timed = new LoopImage(loop.steps(), executions, loop.waiters());
+    Object[] state = new Object[1];
+    Map<String, Object>[] store = newStoreHolder();
+    data.withLock(() -> {
+      state[0] = data.currentState();
+      store[0] = data.storeEntries();
+    });
+    if (codecs == null) {
+      throw new WorkflowException("Workflow '" + workflow + "' cannot take snapshots");
+    }
+    RunImage image = new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
+    return Snapshot.of(image, codecs, steps);
+  }
+
+  @SuppressWarnings("unchecked") // an array of a generic type, filled once right after
+  private static Map<String, Object>[] newStoreHolder() {
+    return (Map<String, Object>[]) new Map<?, ?>[1];
+  }
+}

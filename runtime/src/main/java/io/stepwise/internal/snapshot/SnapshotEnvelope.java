@@ -1,0 +1,102 @@
+package io.stepwise.internal.snapshot;
+
+import io.stepwise.Snapshot;
+import io.stepwise.SnapshotException;
+import io.stepwise.SnapshotException.Reason;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+/**
+ * What a snapshot says about itself, read without the workflow's codecs: format version, workflow,
+ * graph hash, run id and stream position. Reading it also checks that the whole text is JSON.
+ */
+public record SnapshotEnvelope(int format, String workflow, String graphHash, String runId, long streamPosition) {
+  private static final String FIX = " Pass the text Snapshot.toJson() wrote, unchanged.";
+
+  /** @throws SnapshotException MALFORMED, OVERSIZED or NEWER_VERSION */
+  public static SnapshotEnvelope read(String json, int maxChars) {
+    if (json == null) {
+      throw malformed("the input is null.");
+    }
+    if (json.length() > maxChars) {
+      throw new SnapshotException(Reason.OVERSIZED, "Cannot read snapshot: it has " + json.length()
+          + " characters, more than the limit of " + maxChars + ". Raise the limit with"
+          + " Snapshot.fromJson(json, maxChars) if the snapshot comes from a trusted store.");
+    }
+    try (JsonParser parser = SnapshotFormat.factory(maxChars).createParser(ObjectReadContext.empty(), json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw malformed("it is not a JSON object.");
+      }
+      Integer format = null;
+      String workflow = null;
+      String graph = null;
+      String runId = null;
+      long position = -1;
+      for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+        if (token != JsonToken.PROPERTY_NAME) {
+          throw malformed("expected a property name, found " + token + ".");
+        }
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (name) {
+          case SnapshotFormat.FORMAT -> {
+            format = (int) integer(parser, value, name, Integer.MAX_VALUE);
+            if (format > Snapshot.FORMAT_VERSION) {
+              throw new SnapshotException(Reason.NEWER_VERSION, "Cannot read snapshot: its format version "
+                  + format + " is newer than the version " + Snapshot.FORMAT_VERSION + " this Stepwise reads."
+                  + " Resume it with the Stepwise version that wrote it, or a newer one.");
+            }
+          }
+          case SnapshotFormat.WORKFLOW -> workflow = text(parser, value, name);
+          case SnapshotFormat.GRAPH -> graph = text(parser, value, name);
+          case SnapshotFormat.RUN_ID -> runId = text(parser, value, name);
+          case SnapshotFormat.STREAM_POSITION -> position = integer(parser, value, name, Long.MAX_VALUE);
+          default -> parser.skipChildren();
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw malformed("unexpected content after the end of the object.");
+      }
+      if (format == null || format < 1) {
+        throw malformed("it has no format version (a positive \"" + SnapshotFormat.FORMAT + "\").");
+      }
+      if (workflow == null || graph == null || runId == null || position < 0) {
+        throw malformed("it lacks one of \"" + SnapshotFormat.WORKFLOW + "\", \"" + SnapshotFormat.GRAPH
+            + "\", \"" + SnapshotFormat.RUN_ID + "\", \"" + SnapshotFormat.STREAM_POSITION + "\".");
+      }
+      return new SnapshotEnvelope(format, workflow, graph, runId, position);
+    } catch (StreamConstraintsException e) {
+      throw new SnapshotException(Reason.OVERSIZED, "Cannot read snapshot: it exceeds a limit: "
+          + e.getOriginalMessage() + " Raise the limit with Snapshot.fromJson(json, maxChars) if the snapshot"
+          + " comes from a trusted store.", e);
+    } catch (JacksonException e) {
+      TokenStreamLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new SnapshotException(Reason.MALFORMED, "Cannot read snapshot: malformed JSON" + where + ": "
+          + e.getOriginalMessage() + "." + FIX, e);
+    }
+  }
+
+  private static long integer(JsonParser parser, JsonToken value, String name, long max) {
+    if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+        || parser.getLongValue() > max || parser.getLongValue() < 0) {
+      throw malformed("\"" + name + "\" must be a non-negative integer.");
+    }
+    return parser.getLongValue();
+  }
+
+  private static String text(JsonParser parser, JsonToken value, String name) {
+    if (value != JsonToken.VALUE_STRING) {
+      throw malformed("\"" + name + "\" must be a string.");
+    }
+    return parser.getString();
+  }
+
+  static SnapshotException malformed(String problem) {
+    return new SnapshotException(Reason.MALFORMED, "Cannot read snapshot: " + problem + FIX);
+  }
+}

@@ -1,0 +1,32 @@
+package io.stepwise.internal.snapshot;
+
+import io.stepwise.WorkflowJson;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/** The field names of the snapshot format and the JSON factory that reads and writes it. */
+final class SnapshotFormat {
+  private SnapshotFormat() {}
+
+  static final String FORMAT = "format";
+  static final String WORKFLOW = "workflow";
+  static final String GRAPH = "graph";
+  static final String RUN_ID = "runId";
+  static final String STREAM_POSITION = "streamPosition";
+  static final String STATE = "state";
+  static final String STORE = "store";
+  static final String STEPS = "steps";
+  static final String EXECUTIONS = "executions";
+  static final String WAITERS = "waiters";
+
+  static JsonFactory factory(int maxChars) {
+    return JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxDocumentLength(maxChars)
+            .maxNestingDepth(WorkflowJson.DEFAULT_MAX_DEPTH)
+            .maxStringLength(maxChars)
+            .maxNumberLength(1000)
+            .build())
+        .build();
+  }
+}

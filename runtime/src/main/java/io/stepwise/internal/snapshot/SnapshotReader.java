@@ -1,0 +1,325 @@
+package io.stepwise.internal.snapshot;
+
+import io.stepwise.Event;
+import io.stepwise.JsonDecodingException;
+import io.stepwise.Snapshot;
+import io.stepwise.SnapshotException;
+import io.stepwise.SnapshotException.Reason;
+import io.stepwise.internal.LoopImage;
+import io.stepwise.internal.RunImage;
+import io.stepwise.internal.Routing;
+import io.stepwise.spi.CodecRegistry;
+import io.stepwise.spi.JsonCodecs;
+import io.stepwise.spi.JsonReader;
+import io.stepwise.spi.StepDescriptor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+
+/**
+ * Decodes a snapshot's content with one workflow's codecs into a {@link RunImage}, and checks it
+ * fits the workflow's steps: every event where it is, a known step, sane counts. Returns a whole
+ * image or throws {@link SnapshotException}; nothing runs before it returns.
+ */
+public final class SnapshotReader {
+  private final CodecRegistry codecs;
+  private final Routing routing;
+  private final String graphHash;
+  private final SnapshotChecks checks;
+
+  public SnapshotReader(CodecRegistry codecs, Routing routing, String graphHash) {
+    this.codecs = codecs;
+    this.routing = routing;
+    this.graphHash = graphHash;
+    this.checks = new SnapshotChecks(routing);
+  }
+
+  /** Checks the envelope against this workflow, then decodes the content. */
+  public RunImage read(Snapshot snapshot) {
+    check(snapshot);
+    if (snapshot.image() != null) {
+      return snapshot.image();
+    }
+    String json = snapshot.toJson();
+    JsonReader in = null;
+    try (JsonParser parser = SnapshotFormat.factory(Math.max(json.length(), 2))
+        .createParser(ObjectReadContext.empty(), json)) {
+      in = new JsonReader(parser, "snapshot");
+      parser.nextToken();
+      return content(in, snapshot);
+    } catch (SnapshotException e) {
+      throw e;
+    } catch (JsonDecodingException e) {
+      throw invalid(e.getMessage(), e);
+    } catch (JacksonException e) {
+      throw new SnapshotException(Reason.MALFORMED, "Cannot restore snapshot of workflow '" + routing.workflow()
+          + "': malformed JSON: " + e.getOriginalMessage() + ".", e);
+    } catch (RuntimeException e) {
+      // A record's constructor rejected decoded values (a compact constructor's check).
+      throw invalid("a value was rejected at " + (in == null ? "snapshot" : in.path()) + ": " + e, e);
+    }
+  }
+
+  private void check(Snapshot snapshot) {
+    if (!snapshot.workflow().equals(routing.workflow())) {
+      throw new SnapshotException(Reason.OTHER_WORKFLOW, "Cannot resume a snapshot of workflow '"
+          + snapshot.workflow() + "' with workflow '" + routing.workflow() + "'. Resume it with the workflow it"
+          + " was taken from.");
+    }
+    if (!snapshot.graphHash().equals(graphHash)) {
+      throw new SnapshotException(Reason.CHANGED_GRAPH, "Cannot resume the snapshot of run " + snapshot.runId()
+          + ": the graph of workflow '" + routing.workflow() + "' changed since it was taken (snapshot graph "
+          + snapshot.graphHash() + ", current graph " + graphHash + "). Resume it with the version of the"
+          + " workflow that took it, or let the run finish there before deploying the new graph.");
+    }
+  }
+
+  private RunImage content(JsonReader in, Snapshot snapshot) {
+    Object state = null;
+    var store = new TreeMap<String, Object>();
+    List<LoopImage.StepImage> steps = new ArrayList<>();
+    List<LoopImage.ExecutionImage> executions = new ArrayList<>();
+    List<LoopImage.WaiterImage> waiters = new ArrayList<>();
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case SnapshotFormat.STATE -> state = readState(in);
+        case SnapshotFormat.STORE -> {
+          var values = new StoreValues(codecs);
+          in.beginObject();
+          for (String key; (key = in.nextKey()) != null; ) {
+            store.put(key, in.read(values));
+          }
+        }
+        case SnapshotFormat.STEPS -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            steps.add(step(in));
+          }
+        }
+        case SnapshotFormat.EXECUTIONS -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            executions.add(execution(in));
+          }
+        }
+        case SnapshotFormat.WAITERS -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            waiters.add(waiter(in));
+          }
+        }
+        default -> in.skipValue(); // the envelope, read by Snapshot.fromJson, and fields of later versions
+      }
+    }
+    if (codecs.state().isPresent() && state == null) {
+      throw invalid("it has no state, but workflow '" + routing.workflow() + "' has a state type", null);
+    }
+    String crowded = checks.crowdedStep(executions);
+    if (crowded != null) {
+      throw invalid(crowded, null);
+    }
+    return new RunImage(snapshot.workflow(), snapshot.graphHash(), snapshot.runId(), snapshot.streamPosition(),
+        state, store, new LoopImage(steps, executions, waiters));
+  }
+
+  private Object readState(JsonReader in) {
+    var state = codecs.state().orElse(null);
+    if (state == null) {
+      if (in.read(JsonCodecs.STRING) != null) {
+        throw in.fail("workflow '" + routing.workflow() + "' has no state type, so the state must be null");
+      }
+      return null;
+    }
+    return in.read(state.codec());
+  }
+
+  private LoopImage.StepImage step(JsonReader in) {
+    int step = -1;
+    List<LoopImage.InputSetImage> queued = new ArrayList<>();
+    List<List<LoopImage.Buffered>> joins = new ArrayList<>();
+    List<Event> collected = List.of();
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case "step" -> step = stepIndex(in);
+        case "queued" -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            queued.add(inputSet(in));
+          }
+        }
+        case "joins" -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            List<LoopImage.Buffered> slot = new ArrayList<>();
+            in.beginArray();
+            while (in.nextElement()) {
+              slot.add(buffered(in));
+            }
+            joins.add(slot);
+          }
+        }
+        case "collected" -> collected = events(in);
+        default -> in.skipValue();
+      }
+    }
+    if (step < 0) {
+      throw in.fail("a step entry has no \"step\"");
+    }
+    StepDescriptor descriptor = routing.steps().get(step);
+    for (LoopImage.InputSetImage set : queued) {
+      checks.inputs(in, descriptor, set.events());
+    }
+    int slots = descriptor.isJoin() ? descriptor.inputs().size() : 0;
+    if (joins.size() != slots && !(joins.isEmpty())) {
+      throw in.fail("step '" + descriptor.name() + "' has " + slots + " join slots, the snapshot "
+          + joins.size());
+    }
+    for (int slot = 0; slot < joins.size(); slot++) {
+      for (LoopImage.Buffered buffered : joins.get(slot)) {
+        checks.slot(in, descriptor, buffered.event(), slot);
+      }
+    }
+    return new LoopImage.StepImage(step, queued, joins, collected);
+  }
+
+  private LoopImage.InputSetImage inputSet(JsonReader in) {
+    List<Event> events = List.of();
+    int lineage = 0;
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case "events" -> events = events(in);
+        case "lineage" -> lineage = count(in, "lineage");
+        default -> in.skipValue();
+      }
+    }
+    return new LoopImage.InputSetImage(events, lineage);
+  }
+
+  private LoopImage.Buffered buffered(JsonReader in) {
+    Event event = null;
+    int lineage = 0;
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case "event" -> event = in.read(codecs.events());
+        case "lineage" -> lineage = count(in, "lineage");
+        default -> in.skipValue();
+      }
+    }
+    if (event == null) {
+      throw in.fail("a buffered join entry has no event");
+    }
+    return new LoopImage.Buffered(event, lineage);
+  }
+
+  private LoopImage.ExecutionImage execution(JsonReader in) {
+    int step = -1;
+    List<Event> events = List.of();
+    int attempt = 1;
+    int lineage = 0;
+    Duration elapsed = Duration.ZERO;
+    String errorType = null;
+    String errorMessage = null;
+    Duration retryIn = null;
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case "step" -> step = stepIndex(in);
+        case "events" -> events = events(in);
+        case "attempt" -> attempt = count(in, "attempt");
+        case "lineage" -> lineage = count(in, "lineage");
+        case "elapsed" -> elapsed = duration(in, Duration.ZERO);
+        case "errorType" -> errorType = in.read(JsonCodecs.STRING);
+        case "errorMessage" -> errorMessage = in.read(JsonCodecs.STRING);
+        case "retryIn" -> retryIn = duration(in, null);
+        default -> in.skipValue();
+      }
+    }
+    if (step < 0) {
+      throw in.fail("an execution has no \"step\"");
+    }
+    if (attempt < 1) {
+      throw in.fail("an execution's attempt must be at least 1");
+    }
+    checks.inputs(in, routing.steps().get(step), events);
+    return new LoopImage.ExecutionImage(0, step, events, attempt, lineage, errorType, errorMessage, elapsed,
+        retryIn);
+  }
+
+  private LoopImage.WaiterImage waiter(JsonReader in) {
+    int step = -1;
+    String type = "";
+    Event waiterEvent = null;
+    Duration timeout = Duration.ZERO;
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case "step" -> step = stepIndex(in);
+        case "type" -> type = in.readString();
+        case "waiterEvent" -> waiterEvent = in.read(codecs.events());
+        case "timeout" -> timeout = duration(in, Duration.ZERO);
+        default -> in.skipValue();
+      }
+    }
+    if (step < 0) {
+      throw in.fail("a waiter has no \"step\"");
+    }
+    return new LoopImage.WaiterImage(step, type, waiterEvent, timeout);
+  }
+
+  private List<Event> events(JsonReader in) {
+    List<Event> events = new ArrayList<>();
+    in.beginArray();
+    while (in.nextElement()) {
+      Event event = in.read(codecs.events());
+      if (event == null) {
+        throw in.fail("expected an event, found null");
+      }
+      events.add(event);
+    }
+    return events;
+  }
+
+  private int stepIndex(JsonReader in) {
+    String name = in.readString();
+    for (StepDescriptor step : routing.steps()) {
+      if (step.name().equals(name)) {
+        return step.index();
+      }
+    }
+    String shown = name.length() > 80 ? name.substring(0, 80) + "..." : name;
+    throw in.fail("workflow '" + routing.workflow() + "' has no step '" + shown + "'");
+  }
+
+  private static int count(JsonReader in, String what) {
+    int value = in.readInt();
+    if (value < 0) {
+      throw in.fail(what + " must not be negative");
+    }
+    return value;
+  }
+
+  private static Duration duration(JsonReader in, Duration whenNull) {
+    Duration value = in.read(JsonCodecs.DURATION);
+    if (value == null) {
+      return whenNull;
+    }
+    if (value.isNegative()) {
+      throw in.fail("a duration must not be negative");
+    }
+    return value;
+  }
+
+  private SnapshotException invalid(String problem, Throwable cause) {
+    String text = problem.startsWith("Cannot decode JSON") ? problem : problem + ".";
+    return new SnapshotException(Reason.INVALID_CONTENT, "Cannot restore snapshot of workflow '"
+        + routing.workflow() + "': " + text + " Pass the text Snapshot.toJson() wrote, unchanged.", cause);
+  }
+}

@@ -1,0 +1,161 @@
+package io.stepwise.internal.snapshot;
+
+import io.stepwise.Event;
+import io.stepwise.Snapshot;
+import io.stepwise.WorkflowJson;
+import io.stepwise.internal.LoopImage;
+import io.stepwise.internal.RunImage;
+import io.stepwise.spi.CodecRegistry;
+import io.stepwise.spi.JsonCodecs;
+import io.stepwise.spi.JsonWriter;
+import io.stepwise.spi.StepDescriptor;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/** Writes a {@link RunImage} as the snapshot format, with the workflow's codecs. */
+public final class SnapshotWriter {
+  private static final JsonFactory FACTORY = SnapshotFormat.factory(Snapshot.DEFAULT_MAX_CHARS);
+
+  private SnapshotWriter() {}
+
+  public static String write(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
+    var text = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
+      var out = new JsonWriter(generator, WorkflowJson.DEFAULT_MAX_DEPTH);
+      out.beginObject();
+      out.name(SnapshotFormat.FORMAT);
+      out.value(Snapshot.FORMAT_VERSION);
+      out.name(SnapshotFormat.WORKFLOW);
+      out.value(image.workflow());
+      out.name(SnapshotFormat.GRAPH);
+      out.value(image.graphHash());
+      out.name(SnapshotFormat.RUN_ID);
+      out.value(image.runId());
+      out.name(SnapshotFormat.STREAM_POSITION);
+      out.value(image.streamPosition());
+      out.name(SnapshotFormat.STATE);
+      writeState(out, codecs, image.state());
+      out.name(SnapshotFormat.STORE);
+      var values = new StoreValues(codecs);
+      out.beginObject();
+      for (Map.Entry<String, Object> entry : image.store().entrySet()) {
+        out.name(entry.getKey());
+        out.write(values, entry.getValue());
+      }
+      out.endObject();
+      LoopImage loop = image.loop();
+      out.name(SnapshotFormat.STEPS);
+      out.beginArray();
+      for (LoopImage.StepImage step : loop.steps()) {
+        writeStep(out, codecs, steps.get(step.step()).name(), step);
+      }
+      out.endArray();
+      out.name(SnapshotFormat.EXECUTIONS);
+      out.beginArray();
+      for (LoopImage.ExecutionImage execution : loop.executions()) {
+        writeExecution(out, codecs, steps.get(execution.step()).name(), execution);
+      }
+      out.endArray();
+      out.name(SnapshotFormat.WAITERS);
+      out.beginArray();
+      for (LoopImage.WaiterImage waiter : loop.waiters()) {
+        out.beginObject();
+        out.name("step");
+        out.value(steps.get(waiter.step()).name());
+        out.name("type");
+        out.value(waiter.type());
+        out.name("waiterEvent");
+        out.write(codecs.events(), waiter.waiterEvent());
+        out.name("timeout");
+        out.write(JsonCodecs.DURATION, waiter.timeout());
+        out.endObject();
+      }
+      out.endArray();
+      out.endObject();
+    }
+    return text.toString();
+  }
+
+  private static <S> void writeState(JsonWriter out, CodecRegistry codecs, Object state) {
+    var codec = codecs.state().orElse(null);
+    if (state == null || codec == null) {
+      out.nullValue();
+    } else {
+      writeTyped(out, codec, state);
+    }
+  }
+
+  private static <S> void writeTyped(JsonWriter out, CodecRegistry.StateCodec<S> codec, Object state) {
+    out.write(codec.codec(), codec.type().cast(state));
+  }
+
+  private static void writeStep(JsonWriter out, CodecRegistry codecs, String name, LoopImage.StepImage step) {
+    out.beginObject();
+    out.name("step");
+    out.value(name);
+    out.name("queued");
+    out.beginArray();
+    for (LoopImage.InputSetImage set : step.queued()) {
+      out.beginObject();
+      out.name("events");
+      writeEvents(out, codecs, set.events());
+      out.name("lineage");
+      out.value(set.lineage());
+      out.endObject();
+    }
+    out.endArray();
+    out.name("joins");
+    out.beginArray();
+    for (List<LoopImage.Buffered> slot : step.joins()) {
+      out.beginArray();
+      for (LoopImage.Buffered buffered : slot) {
+        out.beginObject();
+        out.name("event");
+        out.write(codecs.events(), buffered.event());
+        out.name("lineage");
+        out.value(buffered.lineage());
+        out.endObject();
+      }
+      out.endArray();
+    }
+    out.endArray();
+    out.name("collected");
+    writeEvents(out, codecs, step.collected());
+    out.endObject();
+  }
+
+  private static void writeExecution(JsonWriter out, CodecRegistry codecs, String name,
+      LoopImage.ExecutionImage execution) {
+    out.beginObject();
+    out.name("step");
+    out.value(name);
+    out.name("events");
+    writeEvents(out, codecs, execution.events());
+    out.name("attempt");
+    out.value(execution.attempt());
+    out.name("lineage");
+    out.value(execution.lineage());
+    out.name("elapsed");
+    out.write(JsonCodecs.DURATION, execution.elapsed());
+    out.name("errorType");
+    out.write(JsonCodecs.STRING, execution.errorType());
+    out.name("errorMessage");
+    out.write(JsonCodecs.STRING, execution.errorMessage());
+    out.name("retryIn");
+    out.write(JsonCodecs.DURATION, execution.retryIn());
+    out.endObject();
+  }
+
+  private static void writeEvents(JsonWriter out, CodecRegistry codecs, List<Event> events) {
+    out.beginArray();
+    for (Event event : events) {
+      out.write(codecs.events(), event);
+    }
+    out.endArray();
+  }
+
+}
