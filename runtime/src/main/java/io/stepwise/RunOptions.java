@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.store.RunStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -14,10 +15,12 @@ import java.util.function.Consumer;
  *     {@code System.Logger} named {@code io.stepwise}
  * @param continueFrom a finished run whose state and store this run starts from, or null
  * @param checkpoints gets a {@link Snapshot} after each completed step, or null for none
+ * @param store keeps a checkpoint of the run after each completed step, and its final status, or
+ *     null for none
  */
 public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
-    Consumer<Snapshot> checkpoints) {
-  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null);
+    Consumer<Snapshot> checkpoints, RunStore store) {
+  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null, null);
 
   public RunOptions {
     if (timeout != null && timeout.isNegative()) {
@@ -27,12 +30,18 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
 
   /** Options with only a timeout set. */
   public RunOptions(Duration timeout) {
-    this(timeout, false, false, null, null);
+    this(timeout, false, false, null, null, null);
   }
 
   /** Options without checkpoints. */
   public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
-    this(timeout, stepStateEvents, verbose, continueFrom, null);
+    this(timeout, stepStateEvents, verbose, continueFrom, null, null);
+  }
+
+  /** Options without a run store. */
+  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
+      Consumer<Snapshot> checkpoints) {
+    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, null);
   }
 
   /** Options that change nothing. */
@@ -43,17 +52,17 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
     return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom,
-        checkpoints);
+        checkpoints, store);
   }
 
   /** These options with step state changes published on the stream, or not. */
   public RunOptions withStepStateEvents(boolean enabled) {
-    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints);
+    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints, store);
   }
 
   /** These options with step starts and ends logged at INFO, or at DEBUG. */
   public RunOptions withVerbose(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints);
+    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints, store);
   }
 
   /**
@@ -62,7 +71,7 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
    */
   public RunOptions continueFrom(WorkflowHandler<?> previous) {
     return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"),
-        checkpoints);
+        checkpoints, store);
   }
 
   /**
@@ -73,6 +82,17 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
    */
   public RunOptions withCheckpoints(Consumer<Snapshot> checkpoints) {
     return new RunOptions(timeout, stepStateEvents, verbose, continueFrom,
-        Objects.requireNonNull(checkpoints, "checkpoints"));
+        Objects.requireNonNull(checkpoints, "checkpoints"), store);
+  }
+
+  /**
+   * These options with the run checkpointed to {@code store} after each completed step (as
+   * {@link #withCheckpoints}, beside any consumer given there), and its final status saved when it
+   * ends, so that {@link CompiledWorkflow#resume(String, RunStore)} can resume it in another
+   * process. A checkpoint the store refuses (another process drives the run) is logged.
+   */
+  public RunOptions withStore(RunStore store) {
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints,
+        Objects.requireNonNull(store, "store"));
   }
 }
