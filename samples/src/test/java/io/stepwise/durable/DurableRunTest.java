@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stepwise.RunOptions;
 import io.stepwise.Snapshot;
+import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.store.DirectoryRunStore;
 import io.stepwise.store.InMemoryRunStore;
@@ -66,7 +67,10 @@ class DurableRunTest {
 
     assertEquals(new AskFlow.Answered("tea", "green"), resumed.result());
     assertEquals(RunStatus.FINISHED, store.load(first.runId()).orElseThrow().status());
+    // The first handler's run still waits in this process; ending it now must not undo the answer.
     first.cancel();
+    assertThrows(WorkflowCancelledException.class, first::result);
+    assertEquals(RunStatus.FINISHED, store.load(first.runId()).orElseThrow().status());
   }
 
   @Test
@@ -100,5 +104,7 @@ class DurableRunTest {
     assertEquals("Run '" + asking.runId() + "' is a run of workflow 'ask', not of 'count'; resume it with its own"
         + " workflow", foreign.getMessage());
     asking.cancel();
+    assertThrows(WorkflowCancelledException.class, asking::result);
+    assertEquals(RunStatus.FAILED, store.load(asking.runId()).orElseThrow().status());
   }
 }
