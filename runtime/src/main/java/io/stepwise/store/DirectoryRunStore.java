@@ -179,7 +179,8 @@ public final class DirectoryRunStore implements RunStore {
           + " so a crash could tear run files. Put the run store on a local file system.", e);
     } catch (IOException e) {
       deleteQuietly(temp);
-      throw new RunStoreException("Cannot write run file " + file + ": " + e + ". The previous checkpoint is unchanged.", e);
+      throw new RunStoreException("Cannot write run file " + file + ": " + e
+          + ". The previous checkpoint is unchanged.", e);
     }
   }
 

@@ -30,7 +30,8 @@ public final class JdbcRunStore implements RunStore {
   /** The table used unless {@link Builder#table} names another. */
   public static final String DEFAULT_TABLE = "stepwise_runs";
 
-  private static final Pattern TABLE_NAME = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,55}");
+  private static final Pattern TABLE_NAME =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,55}");
   private static final String COLUMNS = "run_id, workflow, graph_hash, status, version, updated_at, snapshot";
 
   private final ConnectionSource connections;
@@ -75,9 +76,11 @@ public final class JdbcRunStore implements RunStore {
   public static Builder builder(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
-      throw new IllegalArgumentException("A JDBC URL starts with 'jdbc:', e.g. jdbc:sqlite:runs.db, was '" + jdbcUrl + "'.");
+      throw new IllegalArgumentException(
+          "A JDBC URL starts with 'jdbc:', e.g. jdbc:sqlite:runs.db, was '" + jdbcUrl + "'.");
     }
-    return new Builder(() -> DriverManager.getConnection(jdbcUrl), jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
+    String shown = jdbcUrl.replaceAll("password=[^&;]*", "password=***"); // messages never show a password
+    return new Builder(() -> DriverManager.getConnection(jdbcUrl), shown);
   }
 
   /** The table this store keeps its runs in. */
@@ -125,7 +128,8 @@ public final class JdbcRunStore implements RunStore {
   }
 
   private long storedVersion(Connection connection, String runId) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM " + table + " WHERE run_id = ?")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT version FROM " + table + " WHERE run_id = ?")) {
       statement.setString(1, runId);
       try (ResultSet row = statement.executeQuery()) {
         return row.next() ? row.getLong(1) : 0;
@@ -155,7 +159,8 @@ public final class JdbcRunStore implements RunStore {
     }
     // Listing every status reads every row, so a row of an unknown status is reported, not hidden.
     boolean all = statuses.containsAll(EnumSet.allOf(RunStatus.class));
-    String where = all ? "" : " WHERE status IN (" + String.join(", ", statuses.stream().map(status -> "?").toList()) + ")";
+    String where = all ? ""
+        : " WHERE status IN (" + String.join(", ", statuses.stream().map(status -> "?").toList()) + ")";
     return withConnection("list runs", connection -> {
       try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table
           + where + " ORDER BY updated_at, run_id")) {
@@ -244,7 +249,7 @@ public final class JdbcRunStore implements RunStore {
       this.source = source;
     }
 
-    /** The table to use, optionally schema-qualified ({@code app.runs}); default {@value JdbcRunStore#DEFAULT_TABLE}. */
+    /** The table to use, optionally schema-qualified ({@code app.runs}); default {@code stepwise_runs}. */
     public Builder table(String table) {
       if (table == null || !TABLE_NAME.matcher(table).matches()) {
         throw new IllegalArgumentException("A run store table is a plain SQL name, optionally schema-qualified"

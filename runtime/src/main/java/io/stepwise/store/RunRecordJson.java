@@ -85,7 +85,8 @@ final class RunRecordJson {
       throw new IllegalArgumentException("it is not valid JSON (" + e.getOriginalMessage() + ")", e);
     }
     if (format == null || format != FORMAT) {
-      throw new IllegalArgumentException("its format is " + format + ", this version of Stepwise reads format " + FORMAT);
+      throw new IllegalArgumentException(
+          "its format is " + format + ", this version of Stepwise reads format " + FORMAT);
     }
     require(runId, "runId");
     require(status, "status");
