@@ -11,10 +11,14 @@ import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
 import io.stepwise.internal.StateSupport;
 import io.stepwise.internal.StepInvoker;
+import io.stepwise.internal.StoreCheckpointing;
 import io.stepwise.internal.Tick;
 import io.stepwise.internal.snapshot.SnapshotReader;
 import io.stepwise.spi.ResourceCache;
 import io.stepwise.spi.WorkflowDefinition;
+import io.stepwise.store.RunStatus;
+import io.stepwise.store.RunStore;
+import io.stepwise.store.StoredRun;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -81,7 +85,8 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunData data = options.continueFrom() == null
         ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
         : continued(options.continueFrom());
-    RunDriver<R> run = driver(UUID.randomUUID().toString(), options, data);
+    String runId = UUID.randomUUID().toString();
+    RunDriver<R> run = driver(runId, options, data, null);
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
   }
@@ -100,6 +105,40 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    *     content does not decode with this workflow's codecs
    */
   public WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options) {
+    return resume(snapshot, options, null);
+  }
+
+  /** Resumes run {@code runId} from its latest checkpoint in {@code store}, checkpointing on to it. */
+  public WorkflowHandler<R> resume(String runId, RunStore store) {
+    return resume(runId, store, RunOptions.defaults());
+  }
+
+  /**
+   * Resumes run {@code runId} from its latest checkpoint in {@code store} (see
+   * {@link #resume(Snapshot, RunOptions)}), with {@code options} and the run checkpointing on to
+   * {@code store}. A run that failed resumes from its last checkpoint; a finished one does not.
+   *
+   * @throws IllegalArgumentException if the store has no such run, or it is another workflow's
+   * @throws IllegalStateException if the run finished
+   * @throws io.stepwise.store.StaleRunException (later, logged) if another process drives the run too
+   */
+  public WorkflowHandler<R> resume(String runId, RunStore store, RunOptions options) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(options, "options");
+    StoredRun stored = store.load(runId).orElseThrow(() -> new IllegalArgumentException("The run store has no run '"
+        + runId + "' to resume; store.list() shows the runs it has"));
+    if (!stored.checkpoint().workflow().equals(definition.name())) {
+      throw new IllegalArgumentException("Run '" + runId + "' is a run of workflow '" + stored.checkpoint().workflow()
+          + "', not of '" + definition.name() + "'; resume it with its own workflow");
+    }
+    if (stored.status() == RunStatus.FINISHED) {
+      throw new IllegalStateException("Run '" + runId + "' of workflow '" + definition.name()
+          + "' has finished; there is nothing to resume");
+    }
+    return resume(Snapshot.fromJson(stored.snapshotJson()), options.withStore(store), stored);
+  }
+
+  private WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options, StoredRun storedRun) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
     if (options.continueFrom() != null) {
@@ -107,17 +146,22 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     }
     RunImage image = new SnapshotReader(definition.codecs(), routing, graphHash).read(snapshot);
     RunData data = new RunData(definition.name(), state, routing::isOwnEvent, image.state(), image.store());
-    RunDriver<R> run = driver(image.runId(), options, data);
+    RunDriver<R> run = driver(image.runId(), options, data, storedRun);
     run.post(new Tick.Resumed(image.loop()));
     return new RunHandle<>(run);
   }
 
-  private RunDriver<R> driver(String runId, RunOptions options, RunData data) {
+  /** @param resumedFrom the stored checkpoint a run resumed from its store continues, or null */
+  private RunDriver<R> driver(String runId, RunOptions options, RunData data, StoredRun resumedFrom) {
     Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
     RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
-    run.capture(new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,
-        options.checkpoints()));
+    StoreCheckpointing stored = options.store() == null ? null
+        : new StoreCheckpointing(runId, options.store(), resumedFrom, options.checkpoints());
+    RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,
+        stored != null ? stored : options.checkpoints());
+    capture.storeTo(stored);
+    run.capture(capture);
     if (options.trace()) {
       run.record(new ExecutionRecorder());
     }

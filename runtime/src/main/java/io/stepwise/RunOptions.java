@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.store.RunStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -14,12 +15,14 @@ import java.util.function.Consumer;
  *     {@code System.Logger} named {@code io.stepwise}
  * @param continueFrom a finished run whose state and store this run starts from, or null
  * @param checkpoints gets a {@link Snapshot} after each completed step, or null for none
+ * @param store keeps a checkpoint of the run after each completed step, and its final status, or
+ *     null for none
  * @param trace whether the run records an {@link io.stepwise.graph.ExecutionTrace}, read with
  *     {@link WorkflowHandler#trace()}; off by default, so an untraced run pays nothing for it
  */
 public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
-    Consumer<Snapshot> checkpoints, boolean trace) {
-  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null, false);
+    Consumer<Snapshot> checkpoints, RunStore store, boolean trace) {
+  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null, null, false);
 
   public RunOptions {
     if (timeout != null && timeout.isNegative()) {
@@ -29,18 +32,24 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
 
   /** Options with only a timeout set. */
   public RunOptions(Duration timeout) {
-    this(timeout, false, false, null, null, false);
+    this(timeout, false, false, null, null, null, false);
   }
 
-  /** Options without checkpoints or a trace. */
+  /** Options without checkpoints. */
   public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
-    this(timeout, stepStateEvents, verbose, continueFrom, null, false);
+    this(timeout, stepStateEvents, verbose, continueFrom, null, null, false);
+  }
+
+  /** Options without a run store. */
+  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
+      Consumer<Snapshot> checkpoints) {
+    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, null, false);
   }
 
   /** Options without a trace. */
   public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
-      Consumer<Snapshot> checkpoints) {
-    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, false);
+      Consumer<Snapshot> checkpoints, RunStore store) {
+    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, store, false);
   }
 
   /** Options that change nothing. */
@@ -51,17 +60,17 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
     return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom,
-        checkpoints, trace);
+        checkpoints, store, trace);
   }
 
   /** These options with step state changes published on the stream, or not. */
   public RunOptions withStepStateEvents(boolean enabled) {
-    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints, trace);
+    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints, store, trace);
   }
 
   /** These options with step starts and ends logged at INFO, or at DEBUG. */
   public RunOptions withVerbose(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints, trace);
+    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints, store, trace);
   }
 
   /**
@@ -70,7 +79,7 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
    */
   public RunOptions continueFrom(WorkflowHandler<?> previous) {
     return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"),
-        checkpoints, trace);
+        checkpoints, store, trace);
   }
 
   /**
@@ -81,11 +90,22 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
    */
   public RunOptions withCheckpoints(Consumer<Snapshot> checkpoints) {
     return new RunOptions(timeout, stepStateEvents, verbose, continueFrom,
-        Objects.requireNonNull(checkpoints, "checkpoints"), trace);
+        Objects.requireNonNull(checkpoints, "checkpoints"), store, trace);
+  }
+
+  /**
+   * These options with the run checkpointed to {@code store} after each completed step (as
+   * {@link #withCheckpoints}, beside any consumer given there), and its final status saved when it
+   * ends, so that {@link CompiledWorkflow#resume(String, RunStore)} can resume it in another
+   * process. A checkpoint the store refuses (another process drives the run) is logged.
+   */
+  public RunOptions withStore(RunStore store) {
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints,
+        Objects.requireNonNull(store, "store"), trace);
   }
 
   /** These options with an execution trace recorded for {@link WorkflowHandler#trace()}, or not. */
   public RunOptions withTrace(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints, enabled);
+    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints, store, enabled);
   }
 }

@@ -27,6 +27,7 @@ public final class RunCapture {
   private final CheckpointSink sink;
   private final Map<Long, CompletableFuture<Snapshot>> pending = new ConcurrentHashMap<>(2);
   private final AtomicLong requests = new AtomicLong();
+  private StoreCheckpointing store; // set before the first tick, or never
 
   /** @param checkpoints gets a snapshot after each completed step, or null for none */
   public RunCapture(String workflow, String graphHash, CodecRegistry codecs, List<StepDescriptor> steps,
@@ -73,6 +74,18 @@ public final class RunCapture {
       LongFunction<Duration> retryLeft) {
     Snapshot snapshot = snapshot(data, runId, streamPosition, loop, retryLeft);
     sink.offer(() -> checkpoints.accept(snapshot));
+  }
+
+  /** Saves the run's final status to {@code store} when it ends, before its result completes. */
+  public void storeTo(StoreCheckpointing store) {
+    this.store = store;
+  }
+
+  /** The run ended; called after its last checkpoint and before its result completes. */
+  void saveFinalStatus(boolean finished) {
+    if (store != null) {
+      store.saveFinalStatus(finished);
+    }
   }
 
   /** Runs {@code task} once every checkpoint queued so far was delivered (at once without checkpoints). */

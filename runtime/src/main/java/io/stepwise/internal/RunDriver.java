@@ -306,6 +306,7 @@ public final class RunDriver<R extends StopEvent> {
     RuntimeException failure = error;
     // With checkpoints, the result waits for the last one, so a store holds it once result() returns.
     capture.afterCheckpoints(() -> {
+      capture.saveFinalStatus(failure == null);
       if (failure != null) {
         result.completeExceptionally(failure);
         exposedResult.completeExceptionally(failure);

@@ -1,0 +1,46 @@
+package io.stepwise.store;
+
+import java.util.Objects;
+
+/**
+ * What a run writes to its store after a step: the run's identity, where it stands, and its
+ * snapshot as JSON ({@code Snapshot.toJson()}), which stores keep verbatim.
+ *
+ * @param runId the run's id; 1 to {@value #MAX_RUN_ID_LENGTH} characters, no control characters
+ * @param workflow the workflow's name
+ * @param graphHash the hash of the workflow's graph, or null when unknown
+ * @param status where the run stands
+ * @param snapshotJson the snapshot, as JSON
+ */
+public record Checkpoint(String runId, String workflow, String graphHash, RunStatus status, String snapshotJson) {
+  /** Longest run id a store accepts. */
+  public static final int MAX_RUN_ID_LENGTH = 200;
+
+  public Checkpoint {
+    requireRunId(runId);
+    if (workflow == null || workflow.isBlank()) {
+      throw new IllegalArgumentException("A checkpoint of run '" + runId + "' needs a workflow name, was "
+          + (workflow == null ? "null" : "blank") + ".");
+    }
+    Objects.requireNonNull(status, "status");
+    if (snapshotJson == null || snapshotJson.isBlank()) {
+      throw new IllegalArgumentException("A checkpoint of run '" + runId + "' needs the snapshot JSON, was "
+          + (snapshotJson == null ? "null" : "blank") + ".");
+    }
+  }
+
+  /** Checks a run id as every store requires it, and returns it. */
+  public static String requireRunId(String runId) {
+    if (runId == null || runId.isEmpty() || runId.length() > MAX_RUN_ID_LENGTH) {
+      throw new IllegalArgumentException("A run id must have 1 to " + MAX_RUN_ID_LENGTH + " characters, was "
+          + (runId == null ? "null" : runId.length() + " characters") + ".");
+    }
+    for (int i = 0; i < runId.length(); i++) {
+      if (Character.isISOControl(runId.charAt(i))) {
+        throw new IllegalArgumentException("A run id must not contain control characters, '"
+            + runId.replaceAll("\\p{Cntrl}", "?") + "' has one at index " + i + ".");
+      }
+    }
+    return runId;
+  }
+}

@@ -1,0 +1,16 @@
+package io.stepwise.store;
+
+import java.time.InstantSource;
+
+class InMemoryRunStoreTest extends RunStoreContract {
+  @Override
+  RunStore open(InstantSource clock) {
+    return new InMemoryRunStore(clock);
+  }
+
+  /** One process, one map: a "second process" is the same store. */
+  @Override
+  RunStore reopen(InstantSource clock) {
+    return store;
+  }
+}

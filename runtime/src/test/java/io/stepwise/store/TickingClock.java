@@ -1,0 +1,17 @@
+package io.stepwise.store;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock that moves one second forward each time it is read, so save order is update order. */
+final class TickingClock implements InstantSource {
+  static final Instant START = Instant.parse("2026-05-01T10:00:00Z");
+
+  private final AtomicLong reads = new AtomicLong();
+
+  @Override
+  public Instant instant() {
+    return START.plusSeconds(reads.getAndIncrement());
+  }
+}
