@@ -78,15 +78,27 @@ final class ChildFlows {
 
   record Hold() implements StopEvent {}
 
-  /** A child whose step blocks until it is interrupted. */
+  /** A child whose step blocks until it is interrupted, or answers at once when told not to block. */
   @Workflow(name = "blocking", timeout = "0s")
   static class BlockingChild {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);
+    private final boolean blocks;
+
+    BlockingChild() {
+      this(true);
+    }
+
+    BlockingChild(boolean blocks) {
+      this.blocks = blocks;
+    }
 
     @Step
     Hold hold(Ask ask) {
       started.countDown();
+      if (!blocks) {
+        return new Hold();
+      }
       try {
         new CountDownLatch(1).await();
       } catch (InterruptedException e) {

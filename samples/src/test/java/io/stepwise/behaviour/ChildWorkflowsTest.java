@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.stepwise.ChildEvent;
 import io.stepwise.Event;
 import io.stepwise.RunOptions;
+import io.stepwise.Snapshot;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowTimedOutEvent;
@@ -76,6 +77,24 @@ class ChildWorkflowsTest {
     assertTrue(child.started.await(10, TimeUnit.SECONDS));
     assertTrue(child.interrupted.await(10, TimeUnit.SECONDS));
     assertInstanceOf(WorkflowTimedOutEvent.class, handler.events().toList().getLast());
+  }
+
+  @Test
+  void resumingAParentSnapshotTakenWhileItsChildRunsRunsTheStepWithANewChild() throws InterruptedException {
+    var first = new ChildFlows.BlockingChild();
+    var handler = ChildFlows_WaitingParent_Workflow.of(new ChildFlows.WaitingParent(first)).run(new Go());
+    assertTrue(first.started.await(10, TimeUnit.SECONDS));
+    Snapshot snapshot = Snapshot.fromJson(handler.snapshot().toJson());
+    handler.cancel();
+    assertTrue(first.interrupted.await(10, TimeUnit.SECONDS));
+
+    var second = new ChildFlows.BlockingChild(false);
+    var resumed = ChildFlows_WaitingParent_Workflow.of(new ChildFlows.WaitingParent(second)).resume(snapshot);
+    List<Event> events = resumed.events().toList();
+    assertEquals(new Report("the child ended"), resumed.result());
+    assertEquals(0, second.started.getCount());
+    assertEquals(2, events.size());
+    assertEquals(new ChildFlows.Hold(), ((ChildEvent) events.getFirst()).event());
   }
 
   @Test
