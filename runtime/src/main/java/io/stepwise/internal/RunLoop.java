@@ -2,45 +2,13 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import io.stepwise.InputRequiredEvent;
-import io.stepwise.RestoredException;
 import io.stepwise.StepStateChanged;
 import io.stepwise.StopEvent;
-import io.stepwise.WorkflowCancelledEvent;
-import io.stepwise.WorkflowCancelledException;
-import io.stepwise.WorkflowTimedOutEvent;
-import io.stepwise.WorkflowTimeoutException;
-import io.stepwise.internal.Command.CancelStep;
-import io.stepwise.internal.Command.Collected;
-import io.stepwise.internal.Command.Finish;
-import io.stepwise.internal.Command.Offer;
-import io.stepwise.internal.Command.Publish;
-import io.stepwise.internal.Command.Schedule;
-import io.stepwise.internal.Command.StartStep;
-import io.stepwise.internal.Command.Unschedule;
-import io.stepwise.internal.Command.WaitExpired;
-import io.stepwise.internal.Tick.CancelRequested;
-import io.stepwise.internal.Tick.CollectRequested;
-import io.stepwise.internal.Tick.EventPosted;
-import io.stepwise.internal.Tick.EventSent;
-import io.stepwise.internal.Tick.Resumed;
-import io.stepwise.internal.Tick.RetryDue;
-import io.stepwise.internal.Tick.RunTimedOut;
-import io.stepwise.internal.Tick.SnapshotRequested;
-import io.stepwise.internal.Tick.Started;
-import io.stepwise.internal.Tick.StepReturned;
-import io.stepwise.internal.Tick.StepThrew;
-import io.stepwise.internal.Tick.StepTimedOut;
-import io.stepwise.internal.Tick.StreamWritten;
-import io.stepwise.internal.Tick.WaitMatched;
-import io.stepwise.internal.Tick.WaitStarted;
-import io.stepwise.internal.Tick.WaitTimedOut;
+import io.stepwise.internal.InFlight.Execution;
 import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -54,25 +22,13 @@ public final class RunLoop {
   /** Timer key of the run timeout; execution and wait keys start above it. */
   public static final long RUN_TIMER = 0;
 
-  /**
-   * An execution the loop considers alive: started, or waiting out a retry delay.
-   *
-   * @param worker the worker slot it holds
-   * @param lineage error recoveries the chain of events leading to it went through
-   * @param lastError what failed the previous attempt, null on the first
-   * @param elapsed time spent in earlier attempts
-   */
-  private record Execution(long id, int step, Event[] events, int attempt, boolean waiting, int worker,
-      int lineage, Throwable lastError, Duration elapsed) {}
-
   private final String runId;
   private final Routing routing;
   private final Duration timeout;
   private final boolean stepStateEvents;
   private final StepState[] steps;
-  private final Map<Long, Execution> inFlight = new LinkedHashMap<>();
+  private final InFlight inFlight = new InFlight();
   private final Waiters waiters = new Waiters();
-  private long nextKey = RUN_TIMER + 1;
   private boolean finished;
 
   /**
@@ -109,83 +65,72 @@ public final class RunLoop {
       return; // late reports of cancelled work, writes after the end: all dropped
     }
     switch (tick) {
-      case Started started -> {
-        if (!timeout.isZero()) {
-          out.accept(new Schedule(RUN_TIMER, new RunTimedOut(), timeout));
-        }
+      case Tick.Started started -> {
+        armRunTimer(out);
         deliver(started.start(), -1, 0, out);
       }
-      case Resumed resumed -> {
-        if (!timeout.isZero()) {
-          out.accept(new Schedule(RUN_TIMER, new RunTimedOut(), timeout));
-        }
+      case Tick.Resumed resumed -> {
+        armRunTimer(out);
         resume(resumed.image(), out);
       }
-      case SnapshotRequested request -> out.accept(new Command.Captured(request.request(), image()));
-      case EventPosted posted -> deliver(posted.event(), posted.step(), 0, out);
-      case EventSent sent -> {
+      case Tick.SnapshotRequested request -> out.accept(new Command.Captured(request.request(), image()));
+      case Tick.EventPosted posted -> deliver(posted.event(), posted.step(), 0, out);
+      case Tick.EventSent sent -> {
         Execution sender = inFlight.get(sent.execution());
         if (sender != null) {
           deliver(sent.event(), sent.step(), sender.lineage(), out);
         }
       }
-      case StreamWritten written -> {
-        if (inFlight.containsKey(written.execution())) {
-          out.accept(new Publish(written.event()));
+      case Tick.StreamWritten written -> {
+        if (inFlight.contains(written.execution())) {
+          out.accept(new Command.Publish(written.event()));
         }
       }
-      case StepReturned returned -> returned(returned, out);
-      case StepThrew threw -> {
+      case Tick.StepReturned returned -> returned(returned, out);
+      case Tick.StepThrew threw -> {
         Execution execution = inFlight.get(threw.execution());
         if (execution != null && !execution.waiting()) {
           fail(execution, threw.error(), threw.elapsed(), out);
         }
       }
-      case StepTimedOut timedOut -> {
+      case Tick.StepTimedOut timedOut -> {
         Execution execution = inFlight.get(timedOut.execution());
         if (execution != null && !execution.waiting()) {
-          out.accept(new CancelStep(execution.id()));
+          out.accept(new Command.CancelStep(execution.id()));
           StepDescriptor step = steps[execution.step()].step;
-          fail(execution, new TimeoutException(
-              "Step '" + step.name() + "' timed out after " + step.timeout()), step.timeout(), out);
+          fail(execution, RunEnds.stepTimedOut(step), step.timeout(), out);
         }
       }
-      case RetryDue due -> {
+      case Tick.RetryDue due -> {
         Execution execution = inFlight.get(due.execution());
         if (execution != null && execution.waiting()) {
-          launch(new Execution(execution.id(), execution.step(), execution.events(), execution.attempt(), false,
-              execution.worker(), execution.lineage(), execution.lastError(), execution.elapsed()), out);
+          launch(execution.due(), out);
         }
       }
-      case CollectRequested collect -> {
+      case Tick.CollectRequested collect -> {
         Execution execution = inFlight.get(collect.execution());
         // A dead execution gets "not yet": its thread is being cancelled and must not block on us.
         List<Event> set = execution == null || execution.waiting() ? null
             : collect.expected().isEmpty() ? List.of()
             : steps[execution.step()].collect(collect.event(), collect.expected());
-        out.accept(new Collected(collect.execution(), set));
+        out.accept(new Command.Collected(collect.execution(), set));
       }
-      case WaitStarted wait -> startWait(wait, out);
-      case WaitMatched matched -> {
-        Waiters.Waiter waiter = waiters.remove(matched.execution(), matched.seq());
-        if (waiter != null && !waiter.timeout().isZero()) {
-          out.accept(new Unschedule(waiter.key()));
+      case Tick.WaitStarted wait -> {
+        Execution execution = inFlight.get(wait.execution());
+        if (execution != null && !execution.waiting()) { // else cancelled meanwhile: its thread is being interrupted
+          waiters.start(wait, inFlight.newKey(), execution.step(), out);
         }
       }
-      case WaitTimedOut expired -> {
-        Waiters.Waiter waiter = waiters.remove(expired.execution(), expired.seq());
-        if (waiter != null) {
-          out.accept(new WaitExpired(waiter.execution(), waiter.seq(), waiter.type(), waiter.timeout()));
-        }
-      }
-      case RunTimedOut ignored -> {
-        List<String> active = activeSteps();
-        finish(new WorkflowTimedOutEvent(timeout, active), new WorkflowTimeoutException(
-            "Workflow '" + routing.workflow() + "' timed out after " + timeout + "; active steps: " + active,
-            timeout, active), out);
-      }
-      case CancelRequested ignored -> finish(new WorkflowCancelledEvent(), new WorkflowCancelledException(
-          "Run " + runId + " of workflow '" + routing.workflow() + "' was cancelled"), out);
+      case Tick.WaitMatched matched -> waiters.matched(matched, out);
+      case Tick.WaitTimedOut expired -> waiters.timedOut(expired, out);
+      case Tick.RunTimedOut ignored -> finish(RunEnds.timedOut(routing.workflow(), timeout, activeSteps()), out);
+      case Tick.CancelRequested ignored -> finish(RunEnds.cancelled(routing.workflow(), runId), out);
+    }
+  }
+
+  private void armRunTimer(Consumer<? super Command> out) {
+    if (!timeout.isZero()) {
+      out.accept(new Command.Schedule(RUN_TIMER, new Tick.RunTimedOut(), timeout));
     }
   }
 
@@ -203,28 +148,7 @@ public final class RunLoop {
 
   /** The loop's data at this cut; retry delays are given as zero, the driver knows what is left. */
   public LoopImage image() {
-    List<LoopImage.StepImage> buffered = new ArrayList<>();
-    for (StepState state : steps) {
-      LoopImage.StepImage image = state.image();
-      if (image != null) {
-        buffered.add(image);
-      }
-    }
-    List<LoopImage.ExecutionImage> executions = new ArrayList<>(inFlight.size());
-    for (Execution execution : inFlight.values()) {
-      Throwable error = execution.lastError();
-      executions.add(new LoopImage.ExecutionImage(execution.id(), execution.step(), List.of(execution.events()),
-          execution.attempt(), execution.lineage(), error == null ? null : ErrorNames.typeOf(error),
-          error == null ? null : error.getMessage(), execution.elapsed(), execution.waiting() ? Duration.ZERO : null));
-    }
-    List<LoopImage.WaiterImage> waits = new ArrayList<>();
-    for (Waiters.Waiter waiter : waiters.all()) {
-      String type = waiter.type().getCanonicalName();
-      waits.add(new LoopImage.WaiterImage(waiter.step(), type == null ? waiter.type().getName() : type,
-          waiter.waiterEvent(),
-          waiter.timeout()));
-    }
-    return new LoopImage(buffered, executions, waits);
+    return LoopImages.of(steps, inFlight, waiters);
   }
 
   /** Refills the buffers and runs the image's executions again; a retrying one waits out what was left. */
@@ -235,37 +159,17 @@ public final class RunLoop {
     for (LoopImage.ExecutionImage running : image.executions()) {
       StepState state = steps[running.step()];
       state.busy++;
-      Throwable lastError = running.errorType() == null ? null
-          : new RestoredException(running.errorType(), running.errorMessage());
-      Execution execution = new Execution(nextKey++, running.step(), running.events().toArray(Event[]::new),
-          running.attempt(), running.retryIn() != null, state.takeWorker(), running.lineage(), lastError,
-          running.elapsed());
+      Execution execution = LoopImages.execution(running, inFlight.newKey(), state.takeWorker());
       if (execution.waiting()) {
-        inFlight.put(execution.id(), execution);
-        out.accept(new Schedule(execution.id(), new RetryDue(execution.id()), running.retryIn()));
+        inFlight.put(execution);
+        out.accept(new Command.Schedule(execution.id(), new Tick.RetryDue(execution.id()), running.retryIn()));
       } else {
         launch(execution, out);
       }
     }
   }
 
-  private void startWait(WaitStarted wait, Consumer<? super Command> out) {
-    Execution execution = inFlight.get(wait.execution());
-    if (execution == null || execution.waiting()) {
-      return; // cancelled meanwhile: its thread is being interrupted
-    }
-    long key = nextKey++;
-    waiters.add(new Waiters.Waiter(key, wait.execution(), wait.seq(), execution.step(), wait.type(),
-        wait.waiterEvent(), wait.timeout()));
-    if (wait.waiterEvent() != null) {
-      out.accept(new Publish(wait.waiterEvent()));
-    }
-    if (!wait.timeout().isZero()) {
-      out.accept(new Schedule(key, new WaitTimedOut(key, wait.execution(), wait.seq()), wait.timeout()));
-    }
-  }
-
-  private void returned(StepReturned returned, Consumer<? super Command> out) {
+  private void returned(Tick.StepReturned returned, Consumer<? super Command> out) {
     Execution execution = inFlight.get(returned.execution());
     if (execution == null || execution.waiting()) {
       return;
@@ -281,7 +185,7 @@ public final class RunLoop {
     }
     // Route before freeing the worker, so the step's own queue stays ahead of what it emitted.
     inFlight.remove(execution.id());
-    endWaits(execution, out);
+    waiters.endAll(execution.id(), out);
     publishState(execution, StepStateChanged.Status.FINISHED, emitted, out);
     for (int i = 0; i < emitted.size() && !finished; i++) {
       deliver(emitted.get(i), -1, execution.lineage(), out);
@@ -293,14 +197,14 @@ public final class RunLoop {
 
   private void deliver(Event event, int onlyStep, int lineage, Consumer<? super Command> out) {
     if (event instanceof StopEvent) {
-      finish(event, null, out);
+      finish(new Command.Finish(event, null), out);
       return;
     }
     if (event instanceof InputRequiredEvent) {
-      out.accept(new Publish(event));
+      out.accept(new Command.Publish(event));
     }
     for (Waiters.Waiter waiter : waiters.interestedIn(event, onlyStep)) {
-      out.accept(new Offer(waiter.execution(), waiter.seq(), event));
+      out.accept(new Command.Offer(waiter.execution(), waiter.seq(), event));
     }
     for (Routing.Route route : routing.routes(event.getClass())) {
       if (onlyStep < 0 || route.step() == onlyStep) {
@@ -318,25 +222,24 @@ public final class RunLoop {
   private void fire(StepState state, StepState.InputSet set, Consumer<? super Command> out) {
     if (state.hasFreeWorker() && state.queued.isEmpty()) {
       state.busy++;
-      launch(new Execution(nextKey++, state.step.index(), set.events(), 1, false, state.takeWorker(),
+      launch(new Execution(inFlight.newKey(), state.step.index(), set.events(), 1, false, state.takeWorker(),
           set.lineage(), null, Duration.ZERO), out);
     } else {
       state.queued.addLast(set);
       if (stepStateEvents) {
-        out.accept(new Publish(new StepStateChanged(state.step.name(), StepStateChanged.Status.QUEUED, -1, 0,
-            names(List.of(set.events())), List.of())));
+        out.accept(StepStateEvents.queued(state.step, set.events()));
       }
     }
   }
 
   private void launch(Execution execution, Consumer<? super Command> out) {
-    inFlight.put(execution.id(), execution);
+    inFlight.put(execution);
     publishState(execution, StepStateChanged.Status.RUNNING, List.of(), out);
-    out.accept(new StartStep(execution.id(), execution.step(), execution.events(), execution.attempt(),
+    out.accept(new Command.StartStep(execution.id(), execution.step(), execution.events(), execution.attempt(),
         execution.lastError()));
     Duration stepTimeout = steps[execution.step()].step.timeout();
     if (!stepTimeout.isZero()) {
-      out.accept(new Schedule(execution.id(), new StepTimedOut(execution.id()), stepTimeout));
+      out.accept(new Command.Schedule(execution.id(), new Tick.StepTimedOut(execution.id()), stepTimeout));
     }
   }
 
@@ -344,21 +247,21 @@ public final class RunLoop {
   private void release(Execution execution, Consumer<? super Command> out) {
     StepState state = steps[execution.step()];
     if (!state.step.timeout().isZero()) {
-      out.accept(new Unschedule(execution.id()));
+      out.accept(new Command.Unschedule(execution.id()));
     }
     StepState.InputSet next = state.queued.pollFirst();
     if (next == null) {
       state.busy--;
       state.freeWorker(execution.worker());
     } else {
-      launch(new Execution(nextKey++, execution.step(), next.events(), 1, false, execution.worker(),
+      launch(new Execution(inFlight.newKey(), execution.step(), next.events(), 1, false, execution.worker(),
           next.lineage(), null, Duration.ZERO), out);
     }
   }
 
   private void fail(Execution execution, Throwable error, Duration attemptElapsed, Consumer<? super Command> out) {
     inFlight.remove(execution.id());
-    endWaits(execution, out);
+    waiters.endAll(execution.id(), out);
     publishState(execution, StepStateChanged.Status.FAILED, List.of(), out);
     StepState state = steps[execution.step()];
     Duration elapsed = execution.elapsed().plus(attemptElapsed);
@@ -370,15 +273,14 @@ public final class RunLoop {
     }
     // The retry keeps the worker, under a new id so late reports of the failed attempt are ignored.
     if (!state.step.timeout().isZero()) {
-      out.accept(new Unschedule(execution.id()));
+      out.accept(new Command.Unschedule(execution.id()));
     }
-    Execution retry = new Execution(nextKey++, execution.step(), execution.events(), execution.attempt() + 1,
-        !delay.isZero(), execution.worker(), execution.lineage(), error, elapsed);
+    Execution retry = execution.retry(inFlight.newKey(), !delay.isZero(), error, elapsed);
     if (!retry.waiting()) {
       launch(retry, out);
     } else {
-      inFlight.put(retry.id(), retry);
-      out.accept(new Schedule(retry.id(), new RetryDue(retry.id()), delay));
+      inFlight.put(retry);
+      out.accept(new Command.Schedule(retry.id(), new Tick.RetryDue(retry.id()), delay));
     }
   }
 
@@ -390,37 +292,22 @@ public final class RunLoop {
         release(execution, out);
         deliver(recover.failure(), recover.handler(), recover.lineage(), out);
       }
-      case Recovery.Fail failed -> finish(failed.event(), failed.error(), out);
-    }
-  }
-
-  private void endWaits(Execution execution, Consumer<? super Command> out) {
-    for (Waiters.Waiter waiter : waiters.removeAll(execution.id())) {
-      if (!waiter.timeout().isZero()) {
-        out.accept(new Unschedule(waiter.key()));
-      }
+      case Recovery.Fail failed -> finish(new Command.Finish(failed.event(), failed.error()), out);
     }
   }
 
   private void publishState(Execution execution, StepStateChanged.Status status, List<Event> outputs,
       Consumer<? super Command> out) {
     if (stepStateEvents) {
-      out.accept(new Publish(new StepStateChanged(steps[execution.step()].step.name(), status,
-          execution.worker(), execution.attempt(), names(List.of(execution.events())), names(outputs))));
+      out.accept(StepStateEvents.changed(steps[execution.step()].step, execution, status, outputs));
     }
   }
 
-  private static List<String> names(List<Event> events) {
-    List<String> names = new ArrayList<>(events.size());
-    events.forEach(event -> names.add(event.getClass().getSimpleName()));
-    return names;
-  }
-
-  private void finish(Event terminal, RuntimeException error, Consumer<? super Command> out) {
+  private void finish(Command.Finish end, Consumer<? super Command> out) {
     finished = true;
-    for (Execution execution : inFlight.values()) {
+    for (Execution execution : inFlight.all()) {
       if (!execution.waiting()) {
-        out.accept(new CancelStep(execution.id()));
+        out.accept(new Command.CancelStep(execution.id()));
       }
     }
     inFlight.clear();
@@ -428,6 +315,6 @@ public final class RunLoop {
     for (StepState state : steps) {
       state.clear();
     }
-    out.accept(new Finish(terminal, error));
+    out.accept(end);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Step executions blocked in {@code ctx.waitForEvent}, as plain data a snapshot can hold: what
@@ -24,12 +25,45 @@ final class Waiters {
 
   private final LinkedHashMap<Long, Waiter> byKey = new LinkedHashMap<>(0);
 
-  void add(Waiter waiter) {
-    byKey.put(waiter.key(), waiter);
+  /** Registers a wait under {@code key}: publishes its waiter event and arms its timeout, if any. */
+  void start(Tick.WaitStarted wait, long key, int step, Consumer<? super Command> out) {
+    byKey.put(key, new Waiter(key, wait.execution(), wait.seq(), step, wait.type(), wait.waiterEvent(),
+        wait.timeout()));
+    if (wait.waiterEvent() != null) {
+      out.accept(new Command.Publish(wait.waiterEvent()));
+    }
+    if (!wait.timeout().isZero()) {
+      out.accept(new Command.Schedule(key, new Tick.WaitTimedOut(key, wait.execution(), wait.seq()), wait.timeout()));
+    }
+  }
+
+  /** The waiting step took an offered event: the wait ends and its timeout is dropped. */
+  void matched(Tick.WaitMatched matched, Consumer<? super Command> out) {
+    Waiter waiter = remove(matched.execution(), matched.seq());
+    if (waiter != null && !waiter.timeout().isZero()) {
+      out.accept(new Command.Unschedule(waiter.key()));
+    }
+  }
+
+  /** A wait's timeout fired: the wait ends and its step is told. */
+  void timedOut(Tick.WaitTimedOut expired, Consumer<? super Command> out) {
+    Waiter waiter = remove(expired.execution(), expired.seq());
+    if (waiter != null) {
+      out.accept(new Command.WaitExpired(waiter.execution(), waiter.seq(), waiter.type(), waiter.timeout()));
+    }
+  }
+
+  /** Ends every wait of an execution that ended, dropping their timeouts. */
+  void endAll(long execution, Consumer<? super Command> out) {
+    for (Waiter waiter : removeAll(execution)) {
+      if (!waiter.timeout().isZero()) {
+        out.accept(new Command.Unschedule(waiter.key()));
+      }
+    }
   }
 
   /** Removes the wait {@code seq} of an execution; null when it is not waiting any more. */
-  Waiter remove(long execution, int seq) {
+  private Waiter remove(long execution, int seq) {
     for (Iterator<Waiter> it = byKey.values().iterator(); it.hasNext(); ) {
       Waiter waiter = it.next();
       if (waiter.execution() == execution && waiter.seq() == seq) {
@@ -41,7 +75,7 @@ final class Waiters {
   }
 
   /** Removes every wait of an execution that ended. */
-  List<Waiter> removeAll(long execution) {
+  private List<Waiter> removeAll(long execution) {
     if (byKey.isEmpty()) {
       return List.of();
     }

@@ -1,0 +1,69 @@
+package io.stepwise.internal;
+
+import io.stepwise.Event;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The executions a run's loop considers alive (started, or waiting out a retry delay) by key, and
+ * the keys the loop hands out to executions and waits. Keys grow with every start, so start order
+ * is key order.
+ */
+final class InFlight {
+  /**
+   * An execution the loop considers alive.
+   *
+   * @param worker the worker slot it holds
+   * @param lineage error recoveries the chain of events leading to it went through
+   * @param lastError what failed the previous attempt, null on the first
+   * @param elapsed time spent in earlier attempts
+   */
+  record Execution(long id, int step, Event[] events, int attempt, boolean waiting, int worker,
+      int lineage, Throwable lastError, Duration elapsed) {
+    /** This execution, done waiting out its retry delay. */
+    Execution due() {
+      return new Execution(id, step, events, attempt, false, worker, lineage, lastError, elapsed);
+    }
+
+    /** The next attempt, under a new key so late reports of this one are ignored; it keeps the worker. */
+    Execution retry(long key, boolean delayed, Throwable error, Duration elapsedSoFar) {
+      return new Execution(key, step, events, attempt + 1, delayed, worker, lineage, error, elapsedSoFar);
+    }
+  }
+
+  private final Map<Long, Execution> byKey = new LinkedHashMap<>();
+  private long nextKey = RunLoop.RUN_TIMER + 1;
+
+  /** A key no execution or wait of this run had before. */
+  long newKey() {
+    return nextKey++;
+  }
+
+  Execution get(long key) {
+    return byKey.get(key);
+  }
+
+  boolean contains(long key) {
+    return byKey.containsKey(key);
+  }
+
+  void put(Execution execution) {
+    byKey.put(execution.id(), execution);
+  }
+
+  void remove(long key) {
+    byKey.remove(key);
+  }
+
+  /** Every execution, in start order. */
+  List<Execution> all() {
+    return new ArrayList<>(byKey.values());
+  }
+
+  void clear() {
+    byKey.clear();
+  }
+}

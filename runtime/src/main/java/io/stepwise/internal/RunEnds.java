@@ -1,0 +1,30 @@
+package io.stepwise.internal;
+
+import io.stepwise.WorkflowCancelledEvent;
+import io.stepwise.WorkflowCancelledException;
+import io.stepwise.WorkflowTimedOutEvent;
+import io.stepwise.WorkflowTimeoutException;
+import io.stepwise.spi.StepDescriptor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/** How a run ends when no step returned its stop event: the terminal event and the error to throw. */
+final class RunEnds {
+  private RunEnds() {}
+
+  static Command.Finish timedOut(String workflow, Duration timeout, List<String> active) {
+    return new Command.Finish(new WorkflowTimedOutEvent(timeout, active), new WorkflowTimeoutException(
+        "Workflow '" + workflow + "' timed out after " + timeout + "; active steps: " + active, timeout, active));
+  }
+
+  static Command.Finish cancelled(String workflow, String runId) {
+    return new Command.Finish(new WorkflowCancelledEvent(), new WorkflowCancelledException(
+        "Run " + runId + " of workflow '" + workflow + "' was cancelled"));
+  }
+
+  /** What fails an execution whose step timeout expired. */
+  static TimeoutException stepTimedOut(StepDescriptor step) {
+    return new TimeoutException("Step '" + step.name() + "' timed out after " + step.timeout());
+  }
+}
