@@ -47,11 +47,17 @@ public final class RunLoop {
     this.routing = routing;
     this.timeout = timeout;
     this.stepStateEvents = stepStateEvents;
-    List<StepDescriptor> descriptors = routing.steps();
-    this.steps = new StepState[descriptors.size()];
-    for (StepDescriptor step : descriptors) {
-      steps[step.index()] = new StepState(step);
+    this.steps = new StepState[routing.steps().size()];
+  }
+
+  /** A step's share of the run, made when the step first gets an event: most runs touch few steps. */
+  private StepState state(int step) {
+    StepState state = steps[step];
+    if (state == null) {
+      state = new StepState(routing.steps().get(step));
+      steps[step] = state;
     }
+    return state;
   }
 
   /** Whether the run has ended; every later tick is ignored. */
@@ -97,7 +103,7 @@ public final class RunLoop {
         Execution execution = inFlight.get(timedOut.execution());
         if (execution != null && !execution.waiting()) {
           out.accept(new Command.CancelStep(execution.id()));
-          StepDescriptor step = steps[execution.step()].step;
+          StepDescriptor step = state(execution.step()).step;
           fail(execution, RunEnds.stepTimedOut(step), step.timeout(), out);
         }
       }
@@ -112,7 +118,7 @@ public final class RunLoop {
         // A dead execution gets "not yet": its thread is being cancelled and must not block on us.
         List<Event> set = execution == null || execution.waiting() ? null
             : collect.expected().isEmpty() ? List.of()
-            : steps[execution.step()].collect(collect.event(), collect.expected());
+            : state(execution.step()).collect(collect.event(), collect.expected());
         out.accept(new Command.Collected(collect.execution(), set));
       }
       case Tick.WaitStarted wait -> {
@@ -138,7 +144,7 @@ public final class RunLoop {
   public List<String> activeSteps() {
     List<String> active = new ArrayList<>();
     for (StepState state : steps) {
-      if (state.isActive()) {
+      if (state != null && state.isActive()) {
         active.add(state.step.name());
       }
     }
@@ -154,10 +160,10 @@ public final class RunLoop {
   /** Refills the buffers and runs the image's executions again; a retrying one waits out what was left. */
   private void resume(LoopImage image, Consumer<? super Command> out) {
     for (LoopImage.StepImage step : image.steps()) {
-      steps[step.step()].restore(step);
+      state(step.step()).restore(step);
     }
     for (LoopImage.ExecutionImage running : image.executions()) {
-      StepState state = steps[running.step()];
+      StepState state = state(running.step());
       state.busy++;
       Execution execution = LoopImages.execution(running, inFlight.newKey(), state.takeWorker());
       if (execution.waiting()) {
@@ -174,7 +180,7 @@ public final class RunLoop {
     if (execution == null || execution.waiting()) {
       return;
     }
-    StepDescriptor step = steps[execution.step()].step;
+    StepDescriptor step = state(execution.step()).step;
     List<Event> emitted = returned.emitted();
     for (int i = 0; i < emitted.size(); i++) {
       String undeclared = Produces.undeclared(step, emitted.get(i));
@@ -208,8 +214,8 @@ public final class RunLoop {
     }
     for (Routing.Route route : routing.routes(event.getClass())) {
       if (onlyStep < 0 || route.step() == onlyStep) {
-        StepState state = steps[route.step()];
-        StepState.InputSet set = state.buffers.isEmpty()
+        StepState state = state(route.step());
+        StepState.InputSet set = !state.isJoin()
             ? new StepState.InputSet(new Event[] {event}, lineage)
             : state.join(event, lineage, route.slots());
         if (set != null) {
@@ -220,12 +226,12 @@ public final class RunLoop {
   }
 
   private void fire(StepState state, StepState.InputSet set, Consumer<? super Command> out) {
-    if (state.hasFreeWorker() && state.queued.isEmpty()) {
+    if (state.hasFreeWorker() && !state.hasQueued()) {
       state.busy++;
       launch(new Execution(inFlight.newKey(), state.step.index(), set.events(), 1, false, state.takeWorker(),
           set.lineage(), null, Duration.ZERO), out);
     } else {
-      state.queued.addLast(set);
+      state.enqueue(set);
       if (stepStateEvents) {
         out.accept(StepStateEvents.queued(state.step, set.events()));
       }
@@ -237,7 +243,7 @@ public final class RunLoop {
     publishState(execution, StepStateChanged.Status.RUNNING, List.of(), out);
     out.accept(new Command.StartStep(execution.id(), execution.step(), execution.events(), execution.attempt(),
         execution.lastError()));
-    Duration stepTimeout = steps[execution.step()].step.timeout();
+    Duration stepTimeout = state(execution.step()).step.timeout();
     if (!stepTimeout.isZero()) {
       out.accept(new Command.Schedule(execution.id(), new Tick.StepTimedOut(execution.id()), stepTimeout));
     }
@@ -245,11 +251,11 @@ public final class RunLoop {
 
   /** The execution is over: free its worker for the oldest queued input set, if any. */
   private void release(Execution execution, Consumer<? super Command> out) {
-    StepState state = steps[execution.step()];
+    StepState state = state(execution.step());
     if (!state.step.timeout().isZero()) {
       out.accept(new Command.Unschedule(execution.id()));
     }
-    StepState.InputSet next = state.queued.pollFirst();
+    StepState.InputSet next = state.nextQueued();
     if (next == null) {
       state.busy--;
       state.freeWorker(execution.worker());
@@ -263,7 +269,7 @@ public final class RunLoop {
     inFlight.remove(execution.id());
     waiters.endAll(execution.id(), out);
     publishState(execution, StepStateChanged.Status.FAILED, List.of(), out);
-    StepState state = steps[execution.step()];
+    StepState state = state(execution.step());
     Duration elapsed = execution.elapsed().plus(attemptElapsed);
     Duration delay = RetryPlanner.delayAfter(
         state.step.retry(), execution.attempt(), error, runId, state.step.name());
@@ -286,7 +292,7 @@ public final class RunLoop {
 
   /** Retries are exhausted: hand the failure to the step's error handler, or fail the run. */
   private void recoverOrFinish(Execution execution, Throwable error, Duration elapsed, Consumer<? super Command> out) {
-    switch (Recovery.after(routing, steps[execution.step()].step, execution.events(), execution.attempt(),
+    switch (Recovery.after(routing, state(execution.step()).step, execution.events(), execution.attempt(),
         execution.lineage(), error, elapsed)) {
       case Recovery.Recover recover -> {
         release(execution, out);
@@ -299,7 +305,7 @@ public final class RunLoop {
   private void publishState(Execution execution, StepStateChanged.Status status, List<Event> outputs,
       Consumer<? super Command> out) {
     if (stepStateEvents) {
-      out.accept(StepStateEvents.changed(steps[execution.step()].step, execution, status, outputs));
+      out.accept(StepStateEvents.changed(state(execution.step()).step, execution, status, outputs));
     }
   }
 
@@ -313,7 +319,9 @@ public final class RunLoop {
     inFlight.clear();
     waiters.clear();
     for (StepState state : steps) {
-      state.clear();
+      if (state != null) {
+        state.clear();
+      }
     }
     out.accept(end);
   }

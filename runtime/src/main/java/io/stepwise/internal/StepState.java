@@ -23,33 +23,58 @@ final class StepState {
   final StepDescriptor step;
   /** Executions holding a worker: running, or waiting to retry. */
   int busy;
-  /** Worker slots in use, for step state events. */
-  private final BitSet workers = new BitSet();
-  /** Complete input sets waiting for a free worker, oldest first. */
-  final ArrayDeque<InputSet> queued = new ArrayDeque<>(0);
-  /** For a join, one FIFO per input; empty otherwise. */
-  final List<ArrayDeque<Event>> buffers;
+  /** Worker slots in use, for step state events: the first 64 as bits, the rest (rare) in a set. */
+  private long lowWorkers;
+  private BitSet highWorkers;
+  /** Complete input sets waiting for a free worker, oldest first; null until one waits. */
+  private ArrayDeque<InputSet> queued;
+  /** For a join, one FIFO per input; null otherwise. */
+  private final List<ArrayDeque<Event>> buffers;
   /** The lineage of each buffered join event, parallel to {@link #buffers}. */
   private final List<ArrayDeque<Integer>> lineages;
-  /** Events buffered by {@code ctx.collectEvents}, per expected type, FIFO. */
-  final Map<Class<?>, ArrayDeque<Event>> collected = new LinkedHashMap<>(0);
+  /** Events buffered by {@code ctx.collectEvents}, per expected type, FIFO; null until one is. */
+  private Map<Class<?>, ArrayDeque<Event>> collected;
   /**
    * Collected events restored from a snapshot, oldest first: a snapshot keeps no classes, so they
-   * are sorted under the expected types of the next {@code collectEvents} call.
+   * are sorted under the expected types of the next {@code collectEvents} call. Null when none.
    */
-  private final ArrayDeque<Event> restoredCollected = new ArrayDeque<>(0);
+  private ArrayDeque<Event> restoredCollected;
 
   StepState(StepDescriptor step) {
     this.step = step;
     int inputs = step.inputs().size();
-    this.buffers = new ArrayList<>(inputs > 1 ? inputs : 0);
-    this.lineages = new ArrayList<>(inputs > 1 ? inputs : 0);
     if (inputs > 1) {
+      this.buffers = new ArrayList<>(inputs);
+      this.lineages = new ArrayList<>(inputs);
       for (int i = 0; i < inputs; i++) {
         buffers.add(new ArrayDeque<>());
         lineages.add(new ArrayDeque<>());
       }
+    } else {
+      this.buffers = null;
+      this.lineages = null;
     }
+  }
+
+  /** Whether the step takes more than one event, so input sets form in its join buffers. */
+  boolean isJoin() {
+    return buffers != null;
+  }
+
+  boolean hasQueued() {
+    return queued != null && !queued.isEmpty();
+  }
+
+  void enqueue(InputSet set) {
+    if (queued == null) {
+      queued = new ArrayDeque<>();
+    }
+    queued.addLast(set);
+  }
+
+  /** The oldest queued input set, or null. */
+  InputSet nextQueued() {
+    return queued == null ? null : queued.pollFirst();
   }
 
   boolean hasFreeWorker() {
@@ -57,17 +82,29 @@ final class StepState {
   }
 
   boolean isActive() {
-    return busy > 0 || !queued.isEmpty();
+    return busy > 0 || hasQueued();
   }
 
   int takeWorker() {
-    int worker = workers.nextClearBit(0);
-    workers.set(worker);
-    return worker;
+    if (lowWorkers != -1L) {
+      int worker = Long.numberOfTrailingZeros(~lowWorkers);
+      lowWorkers |= 1L << worker;
+      return worker;
+    }
+    if (highWorkers == null) {
+      highWorkers = new BitSet();
+    }
+    int worker = highWorkers.nextClearBit(0);
+    highWorkers.set(worker);
+    return worker + Long.SIZE;
   }
 
   void freeWorker(int worker) {
-    workers.clear(worker);
+    if (worker < Long.SIZE) {
+      lowWorkers &= ~(1L << worker);
+    } else {
+      highWorkers.clear(worker - Long.SIZE);
+    }
   }
 
   /**
@@ -105,8 +142,11 @@ final class StepState {
    * @return the set, or null while incomplete
    */
   List<Event> collect(Event event, List<Class<? extends Event>> expected) {
-    while (!restoredCollected.isEmpty()) {
+    while (restoredCollected != null && !restoredCollected.isEmpty()) {
       bucket(restoredCollected.pollFirst(), expected);
+    }
+    if (collected == null) {
+      collected = new LinkedHashMap<>();
     }
     bucket(event, expected);
     Map<Class<?>, Integer> needed = new LinkedHashMap<>();
@@ -135,41 +175,50 @@ final class StepState {
 
   /** The buffers as an image, or null when they are all empty. */
   LoopImage.StepImage image() {
-    if (queued.isEmpty() && buffers.stream().allMatch(ArrayDeque::isEmpty) && collected.isEmpty()
-        && restoredCollected.isEmpty()) {
+    if (!hasQueued() && (buffers == null || buffers.stream().allMatch(ArrayDeque::isEmpty))
+        && (collected == null || collected.isEmpty()) && (restoredCollected == null || restoredCollected.isEmpty())) {
       return null;
     }
-    List<LoopImage.InputSetImage> sets = new ArrayList<>(queued.size());
-    queued.forEach(set -> sets.add(new LoopImage.InputSetImage(List.of(set.events()), set.lineage())));
-    List<List<LoopImage.Buffered>> joins = new ArrayList<>(buffers.size());
-    for (int slot = 0; slot < buffers.size(); slot++) {
+    List<LoopImage.InputSetImage> sets = new ArrayList<>();
+    if (queued != null) {
+      queued.forEach(set -> sets.add(new LoopImage.InputSetImage(List.of(set.events()), set.lineage())));
+    }
+    List<List<LoopImage.Buffered>> joins = new ArrayList<>();
+    for (int slot = 0; buffers != null && slot < buffers.size(); slot++) {
       List<LoopImage.Buffered> waiting = new ArrayList<>();
       var lineage = lineages.get(slot).iterator();
       buffers.get(slot).forEach(event -> waiting.add(new LoopImage.Buffered(event, lineage.next())));
       joins.add(waiting);
     }
-    List<Event> gathered = new ArrayList<>(restoredCollected);
-    collected.values().forEach(gathered::addAll);
+    List<Event> gathered = restoredCollected == null ? new ArrayList<>() : new ArrayList<>(restoredCollected);
+    if (collected != null) {
+      collected.values().forEach(gathered::addAll);
+    }
     return new LoopImage.StepImage(step.index(), sets, joins, gathered);
   }
 
   /** Refills the buffers from an image of a run of the same graph. */
   void restore(LoopImage.StepImage image) {
-    image.queued().forEach(set -> queued.addLast(new InputSet(set.events().toArray(Event[]::new), set.lineage())));
-    for (int slot = 0; slot < image.joins().size() && slot < buffers.size(); slot++) {
+    image.queued().forEach(set -> enqueue(new InputSet(set.events().toArray(Event[]::new), set.lineage())));
+    for (int slot = 0; buffers != null && slot < image.joins().size() && slot < buffers.size(); slot++) {
       for (LoopImage.Buffered buffered : image.joins().get(slot)) {
         buffers.get(slot).addLast(buffered.event());
         lineages.get(slot).addLast(buffered.lineage());
       }
     }
-    restoredCollected.addAll(image.collected());
+    if (!image.collected().isEmpty()) {
+      restoredCollected = new ArrayDeque<>(image.collected());
+    }
   }
 
+  /** Drops everything buffered: the run ended. */
   void clear() {
-    restoredCollected.clear();
-    queued.clear();
-    buffers.forEach(ArrayDeque::clear);
-    lineages.forEach(ArrayDeque::clear);
-    collected.clear();
+    restoredCollected = null;
+    queued = null;
+    collected = null;
+    if (buffers != null) {
+      buffers.forEach(ArrayDeque::clear);
+      lineages.forEach(ArrayDeque::clear);
+    }
   }
 }
