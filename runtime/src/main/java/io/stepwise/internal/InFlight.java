@@ -2,10 +2,7 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The executions a run's loop considers alive (started, or waiting out a retry delay) by key, and
@@ -34,7 +31,7 @@ final class InFlight {
     }
   }
 
-  private final Map<Long, Execution> byKey = new LinkedHashMap<>();
+  private final IdTable<Execution> byKey = new IdTable<>();
   private long nextKey = RunLoop.RUN_TIMER + 1;
 
   /** A key no execution or wait of this run had before. */
@@ -60,7 +57,7 @@ final class InFlight {
 
   /** Every execution, in start order. */
   List<Execution> all() {
-    return new ArrayList<>(byKey.values());
+    return byKey.valuesByKey();
   }
 
   void clear() {

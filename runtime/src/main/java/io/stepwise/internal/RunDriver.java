@@ -17,8 +17,6 @@ import io.stepwise.internal.Command.WaitExpired;
 import io.stepwise.graph.ExecutionRecorder;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
@@ -53,8 +51,8 @@ public final class RunDriver<R extends StopEvent> {
   private final AtomicInteger pendingTicks = new AtomicInteger();
   private final Consumer<Command> execute = this::execute;
   // Touched only by the draining thread.
-  private final Map<Long, StepExecution> executions = new HashMap<>();
-  private final Map<Long, ArmedTimer> pendingTimers = new HashMap<>(4);
+  private final IdTable<StepExecution> executions = new IdTable<>();
+  private final IdTable<ArmedTimer> pendingTimers = new IdTable<>();
   private RunCapture capture;
   private boolean handoffOpen;
   private StepExecution handoff;
@@ -294,7 +292,7 @@ public final class RunDriver<R extends StopEvent> {
 
   private void finish(Event terminal, RuntimeException error) {
     finished = true;
-    pendingTimers.values().forEach(armed -> armed.pending().cancel());
+    pendingTimers.valuesByKey().forEach(armed -> armed.pending().cancel());
     pendingTimers.clear();
     executions.clear();
     stream.end(terminal);
@@ -333,7 +331,7 @@ public final class RunDriver<R extends StopEvent> {
     if (finished) {
       return;
     }
-    executions.values().forEach(StepExecution::cancel);
+    executions.valuesByKey().forEach(StepExecution::cancel);
     WorkflowException error =
         new WorkflowException("Run " + runId + " of workflow '" + routing.workflow() + "' crashed: " + bug, bug);
     finish(new WorkflowFailedEvent("", bug.getClass().getName(), bug.getMessage()), error);

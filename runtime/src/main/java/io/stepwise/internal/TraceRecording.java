@@ -5,7 +5,6 @@ import io.stepwise.StepFailedEvent;
 import io.stepwise.WorkflowFailedEvent;
 import io.stepwise.graph.ExecutionRecorder;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns what the driver sees into {@link ExecutionRecorder} calls, so the loop stays a pure
@@ -26,7 +25,7 @@ final class TraceRecording {
   }
 
   /** Events that enter the run: the start event, events from outside, and events a step sent. */
-  static void tick(ExecutionRecorder recorder, Tick tick, Map<Long, StepExecution> executions) {
+  static void tick(ExecutionRecorder recorder, Tick tick, IdTable<StepExecution> executions) {
     switch (tick) {
       case Tick.Started started -> recorder.eventEmitted(null, started.start().getClass());
       case Tick.EventPosted posted -> recorder.eventEmitted(null, posted.event().getClass());
