@@ -41,8 +41,9 @@ final class StepExecution implements Context<Object>, Runnable {
   private final StepDescriptor step;
   private final Event[] events;
   private final RetryInfo retryInfo;
-  private final Waiting waiting;
-  private final ChildRuns children = new ChildRuns(this, this::isCancelled);
+  // Made on first use: most executions never wait or start a child run.
+  private volatile Waiting waiting;
+  private volatile ChildRuns children;
   private volatile CompletableFuture<List<Event>> collectAnswer;
   private long startedAt;
   private volatile Thread thread;
@@ -55,7 +56,6 @@ final class StepExecution implements Context<Object>, Runnable {
     this.step = step;
     this.events = events;
     this.retryInfo = new RetryInfo(attempt, step.retry().maxAttempts(), lastError);
-    this.waiting = new Waiting(run, id);
   }
 
   /** The loop's answer to this execution's pending {@code collectEvents}. */
@@ -68,7 +68,17 @@ final class StepExecution implements Context<Object>, Runnable {
 
   /** Called by the driver for the loop's {@code Offer} and {@code WaitExpired} commands. */
   Waiting waiting() {
-    return waiting;
+    Waiting current = waiting;
+    if (current == null) {
+      synchronized (this) {
+        current = waiting;
+        if (current == null) {
+          current = new Waiting(run, id);
+          waiting = current;
+        }
+      }
+    }
+    return current;
   }
 
   void start(ThreadFactory threads) {
@@ -78,10 +88,13 @@ final class StepExecution implements Context<Object>, Runnable {
   /** Interrupts the step's thread and cancels its async result; what it reports later is dropped. */
   void cancel() {
     cancelled = true;
-    children.cancelAll();
-    Thread running = thread;
+    ChildRuns running = children;
     if (running != null) {
-      running.interrupt();
+      running.cancelAll();
+    }
+    Thread stepThread = thread;
+    if (stepThread != null) {
+      stepThread.interrupt();
     }
     CompletableFuture<?> pending = async;
     if (pending != null) {
@@ -241,7 +254,7 @@ final class StepExecution implements Context<Object>, Runnable {
   public <E extends Event> E waitForEvent(Class<E> type, Event waiterEvent, Predicate<? super E> match,
       Duration timeout) {
     checkNotCancelled();
-    return waiting.await(step.name(), type, waiterEvent, match, timeout);
+    return waiting().await(step.name(), type, waiterEvent, match, timeout);
   }
 
   @Override
@@ -251,7 +264,7 @@ final class StepExecution implements Context<Object>, Runnable {
 
   @Override
   public <CS extends StartEvent, CR extends StopEvent> CR runChild(CompiledWorkflow<CS, CR> child, CS start) {
-    return children.run(child, start, step.name());
+    return children().run(child, start, step.name());
   }
 
   private boolean isCancelled() {
@@ -265,7 +278,17 @@ final class StepExecution implements Context<Object>, Runnable {
 
   /** The child runs this execution is waiting for. */
   ChildRuns children() {
-    return children;
+    ChildRuns current = children;
+    if (current == null) {
+      synchronized (this) {
+        current = children;
+        if (current == null) {
+          current = new ChildRuns(this, this::isCancelled);
+          children = current;
+        }
+      }
+    }
+    return current;
   }
 
   private void checkNotCancelled() {
