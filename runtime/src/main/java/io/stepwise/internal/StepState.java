@@ -142,11 +142,11 @@ final class StepState {
    * @return the set, or null while incomplete
    */
   List<Event> collect(Event event, List<Class<? extends Event>> expected) {
-    while (restoredCollected != null && !restoredCollected.isEmpty()) {
-      bucket(restoredCollected.pollFirst(), expected);
-    }
     if (collected == null) {
       collected = new LinkedHashMap<>();
+    }
+    while (restoredCollected != null && !restoredCollected.isEmpty()) {
+      bucket(restoredCollected.pollFirst(), expected);
     }
     bucket(event, expected);
     Map<Class<?>, Integer> needed = new LinkedHashMap<>();
