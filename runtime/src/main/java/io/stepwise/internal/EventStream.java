@@ -4,8 +4,8 @@ import io.stepwise.Event;
 import io.stepwise.WorkflowException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -13,13 +13,31 @@ import java.util.stream.StreamSupport;
 /**
  * A run's stream: everything published, then the terminal event, then the end. Buffers what was
  * published before anyone reads, so a late reader still sees the whole run.
+ *
+ * <p>One writer (the thread draining the loop, one at a time) and at most one reader
+ * ({@code events()} can be called once), so the buffer is a linked list the writer appends to and
+ * the reader follows, parking only when it caught up: no lock and no queue object per run, just a
+ * node per event.
  */
 final class EventStream {
   /** Marks the end after the terminal event; never handed to the reader. */
   private static final Event END = new Event() {};
 
+  private static final class Node {
+    final Event event;
+    volatile Node next;
+
+    Node(Event event) {
+      this.event = event;
+    }
+  }
+
   private final String runId;
-  private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+  /** The last node written; only the writer touches it. */
+  private Node tail = new Node(null);
+  /** The node before the next one to read; only the reader touches it once reading started. */
+  private Node head = tail;
+  private volatile Thread reader;
   private final AtomicBoolean taken = new AtomicBoolean();
   /** Events published so far; written and read by the thread draining the loop only. */
   private long published;
@@ -31,7 +49,7 @@ final class EventStream {
   /** Appends an event; never blocks, and never throws on an interrupted publisher. */
   void publish(Event event) {
     published++;
-    queue.offer(event);
+    append(event);
   }
 
   /** How many events were published before the terminal one, for snapshots. */
@@ -41,8 +59,18 @@ final class EventStream {
 
   /** Appends the terminal event and ends the stream. */
   void end(Event terminal) {
-    queue.offer(terminal);
-    queue.offer(END);
+    append(terminal);
+    append(END);
+  }
+
+  private void append(Event event) {
+    Node node = new Node(event);
+    tail.next = node;
+    tail = node;
+    Thread waiting = reader;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
   }
 
   Stream<Event> stream() {
@@ -51,6 +79,28 @@ final class EventStream {
           "The events of run " + runId + " were already consumed; events() can be called once");
     }
     return StreamSupport.stream(new Reader(), false);
+  }
+
+  /** The next event, parking until the writer appends one. */
+  private Event take() {
+    Node next = head.next;
+    while (next == null) {
+      reader = Thread.currentThread();
+      next = head.next; // appended before the writer could see us: do not sleep
+      if (next == null) {
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          reader = null;
+          Thread.currentThread().interrupt();
+          throw new WorkflowException("Interrupted while reading the events of run " + runId,
+              new InterruptedException());
+        }
+        next = head.next;
+      }
+      reader = null;
+    }
+    head = next;
+    return next.event;
   }
 
   private final class Reader extends Spliterators.AbstractSpliterator<Event> {
@@ -65,13 +115,7 @@ final class EventStream {
       if (ended) {
         return false;
       }
-      Event next;
-      try {
-        next = queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new WorkflowException("Interrupted while reading the events of run " + runId, e);
-      }
+      Event next = take();
       if (next == END) {
         ended = true;
         return false;
