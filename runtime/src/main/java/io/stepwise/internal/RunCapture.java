@@ -6,11 +6,10 @@ import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -25,8 +24,9 @@ public final class RunCapture {
   private final List<StepDescriptor> steps;
   private final Consumer<Snapshot> checkpoints;
   private final CheckpointSink sink;
-  private final Map<Long, CompletableFuture<Snapshot>> pending = new ConcurrentHashMap<>(2);
-  private final AtomicLong requests = new AtomicLong();
+  // Snapshot requests waiting for the loop, made on the first: most runs never take one.
+  private Map<Long, CompletableFuture<Snapshot>> pending;
+  private long requests;
   private StoreCheckpointing store; // set before the first tick, or never
 
   /** @param checkpoints gets a snapshot after each completed step, or null for none */
@@ -40,10 +40,8 @@ public final class RunCapture {
     this.sink = checkpoints == null ? null : new CheckpointSink(runId);
   }
 
-  /** A run that takes no snapshots: its {@code snapshot()} says so. */
-  static RunCapture none(String workflow) {
-    return new RunCapture(workflow, null, null, List.of(), "", null);
-  }
+  /** For a run that takes no snapshots: its {@code snapshot()} says so. */
+  static final RunCapture NONE = new RunCapture("", null, null, List.of(), "", null);
 
   boolean enabled() {
     return codecs != null;
@@ -54,16 +52,23 @@ public final class RunCapture {
   }
 
   /** Registers a request; the loop answers it through {@link #answer}. */
-  long request(CompletableFuture<Snapshot> answer) {
-    long id = requests.incrementAndGet();
+  synchronized long request(CompletableFuture<Snapshot> answer) {
+    if (pending == null) {
+      pending = new HashMap<>(4);
+    }
+    long id = ++requests;
     pending.put(id, answer);
     return id;
+  }
+
+  private synchronized CompletableFuture<Snapshot> take(long request) {
+    return pending == null ? null : pending.remove(request);
   }
 
   /** Completes request {@code request} with a snapshot of this cut. */
   void answer(long request, RunData data, String runId, long streamPosition, LoopImage loop,
       LongFunction<Duration> retryLeft) {
-    CompletableFuture<Snapshot> answer = pending.remove(request);
+    CompletableFuture<Snapshot> answer = take(request);
     if (answer != null) {
       answer.complete(snapshot(data, runId, streamPosition, loop, retryLeft));
     }
@@ -99,12 +104,18 @@ public final class RunCapture {
 
   /** The run ended: requests still waiting for the loop get an exception instead. */
   void ended(String runId) {
-    for (Long id : List.copyOf(pending.keySet())) {
-      CompletableFuture<Snapshot> answer = pending.remove(id);
-      if (answer != null) {
-        answer.completeExceptionally(finished(runId));
-      }
+    if (!enabled()) {
+      return; // never took a request; NONE is shared by runs, so it is not locked either
     }
+    List<CompletableFuture<Snapshot>> waiting;
+    synchronized (this) {
+      if (pending == null || pending.isEmpty()) {
+        return;
+      }
+      waiting = List.copyOf(pending.values());
+      pending.clear();
+    }
+    waiting.forEach(answer -> answer.completeExceptionally(finished(runId)));
   }
 
   IllegalStateException finished(String runId) {

@@ -57,7 +57,7 @@ public final class RunDriver<R extends StopEvent> {
   private boolean handoffOpen;
   private StepExecution handoff;
   private final CompletableFuture<R> result = new CompletableFuture<>();
-  private final CompletableFuture<R> exposedResult = new CompletableFuture<>();
+  private volatile CompletableFuture<R> exposedResult; // made when a caller first asks
   private volatile boolean finished;
   // Set before the first tick, or never: an untraced run only tests it for null.
   private ExecutionRecorder recorder;
@@ -84,7 +84,7 @@ public final class RunDriver<R extends StopEvent> {
     this.logLevel = verbose ? Level.INFO : Level.DEBUG;
     this.loop = new RunLoop(runId, routing, timeout, stepStateEvents);
     this.stream = new EventStream(runId);
-    this.capture = RunCapture.none(routing.workflow());
+    this.capture = RunCapture.NONE;
   }
 
   /** A timer and when it fires, so a snapshot can say how long a retry has left to wait. */
@@ -154,7 +154,26 @@ public final class RunDriver<R extends StopEvent> {
 
   /** A twin of the result for callers, so a caller completing it cannot change the run's result. */
   CompletableFuture<R> exposedResult() {
-    return exposedResult;
+    CompletableFuture<R> twin = exposedResult;
+    if (twin == null) {
+      synchronized (this) {
+        twin = exposedResult;
+        if (twin == null) {
+          CompletableFuture<R> made = new CompletableFuture<>();
+          // Completed with the result's own value or exception, on whichever thread completes it.
+          result.whenComplete((value, error) -> {
+            if (error != null) {
+              made.completeExceptionally(error);
+            } else {
+              made.complete(value);
+            }
+          });
+          twin = made;
+          exposedResult = made;
+        }
+      }
+    }
+    return twin;
   }
 
   Stream<Event> events() {
@@ -307,11 +326,9 @@ public final class RunDriver<R extends StopEvent> {
       capture.saveFinalStatus(failure == null);
       if (failure != null) {
         result.completeExceptionally(failure);
-        exposedResult.completeExceptionally(failure);
       } else {
         R stop = stopType.cast(terminal);
         result.complete(stop);
-        exposedResult.complete(stop);
       }
     });
   }
