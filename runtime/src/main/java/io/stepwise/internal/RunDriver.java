@@ -182,9 +182,13 @@ public final class RunDriver<R extends StopEvent> {
 
   /** Hands a tick to the loop; runs the loop on this thread if no other thread is running it. */
   public void post(Tick tick) {
+    if (pendingTicks.compareAndSet(0, 1)) {
+      drain(tick); // the loop is idle and the queue empty: no need to queue it
+      return;
+    }
     ticks.offer(tick);
     if (pendingTicks.getAndIncrement() == 0) {
-      drain();
+      drain(null);
     }
   }
 
@@ -196,17 +200,25 @@ public final class RunDriver<R extends StopEvent> {
    * @return the execution to run next on this thread, or null
    */
   StepExecution postLast(Tick tick) {
+    if (pendingTicks.compareAndSet(0, 1)) {
+      handoffOpen = true;
+      return drain(tick);
+    }
     ticks.offer(tick);
     if (pendingTicks.getAndIncrement() != 0) {
       return null; // the draining thread will see it
     }
     handoffOpen = true;
-    return drain();
+    return drain(null);
   }
 
-  private StepExecution drain() {
+  /** Runs the loop over {@code first} (a tick counted but not queued), if any, then the queue until it stays empty. */
+  private StepExecution drain(Tick first) {
     StepExecution taken = null;
     int missed = 1;
+    if (first != null) {
+      handle(first);
+    }
     do {
       Tick next;
       while ((next = ticks.poll()) != null) {
