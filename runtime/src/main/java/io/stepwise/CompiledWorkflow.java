@@ -6,6 +6,7 @@ import io.stepwise.internal.RunData;
 import io.stepwise.internal.RunDriver;
 import io.stepwise.internal.RunCapture;
 import io.stepwise.internal.RunHandle;
+import io.stepwise.internal.RunIds;
 import io.stepwise.internal.RunImage;
 import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
@@ -21,7 +22,6 @@ import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A workflow bound to an instance of its class, ready to run. Obtain one from the generated
@@ -85,7 +85,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunData data = options.continueFrom() == null
         ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
         : continued(options.continueFrom());
-    String runId = UUID.randomUUID().toString();
+    String runId = RunIds.next();
     RunDriver<R> run = driver(runId, options, data, null);
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
