@@ -1,5 +1,6 @@
 package io.stepwise.internal.snapshot;
 
+import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -19,7 +20,18 @@ final class SnapshotFormat {
   static final String EXECUTIONS = "executions";
   static final String WAITERS = "waiters";
 
+  /** The factory for texts within the default limit: built once, so its symbol tables and buffers are reused. */
+  private static final JsonFactory DEFAULT = build(Snapshot.DEFAULT_MAX_CHARS);
+
+  /**
+   * A factory whose limits admit a text of {@code maxChars} characters. Callers check the whole
+   * text's length against their own limit first, so any limit at least that large reads it the same.
+   */
   static JsonFactory factory(int maxChars) {
+    return maxChars <= Snapshot.DEFAULT_MAX_CHARS ? DEFAULT : build(maxChars);
+  }
+
+  private static JsonFactory build(int maxChars) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxDocumentLength(maxChars)
