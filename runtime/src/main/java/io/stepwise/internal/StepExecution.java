@@ -40,7 +40,8 @@ final class StepExecution implements Context<Object>, Runnable {
   private final long id;
   private final StepDescriptor step;
   private final Event[] events;
-  private final RetryInfo retryInfo;
+  private final int attempt;
+  private final Throwable lastError;
   // Made on first use: most executions never wait or start a child run.
   private volatile Waiting waiting;
   private volatile ChildRuns children;
@@ -55,7 +56,8 @@ final class StepExecution implements Context<Object>, Runnable {
     this.id = id;
     this.step = step;
     this.events = events;
-    this.retryInfo = new RetryInfo(attempt, step.retry().maxAttempts(), lastError);
+    this.attempt = attempt;
+    this.lastError = lastError;
   }
 
   /** The loop's answer to this execution's pending {@code collectEvents}. */
@@ -121,7 +123,7 @@ final class StepExecution implements Context<Object>, Runnable {
     Level level = run.logLevel();
     if (LOG.isLoggable(level)) {
       LOG.log(level, "run {0}: step ''{1}'' starts on {2} (execution {3}, attempt {4})",
-          run.runId(), step.name(), Arrays.toString(events), id, retryInfo.attempt());
+          run.runId(), step.name(), Arrays.toString(events), id, attempt);
     }
     startedAt = System.nanoTime();
     Object returned;
@@ -259,7 +261,7 @@ final class StepExecution implements Context<Object>, Runnable {
 
   @Override
   public RetryInfo retryInfo() {
-    return retryInfo;
+    return new RetryInfo(attempt, step.retry().maxAttempts(), lastError); // a value, made when asked
   }
 
   @Override
