@@ -3,6 +3,7 @@ package io.stepwise.internal;
 import io.stepwise.Event;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The executions a run's loop considers alive (started, or waiting out a retry delay) by key, and
@@ -49,6 +50,12 @@ final class InFlight {
 
   void put(Execution execution) {
     byKey.put(execution.id(), execution);
+  }
+
+  /** Keeps an execution that waits out a retry delay, and arms the timer that ends the wait. */
+  void waitToRetry(Execution execution, Duration delay, Consumer<? super Command> out) {
+    put(execution);
+    out.accept(new Command.Schedule(execution.id(), new Tick.RetryDue(execution.id()), delay));
   }
 
   void remove(long key) {

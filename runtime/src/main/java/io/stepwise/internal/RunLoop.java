@@ -7,7 +7,6 @@ import io.stepwise.StopEvent;
 import io.stepwise.internal.InFlight.Execution;
 import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -142,14 +141,7 @@ public final class RunLoop {
 
   /** Names of the steps with running, retrying or queued executions, sorted. */
   public List<String> activeSteps() {
-    List<String> active = new ArrayList<>();
-    for (StepState state : steps) {
-      if (state != null && state.isActive()) {
-        active.add(state.step.name());
-      }
-    }
-    active.sort(null);
-    return active;
+    return StepState.activeNames(steps);
   }
 
   /** The loop's data at this cut; retry delays are given as zero, the driver knows what is left. */
@@ -167,8 +159,7 @@ public final class RunLoop {
       state.busy++;
       Execution execution = LoopImages.execution(running, inFlight.newKey(), state.takeWorker());
       if (execution.waiting()) {
-        inFlight.put(execution);
-        out.accept(new Command.Schedule(execution.id(), new Tick.RetryDue(execution.id()), running.retryIn()));
+        inFlight.waitToRetry(execution, running.retryIn(), out);
       } else {
         launch(execution, out);
       }
@@ -285,8 +276,7 @@ public final class RunLoop {
     if (!retry.waiting()) {
       launch(retry, out);
     } else {
-      inFlight.put(retry);
-      out.accept(new Command.Schedule(retry.id(), new Tick.RetryDue(retry.id()), delay));
+      inFlight.waitToRetry(retry, delay, out);
     }
   }
 

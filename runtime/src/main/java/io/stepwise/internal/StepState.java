@@ -81,6 +81,18 @@ final class StepState {
     return busy < step.workers();
   }
 
+  /** Names of the steps with running, retrying or queued executions, sorted; null states are untouched steps. */
+  static List<String> activeNames(StepState[] states) {
+    List<String> active = new ArrayList<>();
+    for (StepState state : states) {
+      if (state != null && state.isActive()) {
+        active.add(state.step.name());
+      }
+    }
+    active.sort(null);
+    return active;
+  }
+
   boolean isActive() {
     return busy > 0 || hasQueued();
   }
