@@ -1,5 +1,6 @@
 package io.stepwise.internal;
 
+import io.stepwise.Event;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowException;
 import io.stepwise.spi.CodecRegistry;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -28,6 +30,7 @@ public final class RunCapture {
   private final Map<Long, CompletableFuture<Snapshot>> pending = new ConcurrentHashMap<>(2);
   private final AtomicLong requests = new AtomicLong();
   private StoreCheckpointing store; // set before the first tick, or never
+  private ResumedChildren resumed; // touched by the loop's thread only; null once every child was handed out
 
   /** @param checkpoints gets a snapshot after each completed step, or null for none */
   public RunCapture(String workflow, String graphHash, CodecRegistry codecs, List<StepDescriptor> steps,
@@ -60,20 +63,50 @@ public final class RunCapture {
     return id;
   }
 
-  /** Completes request {@code request} with a snapshot of this cut. */
+  /**
+   * Completes request {@code request} with a snapshot of this cut, once the child runs of its
+   * executions answered with theirs (at once when there are none).
+   *
+   * @param children the child runs of the execution under a loop key, or null
+   */
   void answer(long request, RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft) {
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children) {
     CompletableFuture<Snapshot> answer = pending.remove(request);
     if (answer != null) {
-      answer.complete(snapshot(data, runId, streamPosition, loop, retryLeft));
+      RunImage image = image(data, runId, streamPosition, loop, retryLeft);
+      ChildSnapshots.of(loop, children).whenComplete((taken, error) -> {
+        if (error != null) {
+          answer.completeExceptionally(error instanceof CompletionException wrapped && wrapped.getCause() != null
+              ? wrapped.getCause() : error);
+        } else {
+          answer.complete(snapshot(image, taken));
+        }
+      });
     }
   }
 
-  /** Hands a checkpoint to the consumer, off the loop's thread. */
+  /** Hands a checkpoint to the consumer, off the loop's thread (which waits for the children's snapshots). */
   void checkpoint(RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft) {
-    Snapshot snapshot = snapshot(data, runId, streamPosition, loop, retryLeft);
-    sink.offer(() -> checkpoints.accept(snapshot));
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children) {
+    RunImage image = image(data, runId, streamPosition, loop, retryLeft);
+    CompletableFuture<List<ChildImage>> taken = ChildSnapshots.of(loop, children);
+    sink.offer(() -> checkpoints.accept(snapshot(image, taken.join())));
+  }
+
+  /** The children a resumed run's executions resume instead of starting new ones; call before the first tick. */
+  public void resumeChildren(RunImage image) {
+    resumed = ResumedChildren.of(image);
+  }
+
+  /** Gives a starting execution the children the snapshot recorded for it, if any. */
+  void handChildren(int step, Event[] events, ChildRuns into) {
+    ResumedChildren pending = resumed;
+    if (pending != null) {
+      pending.handTo(step, events, into);
+      if (pending.isEmpty()) {
+        resumed = null;
+      }
+    }
   }
 
   /** Saves the run's final status to {@code store} when it ends, before its result completes. */
@@ -112,7 +145,14 @@ public final class RunCapture {
         + "' has already finished; take snapshots of a running or paused run");
   }
 
-  private Snapshot snapshot(RunData data, String runId, long streamPosition, LoopImage loop,
+  private Snapshot snapshot(RunImage image, List<ChildImage> children) {
+    RunImage whole = children.isEmpty() ? image : new RunImage(image.workflow(), image.graphHash(), image.runId(),
+        image.streamPosition(), image.state(), image.store(), image.loop(), children);
+    return Snapshot.of(whole, codecs, steps);
+  }
+
+  /** The run's image at the loop's cut, without its children; reads the state and store under the data lock. */
+  private RunImage image(RunData data, String runId, long streamPosition, LoopImage loop,
       LongFunction<Duration> retryLeft) {
     List<LoopImage.ExecutionImage> executions = new ArrayList<>(loop.executions().size());
     for (LoopImage.ExecutionImage execution : loop.executions()) {
@@ -129,8 +169,7 @@ public final class RunCapture {
     if (codecs == null) {
       throw new WorkflowException("Workflow '" + workflow + "' cannot take snapshots");
     }
-    RunImage image = new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
-    return Snapshot.of(image, codecs, steps);
+    return new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
   }
 
   @SuppressWarnings("unchecked") // an array of a generic type, filled once right after

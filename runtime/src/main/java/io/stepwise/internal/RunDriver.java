@@ -228,7 +228,7 @@ public final class RunDriver<R extends StopEvent> {
     try {
       loop.reduce(tick, execute);
       if (completed && !finished && capture.checkpointing()) {
-        capture.checkpoint(data, runId, stream.published(), loop.image(), this::retryLeft);
+        capture.checkpoint(data, runId, stream.published(), loop.image(), this::retryLeft, this::childrenOf);
       }
     } catch (RuntimeException | Error bug) {
       crash(bug);
@@ -243,6 +243,7 @@ public final class RunDriver<R extends StopEvent> {
       case StartStep start -> {
         StepExecution execution = new StepExecution(this, start.execution(), routing.steps().get(start.step()),
             start.events(), start.attempt(), start.lastError());
+        capture.handChildren(start.step(), start.events(), execution.children());
         executions.put(start.execution(), execution);
         if (handoffOpen && handoff == null) {
           handoff = execution;
@@ -270,7 +271,8 @@ public final class RunDriver<R extends StopEvent> {
       }
       case Finish finish -> finish(finish.terminal(), finish.error());
       case Command.Captured captured ->
-          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft);
+          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft,
+              this::childrenOf);
       case Collected collected -> {
         StepExecution execution = executions.get(collected.execution());
         if (execution != null) {
@@ -325,6 +327,12 @@ public final class RunDriver<R extends StopEvent> {
       return Duration.ZERO;
     }
     return Duration.ofNanos(Math.max(0, armed.dueNanos() - System.nanoTime()));
+  }
+
+  /** The child runs execution {@code key} waits for, or null when it is not running here. */
+  private ChildRuns childrenOf(long key) {
+    StepExecution execution = executions.get(key);
+    return execution == null ? null : execution.children();
   }
 
   /** A bug in the loop must end the run loudly rather than leave its caller waiting forever. */

@@ -92,6 +92,11 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
     }
   }
 
+  /** A snapshot the run's loop answers later; for a parent taking its children's snapshots without blocking. */
+  CompletableFuture<Snapshot> snapshotLater() {
+    return run.snapshot();
+  }
+
   @Override
   public void cancel() {
     if (!run.isFinished()) {

@@ -18,6 +18,8 @@ final class SnapshotFormat {
   static final String STEPS = "steps";
   static final String EXECUTIONS = "executions";
   static final String WAITERS = "waiters";
+  /** In an execution: the child runs it waits for, only when it has any. */
+  static final String CHILDREN = "children";
 
   static JsonFactory factory(int maxChars) {
     return JsonFactory.builder()
