@@ -46,6 +46,8 @@ public final class RunDriver<R extends StopEvent> {
   private final Timers timers;
   /** The run's state and store, shared with its step executions. */
   final RunData data;
+  /** The child runs in flight of all its executions, for events sent from outside. */
+  final RunChildren children = new RunChildren();
   private final Level logLevel;
   private final RunLoop loop;
   private final EventStream stream;

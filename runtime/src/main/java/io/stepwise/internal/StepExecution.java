@@ -42,7 +42,7 @@ final class StepExecution implements Context<Object>, Runnable {
   private final Event[] events;
   private final RetryInfo retryInfo;
   private final Waiting waiting;
-  private final ChildRuns children = new ChildRuns(this, this::isCancelled);
+  private final ChildRuns children;
   private volatile CompletableFuture<List<Event>> collectAnswer;
   private long startedAt;
   private volatile Thread thread;
@@ -56,6 +56,7 @@ final class StepExecution implements Context<Object>, Runnable {
     this.events = events;
     this.retryInfo = new RetryInfo(attempt, step.retry().maxAttempts(), lastError);
     this.waiting = new Waiting(run, id);
+    this.children = new ChildRuns(this, this::isCancelled, run.children);
   }
 
   /** The loop's answer to this execution's pending {@code collectEvents}. */
@@ -139,6 +140,7 @@ final class StepExecution implements Context<Object>, Runnable {
   }
 
   private Tick report(Object returned, Throwable error) {
+    children.close();
     Tick tick;
     if (error != null) {
       boolean wrapped = error instanceof CompletionException && error.getCause() != null;
