@@ -86,7 +86,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
         ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
         : continued(options.continueFrom());
     String runId = RunIds.next();
-    RunDriver<R> run = driver(runId, options, data, null);
+    RunDriver<R> run = driver(runId, options, data, null, null);
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
   }
@@ -99,7 +99,9 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   /**
    * Resumes a run from a snapshot: its state, store and buffers are restored, the executions that
    * were in flight run again (at-least-once), retry delays wait out what was left, and a fresh run
-   * timeout starts. The run keeps its id. Nothing runs unless the whole snapshot decodes.
+   * timeout starts. The run keeps its id. Nothing runs unless the whole snapshot decodes. An
+   * execution that was waiting for a child run resumes that child, from the child's own snapshot,
+   * when it calls {@code runChild} again (see docs/child-workflows.md).
    *
    * @throws SnapshotException when the snapshot is of another workflow, of a changed graph, or its
    *     content does not decode with this workflow's codecs
@@ -146,13 +148,16 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     }
     RunImage image = new SnapshotReader(definition.codecs(), routing, graphHash).read(snapshot);
     RunData data = new RunData(definition.name(), state, routing::isOwnEvent, image.state(), image.store());
-    RunDriver<R> run = driver(image.runId(), options, data, storedRun);
+    RunDriver<R> run = driver(image.runId(), options, data, storedRun, image);
     run.post(new Tick.Resumed(image.loop()));
     return new RunHandle<>(run);
   }
 
-  /** @param resumedFrom the stored checkpoint a run resumed from its store continues, or null */
-  private RunDriver<R> driver(String runId, RunOptions options, RunData data, StoredRun resumedFrom) {
+  /**
+   * @param resumedFrom the stored checkpoint a run resumed from its store continues, or null
+   * @param image the snapshot's content a resumed run starts from (its executions resume their children), or null
+   */
+  private RunDriver<R> driver(String runId, RunOptions options, RunData data, StoredRun resumedFrom, RunImage image) {
     Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
     RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
@@ -161,6 +166,9 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,
         stored != null ? stored : options.checkpoints());
     capture.storeTo(stored);
+    if (image != null) {
+      capture.resumeChildren(image);
+    }
     run.capture(capture);
     if (options.trace()) {
       run.record(new ExecutionRecorder());

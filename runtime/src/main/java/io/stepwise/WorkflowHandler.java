@@ -33,12 +33,25 @@ public interface WorkflowHandler<R extends StopEvent> {
   CompletableFuture<R> future();
 
   /**
-   * Delivers an event from outside to every step that accepts it.
+   * Delivers an event from outside to every step that accepts it. When no step of this workflow
+   * accepts it, delivers it to the child runs in flight ({@link Context#runChild}) by the same
+   * rule, at any depth: to every child whose steps accept it, else to that child's own children.
    *
-   * @throws IllegalArgumentException when no step of the workflow accepts the event's type
+   * @throws IllegalArgumentException when no step of the workflow, and no child run in flight, accepts the event's type
    * @throws IllegalStateException when the run has already finished
    */
   void sendEvent(Event event);
+
+  /**
+   * Delivers an event from outside to the steps of one child run in flight (or grandchild, at any
+   * depth), named by the run id of its {@link ChildEvent}s; for a child a resumed run has not
+   * resumed yet, the event waits until it is.
+   *
+   * @throws IllegalArgumentException when no child run with that id is in flight, or its workflow
+   *     has no step that accepts the event's type
+   * @throws IllegalStateException when this run has already finished
+   */
+  void sendEventToChild(String childRunId, Event event);
 
   /**
    * Delivers an event from outside to one step only.

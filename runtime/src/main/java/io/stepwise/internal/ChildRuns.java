@@ -3,12 +3,16 @@ package io.stepwise.internal;
 import io.stepwise.ChildEvent;
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Context;
+import io.stepwise.SnapshotException;
+import io.stepwise.SnapshotException.Reason;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowHandler;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -19,7 +23,8 @@ import java.util.function.BooleanSupplier;
  * like its own), and cancelling the execution cancels every child still running.
  *
  * <p>A snapshot of the parent records, for each child here, its link and the child's own
- * snapshot; see {@link #running()}.
+ * snapshot (see {@link #running()} and {@link ChildSnapshots}); an execution re-run on resume
+ * gets them back ({@link #resumeFrom}), and its calls resume those children instead of starting new ones.
  */
 final class ChildRuns {
   /**
@@ -34,12 +39,28 @@ final class ChildRuns {
 
   private final Context<?> parent;
   private final BooleanSupplier cancelled;
+  private final RunChildren family;
   private final List<Link> running = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
+  // The children of a snapshot to resume, by call; set before the execution starts, each taken once.
+  private volatile Map<Integer, ChildImage> resumable = Map.of();
 
-  ChildRuns(Context<?> parent, BooleanSupplier cancelled) {
+  /**
+   * @param family every child in flight of the parent's run, which this execution's children join
+   *     so the run's handler can deliver events to them
+   */
+  ChildRuns(Context<?> parent, BooleanSupplier cancelled, RunChildren family) {
     this.parent = parent;
     this.cancelled = cancelled;
+    this.family = family;
+  }
+
+  /** Hands this execution the children its snapshot recorded; call before the execution starts. */
+  void resumeFrom(List<ChildImage> children) {
+    Map<Integer, ChildImage> byCall = new ConcurrentHashMap<>();
+    children.forEach(child -> byCall.put(child.call(), child));
+    resumable = byCall;
+    children.forEach(child -> family.awaitResume(child.snapshot().runId(), child.workflow()));
   }
 
   <S extends StartEvent, R extends StopEvent> R run(CompiledWorkflow<S, R> child, S start, String step) {
@@ -49,9 +70,11 @@ final class ChildRuns {
       throw new WorkflowCancelledException("Step '" + step + "' of run " + parent.runId()
           + " was cancelled before it could start a child run of workflow '" + child.name() + "'");
     }
-    WorkflowHandler<R> handle = child.run(start);
-    Link link = new Link(calls.getAndIncrement(), child.name(), handle);
+    int call = calls.getAndIncrement();
+    WorkflowHandler<R> handle = startOrResume(child, start, step, call);
+    Link link = new Link(call, child.name(), handle);
     running.add(link);
+    family.running(handle.runId(), child.name(), handle);
     try {
       if (cancelled.getAsBoolean()) {
         handle.cancel(); // cancelled between the check and the add: cancelAll did not see it
@@ -60,13 +83,52 @@ final class ChildRuns {
       return handle.result();
     } finally {
       running.remove(link);
+      family.ended(handle.runId());
       handle.cancel(); // does nothing once the child ended; ends it when the reader was interrupted
+    }
+  }
+
+  /** Resumes the child the snapshot recorded for this call, or starts a new one when it recorded none. */
+  private <S extends StartEvent, R extends StopEvent> WorkflowHandler<R> startOrResume(CompiledWorkflow<S, R> child,
+      S start, String step, int call) {
+    Map<Integer, ChildImage> recorded = resumable;
+    ChildImage image = recorded.isEmpty() ? null : recorded.remove(call);
+    if (image == null) {
+      return child.run(start);
+    }
+    String runId = image.snapshot().runId();
+    if (!image.workflow().equals(child.name())) {
+      family.ended(runId);
+      throw new SnapshotException(Reason.OTHER_WORKFLOW, "Cannot resume child run " + image.snapshot().runId()
+          + " in step '" + step + "' of run " + parent.runId() + ": runChild call " + call + " of the step ran"
+          + " workflow '" + image.workflow() + "' when the snapshot was taken, and now runs workflow '"
+          + child.name() + "'. Make the step run its children in the order of the version that took the"
+          + " snapshot, or let the run finish there before deploying the change.");
+    }
+    try {
+      return child.resume(image.snapshot());
+    } catch (RuntimeException notResumed) {
+      family.ended(runId);
+      throw notResumed;
     }
   }
 
   /** Cancels every child still running. */
   void cancelAll() {
     running.forEach(link -> link.handle().cancel());
+    close();
+  }
+
+  /**
+   * Forgets the recorded children this execution did not resume: it ended (or was cancelled)
+   * without making their calls, so they will never take the events held for them.
+   */
+  void close() {
+    Map<Integer, ChildImage> recorded = resumable;
+    if (!recorded.isEmpty()) { // Map.of() when the execution resumes nothing
+      recorded.values().forEach(image -> family.ended(image.snapshot().runId()));
+      recorded.clear();
+    }
   }
 
   /** The children running now, for a snapshot of the parent. */

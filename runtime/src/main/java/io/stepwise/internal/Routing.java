@@ -129,18 +129,28 @@ public final class Routing {
    * @throws IllegalArgumentException naming the types the workflow does accept
    */
   public void checkAccepted(Event event) {
-    if (routes(event.getClass()).length == 0 && !isAwaited(event.getClass(), -1)) {
-      TreeSet<String> accepted = new TreeSet<>();
-      for (StepDescriptor step : steps) {
-        for (EventInput input : step.inputs()) {
-          input.accepted().forEach(type -> accepted.add(type.getSimpleName()));
-        }
-        step.awaited().forEach(type -> accepted.add(type.getSimpleName()));
-      }
+    if (!accepts(event)) {
       throw new IllegalArgumentException(
           "Workflow '" + workflow + "' has no step that accepts " + event.getClass().getName()
-              + "; it accepts: " + accepted);
+              + "; it accepts: " + acceptedTypes());
     }
+  }
+
+  /** Whether some step accepts the event as an input or waits for it with {@code ctx.waitForEvent}. */
+  public boolean accepts(Event event) {
+    return routes(event.getClass()).length > 0 || isAwaited(event.getClass(), -1);
+  }
+
+  /** The simple names of the event types the workflow's steps accept or wait for, sorted; for messages. */
+  public TreeSet<String> acceptedTypes() {
+    TreeSet<String> accepted = new TreeSet<>();
+    for (StepDescriptor step : steps) {
+      for (EventInput input : step.inputs()) {
+        input.accepted().forEach(type -> accepted.add(type.getSimpleName()));
+      }
+      step.awaited().forEach(type -> accepted.add(type.getSimpleName()));
+    }
+    return accepted;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.stepwise.internal;
 
+import io.stepwise.Event;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowException;
 import io.stepwise.spi.CodecRegistry;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -28,6 +30,7 @@ public final class RunCapture {
   private Map<Long, CompletableFuture<Snapshot>> pending;
   private long requests;
   private StoreCheckpointing store; // set before the first tick, or never
+  private ResumedChildren resumed; // touched by the loop's thread only; null once every child was handed out
 
   /** @param checkpoints gets a snapshot after each completed step, or null for none */
   public RunCapture(String workflow, String graphHash, CodecRegistry codecs, List<StepDescriptor> steps,
@@ -65,20 +68,50 @@ public final class RunCapture {
     return pending == null ? null : pending.remove(request);
   }
 
-  /** Completes request {@code request} with a snapshot of this cut. */
+  /**
+   * Completes request {@code request} with a snapshot of this cut, once the child runs of its
+   * executions answered with theirs (at once when there are none).
+   *
+   * @param children the child runs of the execution under a loop key, or null
+   */
   void answer(long request, RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft) {
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children) {
     CompletableFuture<Snapshot> answer = take(request);
     if (answer != null) {
-      answer.complete(snapshot(data, runId, streamPosition, loop, retryLeft));
+      RunImage image = image(data, runId, streamPosition, loop, retryLeft);
+      ChildSnapshots.of(loop, children).whenComplete((taken, error) -> {
+        if (error != null) {
+          answer.completeExceptionally(error instanceof CompletionException wrapped && wrapped.getCause() != null
+              ? wrapped.getCause() : error);
+        } else {
+          answer.complete(snapshot(image, taken));
+        }
+      });
     }
   }
 
-  /** Hands a checkpoint to the consumer, off the loop's thread. */
+  /** Hands a checkpoint to the consumer, off the loop's thread (which waits for the children's snapshots). */
   void checkpoint(RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft) {
-    Snapshot snapshot = snapshot(data, runId, streamPosition, loop, retryLeft);
-    sink.offer(() -> checkpoints.accept(snapshot));
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children) {
+    RunImage image = image(data, runId, streamPosition, loop, retryLeft);
+    CompletableFuture<List<ChildImage>> taken = ChildSnapshots.of(loop, children);
+    sink.offer(() -> checkpoints.accept(snapshot(image, taken.join())));
+  }
+
+  /** The children a resumed run's executions resume instead of starting new ones; call before the first tick. */
+  public void resumeChildren(RunImage image) {
+    resumed = ResumedChildren.of(image);
+  }
+
+  /** Gives a starting execution the children the snapshot recorded for it, if any. */
+  void handChildren(int step, Event[] events, StepExecution into) {
+    ResumedChildren pending = resumed;
+    if (pending != null) {
+      pending.handTo(step, events, into.children());
+      if (pending.isEmpty()) {
+        resumed = null;
+      }
+    }
   }
 
   /** Saves the run's final status to {@code store} when it ends, before its result completes. */
@@ -123,7 +156,14 @@ public final class RunCapture {
         + "' has already finished; take snapshots of a running or paused run");
   }
 
-  private Snapshot snapshot(RunData data, String runId, long streamPosition, LoopImage loop,
+  private Snapshot snapshot(RunImage image, List<ChildImage> children) {
+    RunImage whole = children.isEmpty() ? image : new RunImage(image.workflow(), image.graphHash(), image.runId(),
+        image.streamPosition(), image.state(), image.store(), image.loop(), children);
+    return Snapshot.of(whole, codecs, steps);
+  }
+
+  /** The run's image at the loop's cut, without its children; reads the state and store under the data lock. */
+  private RunImage image(RunData data, String runId, long streamPosition, LoopImage loop,
       LongFunction<Duration> retryLeft) {
     List<LoopImage.ExecutionImage> executions = new ArrayList<>(loop.executions().size());
     for (LoopImage.ExecutionImage execution : loop.executions()) {
@@ -140,8 +180,7 @@ public final class RunCapture {
     if (codecs == null) {
       throw new WorkflowException("Workflow '" + workflow + "' cannot take snapshots");
     }
-    RunImage image = new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
-    return Snapshot.of(image, codecs, steps);
+    return new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
   }
 
   @SuppressWarnings("unchecked") // an array of a generic type, filled once right after

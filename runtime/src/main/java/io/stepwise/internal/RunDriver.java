@@ -44,6 +44,8 @@ public final class RunDriver<R extends StopEvent> {
   private final Timers timers;
   /** The run's state and store, shared with its step executions. */
   final RunData data;
+  /** The child runs in flight of all its executions, for events sent from outside. */
+  final RunChildren children = new RunChildren();
   private final Level logLevel;
   private final RunLoop loop;
   private final EventStream stream;
@@ -257,7 +259,7 @@ public final class RunDriver<R extends StopEvent> {
     try {
       loop.reduce(tick, execute);
       if (completed && !finished && capture.checkpointing()) {
-        capture.checkpoint(data, runId, stream.published(), loop.image(), this::retryLeft);
+        capture.checkpoint(data, runId, stream.published(), loop.image(), this::retryLeft, this::childrenOf);
       }
     } catch (RuntimeException | Error bug) {
       crash(bug);
@@ -272,6 +274,7 @@ public final class RunDriver<R extends StopEvent> {
       case StartStep start -> {
         StepExecution execution = new StepExecution(this, start.execution(), routing.steps().get(start.step()),
             start.events(), start.attempt(), start.lastError());
+        capture.handChildren(start.step(), start.events(), execution);
         executions.put(start.execution(), execution);
         if (handoffOpen && handoff == null) {
           handoff = execution;
@@ -299,7 +302,8 @@ public final class RunDriver<R extends StopEvent> {
       }
       case Finish finish -> finish(finish.terminal(), finish.error());
       case Command.Captured captured ->
-          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft);
+          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft,
+              this::childrenOf);
       case Collected collected -> {
         StepExecution execution = executions.get(collected.execution());
         if (execution != null) {
@@ -352,6 +356,12 @@ public final class RunDriver<R extends StopEvent> {
       return Duration.ZERO;
     }
     return Duration.ofNanos(Math.max(0, armed.dueNanos() - System.nanoTime()));
+  }
+
+  /** The child runs execution {@code key} waits for, or null when it is not running here. */
+  private ChildRuns childrenOf(long key) {
+    StepExecution execution = executions.get(key);
+    return execution == null ? null : execution.childrenIfAny();
   }
 
   /** A bug in the loop must end the run loudly rather than leave its caller waiting forever. */

@@ -61,8 +61,56 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   public void sendEvent(Event event) {
     Objects.requireNonNull(event, "event");
     checkRunning();
-    run.routing().checkAccepted(event);
-    run.post(new EventPosted(event, -1));
+    if (!offer(event)) {
+      throw new IllegalArgumentException("Workflow '" + run.routing().workflow() + "' has no step that accepts "
+          + event.getClass().getName() + ", and no child run of run " + runId() + " accepts it (child runs in"
+          + " flight: " + run.children.describe() + "); it accepts: " + run.routing().acceptedTypes());
+    }
+  }
+
+  /**
+   * Delivers an event to this run's steps when one accepts it, else to its children in flight,
+   * each applying this same rule: so it reaches, in each branch of the run's tree, the nearest
+   * runs that accept it. A finished run takes nothing.
+   *
+   * @return whether some run took it
+   */
+  boolean offer(Event event) {
+    if (run.isFinished()) {
+      return false;
+    }
+    if (run.routing().accepts(event)) {
+      run.post(new EventPosted(event, -1));
+      return true;
+    }
+    return run.children.offer(event);
+  }
+
+  /** The run's children in flight. */
+  RunChildren children() {
+    return run.children;
+  }
+
+  @Override
+  public void sendEventToChild(String childRunId, Event event) {
+    Objects.requireNonNull(childRunId, "childRunId");
+    Objects.requireNonNull(event, "event");
+    checkRunning();
+    WorkflowHandler<?> found = run.children.find(childRunId);
+    if (found instanceof RunHandle<?> child) {
+      if (!child.run.routing().accepts(event)) {
+        throw new IllegalArgumentException("Child run " + childRunId + " of workflow '" + child.run.routing().workflow()
+            + "' has no step that accepts " + event.getClass().getName() + "; it accepts: "
+            + child.run.routing().acceptedTypes());
+      }
+      child.run.post(new EventPosted(event, -1)); // dropped if the child ends meanwhile, as for any run
+      return;
+    }
+    if (!run.children.holdFor(childRunId, event)) {
+      throw new IllegalArgumentException("Run " + runId() + " of workflow '" + run.routing().workflow()
+          + "' has no child run " + childRunId + " in flight (child runs in flight: " + run.children.describe()
+          + "); a child run takes events only while it runs: take its id from a ChildEvent of this run's stream");
+    }
   }
 
   @Override
@@ -90,6 +138,11 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       Thread.currentThread().interrupt();
       throw new WorkflowException("Interrupted while taking a snapshot of run " + runId(), e);
     }
+  }
+
+  /** A snapshot the run's loop answers later; for a parent taking its children's snapshots without blocking. */
+  CompletableFuture<Snapshot> snapshotLater() {
+    return run.snapshot();
   }
 
   @Override

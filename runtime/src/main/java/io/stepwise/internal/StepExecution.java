@@ -154,6 +154,10 @@ final class StepExecution implements Context<Object>, Runnable {
   }
 
   private Tick report(Object returned, Throwable error) {
+    ChildRuns made = children;
+    if (made != null) {
+      made.close();
+    }
     Tick tick;
     if (error != null) {
       boolean wrapped = error instanceof CompletionException && error.getCause() != null;
@@ -278,6 +282,11 @@ final class StepExecution implements Context<Object>, Runnable {
     return step.name();
   }
 
+  /** The child runs this execution started, or null when it never started one. */
+  ChildRuns childrenIfAny() {
+    return children;
+  }
+
   /** The child runs this execution is waiting for. */
   ChildRuns children() {
     ChildRuns current = children;
@@ -285,7 +294,7 @@ final class StepExecution implements Context<Object>, Runnable {
       synchronized (this) {
         current = children;
         if (current == null) {
-          current = new ChildRuns(this, this::isCancelled);
+          current = new ChildRuns(this, this::isCancelled, run.children);
           children = current;
         }
       }

@@ -51,8 +51,8 @@ class OutsideEventsTest {
 
     IllegalArgumentException rejected = assertThrows(IllegalArgumentException.class, () -> handler.sendEvent(new Stray()));
 
-    assertEquals("Workflow 'Ask' has no step that accepts io.stepwise.fixture.Events$Stray; it accepts: [Answer, Start]",
-        rejected.getMessage());
+    assertEquals("Workflow 'Ask' has no step that accepts io.stepwise.fixture.Events$Stray, and no child run of run "
+        + handler.runId() + " accepts it (child runs in flight: []); it accepts: [Answer, Start]", rejected.getMessage());
     handler.sendEvent(new Answer("Bo"));
     assertEquals(new Done("hi Bo"), handler.result());
   }

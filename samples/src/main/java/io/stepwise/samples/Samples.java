@@ -26,6 +26,7 @@ import io.stepwise.samples.guide.fanout.FanInFanOutMain;
 import io.stepwise.samples.guide.hitl.HumanInTheLoopFlow;
 import io.stepwise.samples.guide.hitl.HumanInTheLoopFlow_Workflow;
 import io.stepwise.samples.guide.hitl.HumanInTheLoopMain;
+import io.stepwise.samples.guide.hitl.PausableMain;
 import io.stepwise.samples.guide.hitl.WaitingFlow;
 import io.stepwise.samples.guide.hitl.WaitingFlow_Workflow;
 import io.stepwise.samples.guide.hitl.WaitingMain;
@@ -42,6 +43,9 @@ import io.stepwise.samples.guide.parallel.ParallelMain;
 import io.stepwise.samples.guide.resources.MemoryFlow;
 import io.stepwise.samples.guide.resources.MemoryFlow_Workflow;
 import io.stepwise.samples.guide.resources.MemoryMain;
+import io.stepwise.samples.guide.serialize.ArticleFlow;
+import io.stepwise.samples.guide.serialize.ArticleFlow_Workflow;
+import io.stepwise.samples.guide.serialize.SerializeMain;
 import io.stepwise.samples.guide.state.StateFlow;
 import io.stepwise.samples.guide.state.StateFlow_Workflow;
 import io.stepwise.samples.guide.state.StateMain;
@@ -83,6 +87,8 @@ public final class Samples {
           () -> StateFlow_Workflow.of(new StateFlow()).graph(), StateMain::run),
       new Sample("store", "guide 2.2.b: a counter in the store, carried across runs with continueFrom",
           () -> StoreFlow_Workflow.of(new StoreFlow()).graph(), StoreMain::run),
+      new Sample("serialize", "guide 2.2.d: the context as JSON after each step (a snapshot), restored into a new workflow",
+          () -> ArticleFlow_Workflow.of(new ArticleFlow()).graph(), SerializeMain::run),
       new Sample("parallel", "guide 2.2.c: a void step that sends its event with ctx.sendEvent",
           () -> ParallelFlow_Workflow.of(new ParallelFlow()).graph(), ParallelMain::run),
       new Sample("concurrent", "guide 2.2.c: three workers in parallel, fan-in with a join",
@@ -94,6 +100,8 @@ public final class Samples {
           out -> HumanInTheLoopMain.run(out, Optional.of("42"))),
       new Sample("hitl-wait", "guide 3.1 in one step: ctx.waitForEvent blocks until the answer arrives",
           () -> WaitingFlow_Workflow.of(new WaitingFlow()).graph(), out -> WaitingMain.run(out, "42")),
+      new Sample("hitl-durable", "guide 3.1 across processes: the run waits in a SQLite run store, resumed by id and answered",
+          () -> HumanInTheLoopFlow_Workflow.of(new HumanInTheLoopFlow()).graph(), PausableMain::run),
       new Sample("loop", "guide 3.2.a: a step whose output brings the run back to it",
           () -> LoopFlow_Workflow.of(new LoopFlow(() -> true)).graph(), LoopMain::run),
       new Sample("branch", "guide 3.2.b: a sealed union return type, one branch per variant",

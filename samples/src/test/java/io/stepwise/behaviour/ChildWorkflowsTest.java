@@ -80,11 +80,14 @@ class ChildWorkflowsTest {
   }
 
   @Test
-  void resumingAParentSnapshotTakenWhileItsChildRunsRunsTheStepWithANewChild() throws InterruptedException {
+  void resumingAParentSnapshotTakenWhileItsChildRunsResumesThatChildWhoseStepInFlightRunsAgain()
+      throws InterruptedException {
     var first = new ChildFlows.BlockingChild();
     var handler = ChildFlows_WaitingParent_Workflow.of(new ChildFlows.WaitingParent(first)).run(new Go());
     assertTrue(first.started.await(10, TimeUnit.SECONDS));
-    Snapshot snapshot = Snapshot.fromJson(handler.snapshot().toJson());
+    Snapshot taken = handler.snapshot();
+    String childRunId = taken.image().children().getFirst().snapshot().runId();
+    Snapshot snapshot = Snapshot.fromJson(taken.toJson());
     handler.cancel();
     assertTrue(first.interrupted.await(10, TimeUnit.SECONDS));
 
@@ -94,7 +97,9 @@ class ChildWorkflowsTest {
     assertEquals(new Report("the child ended"), resumed.result());
     assertEquals(0, second.started.getCount());
     assertEquals(2, events.size());
-    assertEquals(new ChildFlows.Hold(), ((ChildEvent) events.getFirst()).event());
+    ChildEvent childStop = (ChildEvent) events.getFirst();
+    assertEquals(new ChildFlows.Hold(), childStop.event());
+    assertEquals(childRunId, childStop.childRunId());
   }
 
   @Test

@@ -37,17 +37,25 @@ class SnapshotFuzzTest {
 
   @Test
   void mutatedSnapshotsDecodeWhollyOrFailWithSnapshotException() {
-    String original = busySnapshot();
-    WorkflowDefinition<SnapshotFlows.BusyFlow, Go, Outcome> definition = new SnapshotFlows_BusyFlow_Workflow();
+    fuzz(busySnapshot(), new SnapshotFlows_BusyFlow_Workflow(), 20261121L, CASES);
+  }
+
+  /** The child's section is read by the parent (its envelope only); the child's content stays text. */
+  @Test
+  void mutatedSnapshotsWithAChildDecodeWhollyOrFailWithSnapshotException() throws InterruptedException {
+    fuzz(parentSnapshot(), new ChildSnapshotFlows_AskingParent_Workflow(), 20260311L, CASES / 2);
+  }
+
+  private static <W> void fuzz(String original, WorkflowDefinition<W, ?, ?> definition, long seed, int cases) {
     SnapshotReader reader = new SnapshotReader(definition.codecs(),
         new Routing(definition.name(), definition.steps()), definition.graphHash());
     assertEquals(original, Snapshot.of(reader.read(Snapshot.fromJson(original)), definition.codecs(),
         definition.steps()).toJson());
     // Generous: the cases take a few seconds; the bound only turns a hang into a failure.
     assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
-      Random random = new Random(20261121L);
+      Random random = new Random(seed);
       int decoded = 0;
-      for (int i = 0; i < CASES; i++) {
+      for (int i = 0; i < cases; i++) {
         String mutated = mutate(original, random);
         try {
           RunImage image = reader.read(Snapshot.fromJson(mutated));
@@ -60,8 +68,21 @@ class SnapshotFuzzTest {
           fail("case " + i + " threw " + other + " for: " + mutated, other);
         }
       }
-      System.out.println("snapshot fuzz: " + decoded + " of " + CASES + " mutations decoded");
+      System.out.println("snapshot fuzz of " + definition.name() + ": " + decoded + " of " + cases
+          + " mutations decoded");
     });
+  }
+
+  /** A parent whose step waits for a child that waits for a person. */
+  private static String parentSnapshot() throws InterruptedException {
+    var child = new ChildSnapshotFlows.AskingChild();
+    WorkflowHandler<ChildFlows.Report> run = ChildSnapshotFlows_AskingParent_Workflow.of(
+        new ChildSnapshotFlows.AskingParent(ChildSnapshotFlows_AskingChild_Workflow.of(child))).run(new ChildFlows.Go());
+    run.events().iterator().next(); // the child's question
+    child.listening.await();
+    String json = run.snapshot().toJson();
+    run.cancel();
+    return json;
   }
 
   private static String mutate(String text, Random random) {

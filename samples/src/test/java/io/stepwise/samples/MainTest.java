@@ -43,11 +43,13 @@ class MainTest {
         streaming  guide 2.4: the joke written to the stream before the critique
         state      guide 2.2.a: typed state, edited in one step and read in the next
         store      guide 2.2.b: a counter in the store, carried across runs with continueFrom
+        serialize  guide 2.2.d: the context as JSON after each step (a snapshot), restored into a new workflow
         parallel   guide 2.2.c: a void step that sends its event with ctx.sendEvent
         concurrent guide 2.2.c: three workers in parallel, fan-in with a join
         collect    guide 2.2.c: three workers in parallel, fan-in with ctx.collectEvents
         hitl       guide 3.1: InputRequiredEvent and HumanResponseEvent, answered with 42
         hitl-wait  guide 3.1 in one step: ctx.waitForEvent blocks until the answer arrives
+        hitl-durable guide 3.1 across processes: the run waits in a SQLite run store, resumed by id and answered
         loop       guide 3.2.a: a step whose output brings the run back to it
         branch     guide 3.2.b: a sealed union return type, one branch per variant
         fanout     guide 3.3: fan out with ctx.sendEvent, fan in with collectEvents and a count in the store

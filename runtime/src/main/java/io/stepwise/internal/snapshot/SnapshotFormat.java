@@ -19,6 +19,8 @@ final class SnapshotFormat {
   static final String STEPS = "steps";
   static final String EXECUTIONS = "executions";
   static final String WAITERS = "waiters";
+  /** In an execution: the child runs it waits for, only when it has any. */
+  static final String CHILDREN = "children";
 
   /** The factory for texts within the default limit: built once, so its symbol tables and buffers are reused. */
   private static final JsonFactory DEFAULT = build(Snapshot.DEFAULT_MAX_CHARS);

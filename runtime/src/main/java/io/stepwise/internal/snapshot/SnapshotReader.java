@@ -5,6 +5,7 @@ import io.stepwise.JsonDecodingException;
 import io.stepwise.Snapshot;
 import io.stepwise.SnapshotException;
 import io.stepwise.SnapshotException.Reason;
+import io.stepwise.internal.ChildImage;
 import io.stepwise.internal.LoopImage;
 import io.stepwise.internal.RunImage;
 import io.stepwise.internal.Routing;
@@ -50,7 +51,7 @@ public final class SnapshotReader {
         .createParser(ObjectReadContext.empty(), json)) {
       in = new JsonReader(parser, "snapshot");
       parser.nextToken();
-      return content(in, snapshot);
+      return content(in, snapshot, json);
     } catch (SnapshotException e) {
       throw e;
     } catch (JsonDecodingException e) {
@@ -78,12 +79,13 @@ public final class SnapshotReader {
     }
   }
 
-  private RunImage content(JsonReader in, Snapshot snapshot) {
+  private RunImage content(JsonReader in, Snapshot snapshot, String json) {
     Object state = null;
     var store = new TreeMap<String, Object>();
     List<LoopImage.StepImage> steps = new ArrayList<>();
     List<LoopImage.ExecutionImage> executions = new ArrayList<>();
     List<LoopImage.WaiterImage> waiters = new ArrayList<>();
+    List<ChildImage> children = new ArrayList<>();
     in.beginObject();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
@@ -104,7 +106,7 @@ public final class SnapshotReader {
         case SnapshotFormat.EXECUTIONS -> {
           in.beginArray();
           while (in.nextElement()) {
-            executions.add(execution(in));
+            executions.add(execution(in, executions.size(), children, json));
           }
         }
         case SnapshotFormat.WAITERS -> {
@@ -124,7 +126,7 @@ public final class SnapshotReader {
       throw invalid(crowded, null);
     }
     return new RunImage(snapshot.workflow(), snapshot.graphHash(), snapshot.runId(), snapshot.streamPosition(),
-        state, store, new LoopImage(steps, executions, waiters));
+        state, store, new LoopImage(steps, executions, waiters), children);
   }
 
   private Object readState(JsonReader in) {
@@ -219,7 +221,9 @@ public final class SnapshotReader {
     return new LoopImage.Buffered(event, lineage);
   }
 
-  private LoopImage.ExecutionImage execution(JsonReader in) {
+  /** @param children gets the child runs the execution waits for, with their snapshots (decoded when resumed) */
+  private LoopImage.ExecutionImage execution(JsonReader in, int index, List<ChildImage> children, String json) {
+    List<ChildImage> waitedFor = List.of();
     int step = -1;
     List<Event> events = List.of();
     int attempt = 1;
@@ -239,12 +243,18 @@ public final class SnapshotReader {
         case "errorType" -> errorType = in.read(JsonCodecs.STRING);
         case "errorMessage" -> errorMessage = in.read(JsonCodecs.STRING);
         case "retryIn" -> retryIn = duration(in, null);
+        case SnapshotFormat.CHILDREN -> waitedFor = new ChildSection(json).read(in, index);
         default -> in.skipValue();
       }
     }
     if (step < 0) {
       throw in.fail("an execution has no \"step\"");
     }
+    if (retryIn != null && !waitedFor.isEmpty()) {
+      throw in.fail("an execution waiting out a retry delay runs no child, yet this one has "
+          + waitedFor.size());
+    }
+    children.addAll(waitedFor);
     if (attempt < 1) {
       throw in.fail("an execution's attempt must be at least 1");
     }

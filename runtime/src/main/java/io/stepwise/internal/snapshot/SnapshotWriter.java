@@ -3,6 +3,7 @@ package io.stepwise.internal.snapshot;
 import io.stepwise.Event;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
+import io.stepwise.internal.ChildImage;
 import io.stepwise.internal.LoopImage;
 import io.stepwise.internal.RunImage;
 import io.stepwise.spi.CodecRegistry;
@@ -56,8 +57,9 @@ public final class SnapshotWriter {
       out.endArray();
       out.name(SnapshotFormat.EXECUTIONS);
       out.beginArray();
-      for (LoopImage.ExecutionImage execution : loop.executions()) {
-        writeExecution(out, codecs, steps.get(execution.step()).name(), execution);
+      for (int i = 0; i < loop.executions().size(); i++) {
+        LoopImage.ExecutionImage execution = loop.executions().get(i);
+        writeExecution(out, codecs, steps.get(execution.step()).name(), execution, childrenOf(image, i));
       }
       out.endArray();
       out.name(SnapshotFormat.WAITERS);
@@ -129,7 +131,7 @@ public final class SnapshotWriter {
   }
 
   private static void writeExecution(JsonWriter out, CodecRegistry codecs, String name,
-      LoopImage.ExecutionImage execution) {
+      LoopImage.ExecutionImage execution, List<ChildImage> children) {
     out.beginObject();
     out.name("step");
     out.value(name);
@@ -147,7 +149,30 @@ public final class SnapshotWriter {
     out.write(JsonCodecs.STRING, execution.errorMessage());
     out.name("retryIn");
     out.write(JsonCodecs.DURATION, execution.retryIn());
+    if (!children.isEmpty()) { // left out when empty: the format of runs without children is unchanged
+      out.name(SnapshotFormat.CHILDREN);
+      out.beginArray();
+      for (ChildImage child : children) {
+        out.beginObject();
+        out.name("call");
+        out.value(child.call());
+        out.name("workflow");
+        out.value(child.workflow());
+        out.name("snapshot");
+        // The child's own snapshot, written by its own codecs, nested as it is (with its own children).
+        out.generator().writeRawValue(child.snapshot().toJson());
+        out.endObject();
+      }
+      out.endArray();
+    }
     out.endObject();
+  }
+
+  private static List<ChildImage> childrenOf(RunImage image, int execution) {
+    if (image.children().isEmpty()) {
+      return List.of();
+    }
+    return image.children().stream().filter(child -> child.execution() == execution).toList();
   }
 
   private static void writeEvents(JsonWriter out, CodecRegistry codecs, List<Event> events) {

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** The CLI's {@code extract} command: the iterative extraction, live at the terminal. */
+/** The CLI's {@code extract} command: the iterative extraction, live at the terminal, or durable ({@link DurableCommand}). */
 public final class ExtractCommand {
   /** The command's usage lines, for the CLI's help. */
   public static final String USAGE = """
@@ -28,6 +28,14 @@ public final class ExtractCommand {
                                                shipped invoice PDF), propose a schema, ask you to approve
                                                it (y) or give feedback (any text), then print the data as
                                                JSON (and CSV); --approve approves unattended
+        extract start [FILE] [--prompt TEXT] [--store PATH]
+                                               durable: propose a schema, store the run (default store:
+                                               ~/.stepwise/extraction.db, or $STEPWISE_EXTRACTION_STORE),
+                                               print its id and exit
+        extract respond RUN_ID --approve|--feedback TEXT [--store PATH]
+                                               resume a stored run in this process and answer it: prints
+                                               the next schema, or the data
+        extract runs [--store PATH]            list the runs waiting for a review
       """;
 
   private ExtractCommand() {}
@@ -38,6 +46,9 @@ public final class ExtractCommand {
    * @return the exit status: 0 done, 1 the extraction failed, 2 bad usage
    */
   public static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    if (!args.isEmpty() && DurableArguments.isDurable(args.getFirst())) {
+      return DurableCommand.run(args, env, out, err);
+    }
     ExtractArguments arguments;
     ChosenModel model;
     try {

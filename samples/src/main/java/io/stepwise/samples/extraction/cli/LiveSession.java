@@ -34,11 +34,9 @@ public final class LiveSession {
     while (stream.hasNext()) {
       Event event = stream.next();
       if (event instanceof Progress progress) {
-        out.println("  > " + progress.message().replace("\n", "\n    "));
+        printProgress(progress, out);
       } else if (event instanceof ProposedSchema proposal) {
-        out.println();
-        out.println("Proposed schema (round " + proposal.round() + "):");
-        out.println(proposal.schema());
+        printProposal(proposal, out);
         Optional<SchemaReview> review = reviewer.review(proposal, out);
         if (review.isEmpty()) {
           run.cancel();
@@ -57,6 +55,22 @@ public final class LiveSession {
       err.println("The extraction failed: " + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()));
       return 1;
     }
+    printData(data, label, out);
+    return 0;
+  }
+
+  static void printProgress(Progress progress, PrintStream out) {
+    out.println("  > " + progress.message().replace("\n", "\n    "));
+  }
+
+  static void printProposal(ProposedSchema proposal, PrintStream out) {
+    out.println();
+    out.println("Proposed schema (round " + proposal.round() + "):");
+    out.println(proposal.schema());
+  }
+
+  /** The data as JSON, and as CSV when the schema is flat, introduced by {@code label}. */
+  static void printData(ExtractedData data, String label, PrintStream out) {
     out.println();
     out.println(label + ":");
     out.println(data.json());
@@ -65,6 +79,5 @@ public final class LiveSession {
       out.println("As CSV (the schema is flat):");
       out.print(data.csv());
     }
-    return 0;
   }
 }
