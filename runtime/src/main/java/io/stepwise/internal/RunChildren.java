@@ -30,18 +30,26 @@ final class RunChildren {
   }
 
   // Guarded by this: a child goes from awaited to running while a caller may be holding events for it.
-  private final Map<String, Entry> children = new LinkedHashMap<>();
+  // Made with the first child: most runs start none, and an idle run should hold nothing for them.
+  private Map<String, Entry> children;
+
+  private Map<String, Entry> children() {
+    if (children == null) {
+      children = new LinkedHashMap<>();
+    }
+    return children;
+  }
 
   /** Records a child of a snapshot that a re-run execution will resume. */
   synchronized void awaitResume(String runId, String workflow) {
-    children.putIfAbsent(runId, new Entry(workflow));
+    children().putIfAbsent(runId, new Entry(workflow));
   }
 
   /** Records a running child and hands it the events held for it while it was awaited. */
   void running(String runId, String workflow, WorkflowHandler<?> handle) {
     List<Event> held;
     synchronized (this) {
-      Entry entry = children.computeIfAbsent(runId, id -> new Entry(workflow));
+      Entry entry = children().computeIfAbsent(runId, id -> new Entry(workflow));
       entry.handle = handle;
       held = List.copyOf(entry.held);
       entry.held.clear();
@@ -56,7 +64,9 @@ final class RunChildren {
 
   /** Forgets a child that ended, or an awaited child its execution will not resume. */
   synchronized void ended(String runId) {
-    children.remove(runId);
+    if (children != null) {
+      children.remove(runId);
+    }
   }
 
   /**
@@ -69,6 +79,9 @@ final class RunChildren {
     List<WorkflowHandler<?>> running = new ArrayList<>(2);
     boolean held = false;
     synchronized (this) {
+      if (children == null) {
+        return false;
+      }
       for (Entry entry : children.values()) {
         if (entry.handle != null) {
           running.add(entry.handle);
@@ -91,6 +104,9 @@ final class RunChildren {
   WorkflowHandler<?> find(String runId) {
     List<WorkflowHandler<?>> running = new ArrayList<>();
     synchronized (this) {
+      if (children == null) {
+        return null;
+      }
       Entry entry = children.get(runId);
       if (entry != null && entry.handle != null) {
         return entry.handle;
@@ -116,6 +132,9 @@ final class RunChildren {
   boolean holdFor(String runId, Event event) {
     List<WorkflowHandler<?>> running = new ArrayList<>();
     synchronized (this) {
+      if (children == null) {
+        return false;
+      }
       Entry entry = children.get(runId);
       if (entry != null && entry.handle == null) {
         entry.held.add(event);
@@ -134,6 +153,9 @@ final class RunChildren {
   /** The children in flight, as {@code runId (workflow)}, sorted; for error messages. */
   synchronized TreeSet<String> describe() {
     TreeSet<String> described = new TreeSet<>();
+    if (children == null) {
+      return described;
+    }
     children.forEach((runId, entry) -> described.add(runId + " (" + entry.workflow + ")"));
     return described;
   }
