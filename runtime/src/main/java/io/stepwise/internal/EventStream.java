@@ -81,9 +81,12 @@ final class EventStream {
     return StreamSupport.stream(new Reader(), false);
   }
 
-  /** The next event, parking until the writer appends one. */
+  /** The next event, parking until the writer appends one (after a brief spin, see {@link BriefSpin}). */
   private Event take() {
     Node next = head.next;
+    if (next == null && BriefSpin.until(() -> head.next != null)) {
+      next = head.next;
+    }
     while (next == null) {
       reader = Thread.currentThread();
       next = head.next; // appended before the writer could see us: do not sleep

@@ -35,6 +35,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   @Override
   public R result() {
     try {
+      BriefSpin.until(run.result()::isDone);
       return run.result().get();
     } catch (ExecutionException e) {
       // The driver only ever completes it with a WorkflowException (or an Error from a bug).
@@ -128,7 +129,9 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       throw finished();
     }
     try {
-      return run.snapshot().get();
+      CompletableFuture<Snapshot> taking = run.snapshot();
+      BriefSpin.until(taking::isDone);
+      return taking.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
