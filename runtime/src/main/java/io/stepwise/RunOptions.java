@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * @param timeout run timeout; null keeps the workflow's {@code @Workflow(timeout)},
  *     {@link Duration#ZERO} disables it
  * @param stepStateEvents whether {@link StepStateChanged} events are published on the stream
- * @param verbose whether step starts and ends are logged at INFO (otherwise DEBUG) on the
- *     {@code System.Logger} named {@code io.stepwise}
+ * @param verbose whether step starts and ends are logged at INFO on the {@code System.Logger}
+ *     named {@code io.stepwise} (also on for every run with {@code -Dstepwise.verbose=true})
  * @param continueFrom a finished run whose state and store this run starts from, or null
  * @param checkpoints gets a {@link Snapshot} after each completed step, or null for none
  * @param store keeps a checkpoint of the run after each completed step, and its final status, or
@@ -68,7 +68,7 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
     return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints, store, trace);
   }
 
-  /** These options with step starts and ends logged at INFO, or at DEBUG. */
+  /** These options with step starts and ends logged at INFO, or not logged. */
   public RunOptions withVerbose(boolean enabled) {
     return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints, store, trace);
   }

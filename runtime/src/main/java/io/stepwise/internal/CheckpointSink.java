@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
  * so a slow store never holds up the control loop. The thread ends whenever the queue is empty.
  */
 final class CheckpointSink {
-  private static final System.Logger LOG = System.getLogger("io.stepwise");
 
   private final String runId;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
@@ -44,7 +43,7 @@ final class CheckpointSink {
         task.run();
       } catch (RuntimeException | Error failure) {
         // A checkpoint store that fails must not stop the run, nor the later checkpoints.
-        LOG.log(Level.WARNING, "run " + runId + ": a checkpoint consumer failed", failure);
+        Log.get().log(Level.WARNING, "run " + runId + ": a checkpoint consumer failed", failure);
       }
     }
   }

@@ -16,7 +16,6 @@ import java.util.TreeSet;
  * until the step resumes it, since its workflow (and so what it accepts) is known only then.
  */
 final class RunChildren {
-  private static final System.Logger LOG = System.getLogger("io.stepwise");
 
   /** A child run: its workflow's name, and its handle once it runs (null while it is awaited). */
   private static final class Entry {
@@ -56,7 +55,7 @@ final class RunChildren {
     }
     for (Event event : held) {
       if (!(handle instanceof RunHandle<?> child) || !child.offer(event)) {
-        LOG.log(Level.WARNING, "child run {0} of workflow ''{1}'' was resumed and does not accept {2}, sent to it"
+        Log.get().log(Level.WARNING, "child run {0} of workflow ''{1}'' was resumed and does not accept {2}, sent to it"
             + " while it was waiting to be resumed; the event is dropped", runId, workflow, event);
       }
     }

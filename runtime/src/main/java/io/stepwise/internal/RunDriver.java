@@ -34,7 +34,6 @@ import java.util.stream.Stream;
  * so the loop's state needs no locks.
  */
 public final class RunDriver<R extends StopEvent> {
-  private static final System.Logger LOG = System.getLogger("io.stepwise");
   private static final ThreadFactory STEP_THREADS = Thread.ofVirtual().name("stepwise-step").factory();
 
   private final String runId;
@@ -46,6 +45,8 @@ public final class RunDriver<R extends StopEvent> {
   final RunData data;
   /** The child runs in flight of all its executions, for events sent from outside. */
   final RunChildren children = new RunChildren();
+  private static final boolean VERBOSE_BY_DEFAULT = Boolean.getBoolean("stepwise.verbose");
+  /** INFO when steps are logged, null when not. */
   private final Level logLevel;
   private final RunLoop loop;
   private final EventStream stream;
@@ -83,7 +84,9 @@ public final class RunDriver<R extends StopEvent> {
     this.stopType = stopType;
     this.timers = timers;
     this.data = data;
-    this.logLevel = verbose ? Level.INFO : Level.DEBUG;
+    // Step-by-step logging is opt-in, so that a run that logs nothing never starts the logging
+    // backend (see Log); -Dstepwise.verbose=true turns it on for every run.
+    this.logLevel = verbose || VERBOSE_BY_DEFAULT ? Level.INFO : null;
     this.loop = new RunLoop(runId, routing, timeout, stepStateEvents);
     this.stream = new EventStream(runId);
     this.capture = RunCapture.NONE;
@@ -366,7 +369,7 @@ public final class RunDriver<R extends StopEvent> {
 
   /** A bug in the loop must end the run loudly rather than leave its caller waiting forever. */
   private void crash(Throwable bug) {
-    LOG.log(Level.ERROR, "run " + runId + " of workflow '" + routing.workflow() + "' crashed", bug);
+    Log.get().log(Level.ERROR, "run " + runId + " of workflow '" + routing.workflow() + "' crashed", bug);
     if (finished) {
       return;
     }

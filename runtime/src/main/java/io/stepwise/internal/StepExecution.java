@@ -34,7 +34,6 @@ import java.util.function.UnaryOperator;
  * sees. It reports back to the loop only through ticks.
  */
 final class StepExecution implements Context<Object>, Runnable {
-  private static final System.Logger LOG = System.getLogger("io.stepwise");
 
   private final RunDriver<?> run;
   private final long id;
@@ -121,8 +120,8 @@ final class StepExecution implements Context<Object>, Runnable {
       return null; // cancelled before it began (checked after clearing, so no cancel is lost)
     }
     Level level = run.logLevel();
-    if (LOG.isLoggable(level)) {
-      LOG.log(level, "run {0}: step ''{1}'' starts on {2} (execution {3}, attempt {4})",
+    if (level != null && Log.get().isLoggable(level)) {
+      Log.get().log(level, "run {0}: step ''{1}'' starts on {2} (execution {3}, attempt {4})",
           run.runId(), step.name(), Arrays.toString(events), id, attempt);
     }
     startedAt = System.nanoTime();
@@ -170,8 +169,8 @@ final class StepExecution implements Context<Object>, Runnable {
       }
     }
     Level level = run.logLevel();
-    if (LOG.isLoggable(level)) {
-      LOG.log(level, "run {0}: step ''{1}'' {2} (execution {3})", run.runId(), step.name(),
+    if (level != null && Log.get().isLoggable(level)) {
+      Log.get().log(level, "run {0}: step ''{1}'' {2} (execution {3})", run.runId(), step.name(),
           tick instanceof StepReturned done ? "finished, produced " + done.emitted()
               : "failed: " + ((StepThrew) tick).error(), id);
     }

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
  * run ends.
  */
 public final class StoreCheckpointing implements Consumer<Snapshot> {
-  private static final System.Logger LOG = System.getLogger("io.stepwise");
 
   private final String runId;
   private final RunCheckpoints writer;
@@ -64,7 +63,7 @@ public final class StoreCheckpointing implements Consumer<Snapshot> {
       writer.save(new Checkpoint(checkpoint.runId(), checkpoint.workflow(), checkpoint.graphHash(),
           finished ? RunStatus.FINISHED : RunStatus.FAILED, checkpoint.snapshotJson()));
     } catch (RuntimeException failure) {
-      LOG.log(Level.WARNING, "run " + runId + ": the run store did not take its final status", failure);
+      Log.get().log(Level.WARNING, "run " + runId + ": the run store did not take its final status", failure);
     }
   }
 
