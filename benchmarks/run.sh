@@ -110,8 +110,8 @@ R[ours.snapshotBytes]="$("$JAVA" -cp "$OURS_CP" io.stepwise.benchmarks.SnapshotS
 log "Stepwise: S5 cold start"
 cold_start ours "$OURS_CP" io.stepwise.benchmarks.ColdStartMain
 
-log "LangGraph4j: S1 S2 S3 (JMH)"
-jmh lg "$LG_CP" 'io\.stepwise\.peers\.langgraph4j\.(Chain|ConcurrentRuns)Benchmark|FanOutBenchmark\.s2FanOut' "${JMH_AVG[@]}"
+log "LangGraph4j: S1 S2 S3 S4 (JMH)"
+jmh lg "$LG_CP" 'io\.stepwise\.peers\.langgraph4j\.(Chain|ConcurrentRuns|HitlCycle)Benchmark|FanOutBenchmark\.s2FanOut' "${JMH_AVG[@]}"
 jmh lg "$LG_CP" 'FanOutBenchmark\.s2BuildGraph' "${JMH_SHOTS[@]}"
 for csv in "$OUT"/lg-*.csv; do read_jmh_csv lg "$csv"; done
 log "LangGraph4j: heap per paused run"
@@ -121,7 +121,7 @@ cold_start lg "$LG_CP" io.stepwise.peers.langgraph4j.ColdStartMain
 
 if [[ $HAVE_NODE == 1 ]]; then
   TS_DIR="$ROOT/benchmarks/peers/llamaindex-ts"
-  log "workflow-core: S1 S2 S3"
+  log "workflow-core: S1 S2 S3 S4"
   while read -r _ shape value _; do R["ts.$shape"]="$value"; done \
     < <(cd "$TS_DIR" && node bench.mjs "${NODE_ARGS[@]}" | grep '^RESULT')
   log "workflow-core: heap per paused run"
@@ -175,7 +175,8 @@ NODE_VERSION="$( [[ $HAVE_NODE == 1 ]] && node --version || echo 'not installed'
   row "S2 fan-out, 10,000 events" "ms per run" ours.s2FanOut lg.s2FanOut ts.s2FanOut "≤ 20"
   row "S2 building the graph" "ms" - lg.s2BuildGraph - "—" "none needed"
   row "S3 1,000 concurrent runs, 10 ms block" "ms wall" ours.s3Concurrent lg.s3Concurrent ts.s3Concurrent "≤ 15"
-  row "S4 human-in-the-loop snapshot cycle" "µs per cycle" ours.s4Hitl - - "≤ 6" "not measured"
+  row "S4 human-in-the-loop snapshot cycle" "µs per cycle" ours.s4Hitl lg.s4Hitl ts.s4Hitl "≤ 6"
+  row "S4 allocation" "bytes per cycle" ours.s4Hitl:alloc lg.s4Hitl:alloc - "—" "n/a (JS)"
   row "S5 cold start, fresh process" "ms (median)" ours.s5 lg.s5 ts.s5 "—"
   row "S5 cold start, AOT cache (JDK 25) / AppCDS" "ms (median)" ours.s5cache lg.s5cache - "≤ 80" "n/a"
   row "Heap per idle paused run" "bytes" ours.footprint lg.footprint ts.footprint "≤ 2,048"

@@ -3,7 +3,7 @@
 // Usage: node bench.mjs [--warmup N] [--iterations N] [--seconds S]
 // Prints one line per shape: RESULT <shape> <value> <unit>
 import { parseArgs } from "node:util";
-import { blocking, chain, fanOut, runToStop } from "./shapes.mjs";
+import { blocking, chain, fanOut, hitl, hitlCycle, runToStop } from "./shapes.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -56,3 +56,11 @@ report("s3Concurrent", (await measure(async () => {
   const runs = Array.from({ length: 1_000 }, (_, i) => runToStop(s3.workflow, s3.start.with(i), s3.stop));
   await Promise.all(runs);
 })) / 1e6, "ms/op");
+
+const s4 = hitl();
+let tickets = 0;
+report("s4Hitl", (await measure(async () => {
+  const id = tickets++;
+  const decision = await hitlCycle(s4, id);
+  if (decision.ticket !== id || !decision.approved) throw new Error(`resumed run decided ${JSON.stringify(decision)}`);
+})) / 1e3, "us/op");

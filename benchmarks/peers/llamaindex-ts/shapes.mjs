@@ -76,3 +76,44 @@ export function paused() {
   workflow.handle([answer], (_context, event) => decision.with(event.data));
   return { workflow, ticket, question, answer, decision };
 }
+
+/**
+ * S4: the paused-run shape with the stateful middleware, whose snapshot/resume is the library's
+ * human-in-the-loop persistence: the state (the ticket) and the unconsumed events go into the
+ * snapshot, and resume() replays them into a fresh context of the same workflow.
+ */
+export function hitl() {
+  const ticket = workflowEvent();
+  const question = workflowEvent();
+  const answer = workflowEvent();
+  const decision = workflowEvent();
+  const { withState } = createStatefulMiddleware(() => ({ ticket: 0 }));
+  const workflow = withState(createWorkflow());
+  workflow.handle([ticket], (context, event) => {
+    context.state.ticket = event.data;
+    return question.with(event.data);
+  });
+  workflow.handle([answer], (context, event) =>
+    decision.with({ ticket: context.state.ticket, approved: event.data.approved }));
+  return { workflow, ticket, question, answer, decision };
+}
+
+/**
+ * One S4 cycle: run to the question, snapshot to JSON (which locks the paused context), resume a
+ * new context from the decoded JSON, answer, and resolve to the decision.
+ */
+export async function hitlCycle({ workflow, ticket, question, answer, decision }, id) {
+  const run = workflow.createContext();
+  await new Promise((resolve) => { // the question: the run is paused
+    const unsubscribe = run.stream.on(question, () => {
+      unsubscribe();
+      resolve();
+    });
+    run.sendEvent(ticket.with(id));
+  });
+  const json = JSON.stringify(await run.snapshot());
+  const resumed = workflow.resume(JSON.parse(json));
+  resumed.sendEvent(answer.with({ ticket: id, approved: true }));
+  const events = await resumed.stream.until(decision).toArray();
+  return events[events.length - 1].data;
+}

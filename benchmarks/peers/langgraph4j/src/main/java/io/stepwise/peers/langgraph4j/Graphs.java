@@ -84,6 +84,21 @@ public final class Graphs {
         .compile(CompileConfig.builder().checkpointSaver(saver).interruptBefore("decide").build());
   }
 
+  /**
+   * S4: the paused-run shape again, with the JSON state serializer so that its checkpoints can
+   * leave the process; "decide" approves when the human's answer says so.
+   */
+  public static CompiledGraph<Value> hitl(MemorySaver saver, ValueJsonSerializer serializer)
+      throws GraphStateException {
+    return new StateGraph<>(serializer)
+        .addNode("ask", node_async(state -> Map.of("question", "approve " + state.value() + "?")))
+        .addNode("decide", node_async(state -> Map.of("approved", state.<Boolean>value("answer").orElse(false))))
+        .addEdge(START, "ask")
+        .addEdge("ask", "decide")
+        .addEdge("decide", END)
+        .compile(CompileConfig.builder().checkpointSaver(saver).interruptBefore("decide").build());
+  }
+
   /** S5: two nodes. */
   public static CompiledGraph<Value> hello() throws GraphStateException {
     return chain(2);

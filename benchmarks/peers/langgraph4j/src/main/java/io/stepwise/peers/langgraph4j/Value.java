@@ -12,4 +12,8 @@ public class Value extends AgentState {
   public int value() {
     return this.<Integer>value("value").orElse(0);
   }
+
+  public boolean approved() {
+    return this.<Boolean>value("approved").orElse(false);
+  }
 }
