@@ -97,21 +97,26 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
     Objects.requireNonNull(childRunId, "childRunId");
     Objects.requireNonNull(event, "event");
     checkRunning();
-    WorkflowHandler<?> found = run.children.find(childRunId);
-    if (found instanceof RunHandle<?> child) {
-      if (!child.run.routing().accepts(event)) {
-        throw new IllegalArgumentException("Child run " + childRunId + " of workflow '" + child.run.routing().workflow()
-            + "' has no step that accepts " + event.getClass().getName() + "; it accepts: "
-            + child.run.routing().acceptedTypes());
+    // A child goes from awaited (held events) to running only once; when it does so between the
+    // two lookups, the second round finds it running.
+    for (int round = 0; round < 2; round++) {
+      WorkflowHandler<?> found = run.children.find(childRunId);
+      if (found instanceof RunHandle<?> child) {
+        if (!child.run.routing().accepts(event)) {
+          throw new IllegalArgumentException("Child run " + childRunId + " of workflow '" + child.run.routing().workflow()
+              + "' has no step that accepts " + event.getClass().getName() + "; it accepts: "
+              + child.run.routing().acceptedTypes());
+        }
+        child.run.post(new EventPosted(event, -1)); // dropped if the child ends meanwhile, as for any run
+        return;
       }
-      child.run.post(new EventPosted(event, -1)); // dropped if the child ends meanwhile, as for any run
-      return;
+      if (run.children.holdFor(childRunId, event)) {
+        return;
+      }
     }
-    if (!run.children.holdFor(childRunId, event)) {
-      throw new IllegalArgumentException("Run " + runId() + " of workflow '" + run.routing().workflow()
-          + "' has no child run " + childRunId + " in flight (child runs in flight: " + run.children.describe()
-          + "); a child run takes events only while it runs: take its id from a ChildEvent of this run's stream");
-    }
+    throw new IllegalArgumentException("Run " + runId() + " of workflow '" + run.routing().workflow()
+        + "' has no child run " + childRunId + " in flight (child runs in flight: " + run.children.describe()
+        + "); a child run takes events only while it runs: take its id from a ChildEvent of this run's stream");
   }
 
   @Override
