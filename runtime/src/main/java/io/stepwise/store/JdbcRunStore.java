@@ -209,11 +209,42 @@ public final class JdbcRunStore implements RunStore {
       String index = table.substring(table.indexOf('.') + 1) + "_by_status";
       try (Statement statement = connection.createStatement()) {
         for (String sql : found.schema(table, index)) {
-          statement.execute(sql);
+          executeSchema(statement, sql);
         }
       }
       return found;
     });
+  }
+
+  /**
+   * Runs one (idempotent) schema statement, retrying it while the database answers busy: when
+   * several connections set up a new SQLite file at once, the switch to WAL and the schema write
+   * can fail with SQLITE_BUSY at once, without waiting out the busy timeout. About 9 s at most.
+   */
+  private static void executeSchema(Statement statement, String sql) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        statement.execute(sql);
+        return;
+      } catch (SQLException e) {
+        if (attempt >= 100 || !isBusy(e)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(Math.min(100, 5L * attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** SQLite's SQLITE_BUSY (5) or SQLITE_LOCKED (6). */
+  private static boolean isBusy(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return e.getErrorCode() == 5 || e.getErrorCode() == 6
+        || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
   }
 
   @FunctionalInterface
