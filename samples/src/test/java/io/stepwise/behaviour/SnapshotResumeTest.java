@@ -131,12 +131,15 @@ class SnapshotResumeTest {
 
   /**
    * A snapshot once only the held work, the retrying step and the waiting step are in flight: the
-   * steps that sent or collected have reported back, so none of them runs twice on resume.
+   * steps that sent or collected have reported back, so none of them runs twice on resume, and
+   * the flaky step's failure has reached the loop, so its retry is pending (it writes "flaky
+   * fails" to the stream just before it throws).
    */
   private static Snapshot settled(WorkflowHandler<?> run) {
     while (true) {
       Snapshot snapshot = run.snapshot();
-      if (snapshot.toJson().split("\"attempt\":", -1).length - 1 == 3) {
+      String json = snapshot.toJson();
+      if (json.split("\"attempt\":", -1).length - 1 == 3 && json.contains("\"retryIn\":\"PT")) {
         return snapshot;
       }
       Thread.onSpinWait();
