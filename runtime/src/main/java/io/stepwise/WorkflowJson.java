@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.internal.json.BoundedJson;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.JsonCodec;
 import io.stepwise.spi.JsonReader;
@@ -10,7 +11,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -35,14 +35,7 @@ public final class WorkflowJson {
     this.registry = registry;
     this.maxChars = maxChars;
     this.maxDepth = maxDepth;
-    this.factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(maxChars)
-            .maxNestingDepth(maxDepth)
-            .maxStringLength(maxChars)
-            .maxNumberLength(1000)
-            .build())
-        .build();
+    this.factory = BoundedJson.factory(maxChars, maxDepth);
   }
 
   /** JSON for the workflow whose codecs are {@code registry}, with the default limits. */

@@ -2,7 +2,7 @@ package io.stepwise.internal.snapshot;
 
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
-import tools.jackson.core.StreamReadConstraints;
+import io.stepwise.internal.json.BoundedJson;
 import tools.jackson.core.json.JsonFactory;
 
 /** The field names of the snapshot format and the JSON factory that reads and writes it. */
@@ -34,13 +34,6 @@ final class SnapshotFormat {
   }
 
   private static JsonFactory build(int maxChars) {
-    return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(maxChars)
-            .maxNestingDepth(WorkflowJson.DEFAULT_MAX_DEPTH)
-            .maxStringLength(maxChars)
-            .maxNumberLength(1000)
-            .build())
-        .build();
+    return BoundedJson.factory(maxChars, WorkflowJson.DEFAULT_MAX_DEPTH);
   }
 }
