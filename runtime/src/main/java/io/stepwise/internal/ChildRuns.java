@@ -12,6 +12,7 @@ import io.stepwise.WorkflowHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +34,9 @@ final class ChildRuns {
    * @param call which {@code runChild} call of the execution started it, from 0: a re-run of the
    *     execution makes the same calls in the same order, so a resumed run can match its children
    * @param workflow the child workflow's name
-   * @param handle the child run
+   * @param handle the child run, complete once it has been started (or has failed to start)
    */
-  record Link(int call, String workflow, WorkflowHandler<?> handle) {}
+  record Link(int call, String workflow, CompletableFuture<WorkflowHandler<?>> handle) {}
 
   private final Context<?> parent;
   private final BooleanSupplier cancelled;
@@ -71,9 +72,19 @@ final class ChildRuns {
           + " was cancelled before it could start a child run of workflow '" + child.name() + "'");
     }
     int call = calls.getAndIncrement();
-    WorkflowHandler<R> handle = startOrResume(child, start, step, call);
-    Link link = new Link(call, child.name(), handle);
+    // The link is listed before the child starts: a parent's cut taken once the child's first step
+    // has begun must record that child (its snapshot waits the moment it takes to start it).
+    Link link = new Link(call, child.name(), new CompletableFuture<>());
     running.add(link);
+    WorkflowHandler<R> handle;
+    try {
+      handle = startOrResume(child, start, step, call);
+    } catch (RuntimeException | Error notStarted) {
+      running.remove(link);
+      link.handle().completeExceptionally(notStarted);
+      throw notStarted;
+    }
+    link.handle().complete(handle);
     family.running(handle.runId(), child.name(), handle);
     try {
       if (cancelled.getAsBoolean()) {
@@ -115,7 +126,7 @@ final class ChildRuns {
 
   /** Cancels every child still running. */
   void cancelAll() {
-    running.forEach(link -> link.handle().cancel());
+    running.forEach(link -> link.handle().thenAccept(WorkflowHandler::cancel));
     close();
   }
 

@@ -52,16 +52,22 @@ final class ChildSnapshots {
   }
 
   private static CompletableFuture<ChildImage> ask(int execution, ChildRuns.Link link) {
-    CompletableFuture<Snapshot> snapshot = link.handle() instanceof RunHandle<?> run ? run.snapshotLater()
-        : CompletableFuture.supplyAsync(link.handle()::snapshot, Thread.ofVirtual().factory()::newThread);
-    return snapshot.handle((taken, error) -> {
-      if (error == null) {
-        return new ChildImage(execution, link.call(), link.workflow(), taken);
+    // A child being started is asked once it runs; one that failed to start is left out, as one that ended.
+    return link.handle().handle((handle, notStarted) -> handle).thenCompose(handle -> {
+      if (handle == null) {
+        return CompletableFuture.completedFuture(null);
       }
-      if (link.handle().isDone()) {
-        return null; // it ended after the parent's cut: the re-run starts a new child
-      }
-      throw error instanceof CompletionException wrapped ? wrapped : new CompletionException(error);
+      CompletableFuture<Snapshot> snapshot = handle instanceof RunHandle<?> run ? run.snapshotLater()
+          : CompletableFuture.supplyAsync(handle::snapshot, Thread.ofVirtual().factory()::newThread);
+      return snapshot.handle((taken, error) -> {
+        if (error == null) {
+          return new ChildImage(execution, link.call(), link.workflow(), taken);
+        }
+        if (handle.isDone()) {
+          return null; // it ended after the parent's cut: the re-run starts a new child
+        }
+        throw error instanceof CompletionException wrapped ? wrapped : new CompletionException(error);
+      });
     });
   }
 }
