@@ -6,50 +6,46 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Per-run settings that override the workflow's compiled defaults.
+ * Per-run settings that override the workflow's compiled defaults. Made with {@link #builder()}
+ * (or changed one at a time with the {@code withXxx} methods); every setting left out keeps the
+ * default its builder method documents.
  *
- * @param timeout run timeout; null keeps the workflow's {@code @Workflow(timeout)},
- *     {@link Duration#ZERO} disables it
- * @param stepStateEvents whether {@link StepStateChanged} events are published on the stream
- * @param verbose whether step starts and ends are logged at INFO on the {@code System.Logger}
- *     named {@code io.stepwise} (also on for every run with {@code -Dstepwise.verbose=true})
- * @param continueFrom a finished run whose state and store this run starts from, or null
- * @param checkpoints gets a {@link Snapshot} after each completed step, or null for none
- * @param store keeps a checkpoint of the run after each completed step, and its final status, or
- *     null for none
- * @param trace whether the run records an {@link io.stepwise.graph.ExecutionTrace}, read with
- *     {@link WorkflowHandler#trace()}; off by default, so an untraced run pays nothing for it
+ * <pre>{@code
+ * RunOptions options = RunOptions.builder().timeout(Duration.ofMinutes(5)).store(store).build();
+ * }</pre>
  */
-public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
-    Consumer<Snapshot> checkpoints, RunStore store, boolean trace) {
-  private static final RunOptions DEFAULTS = new RunOptions(null, false, false, null, null, null, false);
+public final class RunOptions {
+  /** Events a run's stream buffers for its reader by default. */
+  public static final int DEFAULT_STREAM_CAPACITY = 4096;
+  /** How long a run waits for one call of its run store by default. */
+  public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(30);
 
-  public RunOptions {
-    if (timeout != null && timeout.isNegative()) {
-      throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
-    }
-  }
+  private static final RunOptions DEFAULTS = new Builder().build();
 
-  /** Options with only a timeout set. */
-  public RunOptions(Duration timeout) {
-    this(timeout, false, false, null, null, null, false);
-  }
+  private final Duration timeout;
+  private final boolean stepStateEvents;
+  private final boolean verbose;
+  private final WorkflowHandler<?> continueFrom;
+  private final Consumer<Snapshot> checkpoints;
+  private final RunStore store;
+  private final boolean trace;
+  private final int streamCapacity;
+  private final StreamOverflow streamOverflow;
+  private final SaveFailurePolicy saveFailures;
+  private final Duration storeTimeout;
 
-  /** Options without checkpoints. */
-  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom) {
-    this(timeout, stepStateEvents, verbose, continueFrom, null, null, false);
-  }
-
-  /** Options without a run store. */
-  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
-      Consumer<Snapshot> checkpoints) {
-    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, null, false);
-  }
-
-  /** Options without a trace. */
-  public RunOptions(Duration timeout, boolean stepStateEvents, boolean verbose, WorkflowHandler<?> continueFrom,
-      Consumer<Snapshot> checkpoints, RunStore store) {
-    this(timeout, stepStateEvents, verbose, continueFrom, checkpoints, store, false);
+  private RunOptions(Builder builder) {
+    this.timeout = builder.timeout;
+    this.stepStateEvents = builder.stepStateEvents;
+    this.verbose = builder.verbose;
+    this.continueFrom = builder.continueFrom;
+    this.checkpoints = builder.checkpoints;
+    this.store = builder.store;
+    this.trace = builder.trace;
+    this.streamCapacity = builder.streamCapacity;
+    this.streamOverflow = builder.streamOverflow;
+    this.saveFailures = builder.saveFailures;
+    this.storeTimeout = builder.storeTimeout;
   }
 
   /** Options that change nothing. */
@@ -57,55 +53,246 @@ public record RunOptions(Duration timeout, boolean stepStateEvents, boolean verb
     return DEFAULTS;
   }
 
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The run timeout; null keeps the workflow's {@code @Workflow(timeout)}, {@link Duration#ZERO} means none. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Whether {@link StepStateChanged} events are published on the stream. */
+  public boolean stepStateEvents() {
+    return stepStateEvents;
+  }
+
+  /** Whether step starts and ends are logged at INFO. */
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** The finished run whose state and store this run starts from, or null. */
+  public WorkflowHandler<?> continueFrom() {
+    return continueFrom;
+  }
+
+  /** The consumer of the run's checkpoints, or null. */
+  public Consumer<Snapshot> checkpoints() {
+    return checkpoints;
+  }
+
+  /** The run store the run is checkpointed to, or null. */
+  public RunStore store() {
+    return store;
+  }
+
+  /** Whether the run records an {@link io.stepwise.graph.ExecutionTrace}. */
+  public boolean trace() {
+    return trace;
+  }
+
+  /** How many unread events the stream holds before {@link #streamOverflow()} applies. */
+  public int streamCapacity() {
+    return streamCapacity;
+  }
+
+  /** What the stream does when {@link #streamCapacity()} unread events wait. */
+  public StreamOverflow streamOverflow() {
+    return streamOverflow;
+  }
+
+  /** What the run does when its store cannot save a checkpoint. */
+  public SaveFailurePolicy saveFailures() {
+    return saveFailures;
+  }
+
+  /** How long the run waits for one call of its run store before counting it as failed. */
+  public Duration storeTimeout() {
+    return storeTimeout;
+  }
+
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
-    return new RunOptions(Objects.requireNonNull(timeout, "timeout"), stepStateEvents, verbose, continueFrom,
-        checkpoints, store, trace);
+    return toBuilder().timeout(timeout).build();
   }
 
   /** These options with step state changes published on the stream, or not. */
   public RunOptions withStepStateEvents(boolean enabled) {
-    return new RunOptions(timeout, enabled, verbose, continueFrom, checkpoints, store, trace);
+    return toBuilder().stepStateEvents(enabled).build();
   }
 
   /** These options with step starts and ends logged at INFO, or not logged. */
   public RunOptions withVerbose(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, enabled, continueFrom, checkpoints, store, trace);
+    return toBuilder().verbose(enabled).build();
   }
 
-  /**
-   * These options with the run starting from the state and store of {@code previous}, a finished
-   * run of the same workflow (Python's {@code run(ctx=ctx)}).
-   */
+  /** These options continuing from a finished run; see {@link Builder#continueFrom}. */
   public RunOptions continueFrom(WorkflowHandler<?> previous) {
-    return new RunOptions(timeout, stepStateEvents, verbose, Objects.requireNonNull(previous, "previous"),
-        checkpoints, store, trace);
+    return toBuilder().continueFrom(previous).build();
   }
 
-  /**
-   * These options with {@code checkpoints} called with a {@link Snapshot} of the run after each
-   * completed step: in order, one at a time, on a thread of its own, never inside the control
-   * loop. The run's result completes only after the last checkpoint was handed over. A consumer
-   * that throws is logged and the run goes on.
-   */
+  /** These options with a checkpoint consumer; see {@link Builder#checkpoints}. */
   public RunOptions withCheckpoints(Consumer<Snapshot> checkpoints) {
-    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom,
-        Objects.requireNonNull(checkpoints, "checkpoints"), store, trace);
+    return toBuilder().checkpoints(checkpoints).build();
   }
 
-  /**
-   * These options with the run checkpointed to {@code store} after each completed step (as
-   * {@link #withCheckpoints}, beside any consumer given there), and its final status saved when it
-   * ends, so that {@link CompiledWorkflow#resume(String, RunStore)} can resume it in another
-   * process. A checkpoint the store refuses (another process drives the run) is logged.
-   */
+  /** These options with a run store; see {@link Builder#store}. */
   public RunOptions withStore(RunStore store) {
-    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints,
-        Objects.requireNonNull(store, "store"), trace);
+    return toBuilder().store(store).build();
   }
 
   /** These options with an execution trace recorded for {@link WorkflowHandler#trace()}, or not. */
   public RunOptions withTrace(boolean enabled) {
-    return new RunOptions(timeout, stepStateEvents, verbose, continueFrom, checkpoints, store, enabled);
+    return toBuilder().trace(enabled).build();
+  }
+
+  @Override
+  public String toString() {
+    return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", verbose=" + verbose
+        + ", continueFrom=" + (continueFrom == null ? null : continueFrom.runId()) + ", checkpoints="
+        + (checkpoints != null) + ", store=" + store + ", trace=" + trace + ", streamCapacity=" + streamCapacity
+        + ", streamOverflow=" + streamOverflow + ", saveFailures=" + saveFailures + ", storeTimeout="
+        + storeTimeout + "]";
+  }
+
+  /** Builds {@link RunOptions}; each setting's default is the one documented on its method. */
+  public static final class Builder {
+    private Duration timeout;
+    private boolean stepStateEvents;
+    private boolean verbose;
+    private WorkflowHandler<?> continueFrom;
+    private Consumer<Snapshot> checkpoints;
+    private RunStore store;
+    private boolean trace;
+    private int streamCapacity = DEFAULT_STREAM_CAPACITY;
+    private StreamOverflow streamOverflow = StreamOverflow.DROP_OLDEST;
+    private SaveFailurePolicy saveFailures = SaveFailurePolicy.FAIL_RUN;
+    private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
+
+    private Builder() {}
+
+    private Builder(RunOptions from) {
+      timeout = from.timeout;
+      stepStateEvents = from.stepStateEvents;
+      verbose = from.verbose;
+      continueFrom = from.continueFrom;
+      checkpoints = from.checkpoints;
+      store = from.store;
+      trace = from.trace;
+      streamCapacity = from.streamCapacity;
+      streamOverflow = from.streamOverflow;
+      saveFailures = from.saveFailures;
+      storeTimeout = from.storeTimeout;
+    }
+
+    /**
+     * The run timeout, {@link Duration#ZERO} for none. Default: the workflow's
+     * {@code @Workflow(timeout)}. A resumed run counts from its resume.
+     */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must not be negative, was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Whether {@link StepStateChanged} events are published on the stream. Default: no. */
+    public Builder stepStateEvents(boolean enabled) {
+      this.stepStateEvents = enabled;
+      return this;
+    }
+
+    /**
+     * Whether step starts and ends are logged at INFO on the {@code System.Logger} named
+     * {@code io.stepwise} (also on for every run with {@code -Dstepwise.verbose=true}). Default: no.
+     */
+    public Builder verbose(boolean enabled) {
+      this.verbose = enabled;
+      return this;
+    }
+
+    /**
+     * The run starts from the state and store of {@code previous}, a finished run of the same
+     * workflow (Python's {@code run(ctx=ctx)}). Default: a fresh state and store.
+     */
+    public Builder continueFrom(WorkflowHandler<?> previous) {
+      this.continueFrom = Objects.requireNonNull(previous, "previous");
+      return this;
+    }
+
+    /**
+     * {@code checkpoints} is called with a {@link Snapshot} of the run after each completed step
+     * and each new wait: in order, one at a time, on a thread of its own, never inside the control
+     * loop. The run's result completes only after the last checkpoint was handed over. A consumer
+     * that throws is handled as {@link #saveFailures} says. Default: none.
+     */
+    public Builder checkpoints(Consumer<Snapshot> checkpoints) {
+      this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+      return this;
+    }
+
+    /**
+     * The run is checkpointed to {@code store} after each completed step and each new wait (as
+     * {@link #checkpoints}, beside any consumer given there), and its final status saved when it
+     * ends, so that {@link CompiledWorkflow#resume(String, RunStore)} can resume it in another
+     * process. An input-required event reaches the stream only once the checkpoint that holds it
+     * is saved. See docs/durability.md. Default: none.
+     */
+    public Builder store(RunStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Whether the run records an {@link io.stepwise.graph.ExecutionTrace}. Default: no. */
+    public Builder trace(boolean enabled) {
+      this.trace = enabled;
+      return this;
+    }
+
+    /**
+     * The stream holds at most {@code capacity} unread events; then {@code overflow} applies.
+     * Default: {@link #DEFAULT_STREAM_CAPACITY} events, {@link StreamOverflow#DROP_OLDEST}.
+     */
+    public Builder streamBuffer(int capacity, StreamOverflow overflow) {
+      if (capacity < 1) {
+        throw new IllegalArgumentException("stream capacity must be at least 1, was " + capacity);
+      }
+      this.streamCapacity = capacity;
+      this.streamOverflow = Objects.requireNonNull(overflow, "overflow");
+      return this;
+    }
+
+    /** What the run does when a checkpoint cannot be saved. Default: {@link SaveFailurePolicy#FAIL_RUN}. */
+    public Builder saveFailures(SaveFailurePolicy policy) {
+      this.saveFailures = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How long the run waits for one call of its run store or checkpoint consumer; a call that
+     * takes longer counts as a failed save, and the run's result never waits longer than this for
+     * its store once the run ended. Default: 30 seconds.
+     */
+    public Builder storeTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("store timeout must be positive, was " + timeout);
+      }
+      this.storeTimeout = timeout;
+      return this;
+    }
+
+    public RunOptions build() {
+      return new RunOptions(this);
+    }
   }
 }

@@ -72,7 +72,7 @@ class ChildWorkflowsTest {
   void parentTimeoutCancelsTheChild() throws InterruptedException {
     var child = new ChildFlows.BlockingChild();
     var handler = ChildFlows_WaitingParent_Workflow.of(new ChildFlows.WaitingParent(child))
-        .run(new Go(), new RunOptions(Duration.ofMillis(200)));
+        .run(new Go(), RunOptions.defaults().withTimeout(Duration.ofMillis(200)));
     assertThrows(WorkflowTimeoutException.class, handler::result);
     assertTrue(child.started.await(10, TimeUnit.SECONDS));
     assertTrue(child.interrupted.await(10, TimeUnit.SECONDS));
