@@ -1,7 +1,9 @@
 package io.stepwise.internal;
 
+import io.stepwise.CheckpointFailedEvent;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowCancelledException;
+import io.stepwise.WorkflowFailedEvent;
 import io.stepwise.WorkflowTimedOutEvent;
 import io.stepwise.WorkflowTimeoutException;
 import io.stepwise.spi.StepDescriptor;
@@ -21,6 +23,16 @@ final class RunEnds {
   static Command.Finish cancelled(String workflow, String runId) {
     return new Command.Finish(new WorkflowCancelledEvent(), new WorkflowCancelledException(
         "Run " + runId + " of workflow '" + workflow + "' was cancelled"));
+  }
+
+  /** The run stops because a checkpoint was not saved; {@code result()} throws the store's error. */
+  static Command.Finish saveFailed(RuntimeException error) {
+    return new Command.Finish(new WorkflowFailedEvent("", error.getClass().getName(), error.getMessage()), error);
+  }
+
+  /** What the stream shows of a checkpoint that was not saved, when the run goes on regardless. */
+  static CheckpointFailedEvent saveSkipped(RuntimeException error) {
+    return new CheckpointFailedEvent(error.getClass().getName(), error.getMessage());
   }
 
   /** What fails an execution whose step timeout expired. */
