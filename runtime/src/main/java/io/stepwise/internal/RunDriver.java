@@ -264,6 +264,11 @@ public final class RunDriver<R extends StopEvent> {
           questions.saved(saved.checkpoint());
         }
       }
+      case Tick.SaveFailed failed -> {
+        if (questions != null) {
+          questions.releaseAll(); // the save they wait for will not come: the policy decides what follows
+        }
+      }
       default -> {
         if (recorder != null) {
           TraceRecording.tick(recorder, tick, executions);
