@@ -340,7 +340,7 @@ public final class RunDriver<R extends StopEvent> {
           armed.pending().cancel();
         }
       }
-      case Finish finish -> finish(finish.terminal(), finish.error());
+      case Finish finish -> finish(finish.terminal(), finish.error(), finish.keepStored());
       case Command.Captured captured ->
           capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft,
               this::childrenOf);
@@ -365,7 +365,7 @@ public final class RunDriver<R extends StopEvent> {
     }
   }
 
-  private void finish(Event terminal, RuntimeException error) {
+  private void finish(Event terminal, RuntimeException error, boolean keepStored) {
     finished = true;
     pendingTimers.valuesByKey().forEach(armed -> armed.pending().cancel());
     pendingTimers.clear();
@@ -384,7 +384,9 @@ public final class RunDriver<R extends StopEvent> {
     CompletableFuture<Void> saving = capture.storing() ? LiveRuns.started(runId) : null;
     // With checkpoints, the result waits for the last one, so a store holds it once result() returns,
     // but never longer than a save's deadline.
-    capture.saveFinalStatus(failure == null);
+    if (!keepStored) {
+      capture.saveFinalStatus(failure == null);
+    }
     capture.afterCheckpoints(() -> {
       RuntimeException unsaved = failure == null ? capture.unsavedEnd(runId) : null;
       if (failure != null || unsaved != null) {
@@ -423,6 +425,6 @@ public final class RunDriver<R extends StopEvent> {
     executions.valuesByKey().forEach(StepExecution::cancel);
     WorkflowException error =
         new WorkflowException("Run " + runId + " of workflow '" + routing.workflow() + "' crashed: " + bug, bug);
-    finish(new WorkflowFailedEvent("", bug.getClass().getName(), bug.getMessage()), error);
+    finish(new WorkflowFailedEvent("", bug.getClass().getName(), bug.getMessage()), error, false);
   }
 }

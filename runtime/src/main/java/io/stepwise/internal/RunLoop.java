@@ -30,6 +30,8 @@ public final class RunLoop {
   private final InFlight inFlight = new InFlight();
   private final Waiters waiters = new Waiters();
   private boolean finished;
+  /** Whether the run's handler is gone: the run ends as soon as only the outside could move it on. */
+  private boolean abandoned;
 
   /**
    * @param timeout the run timeout, {@link Duration#ZERO} for none
@@ -143,6 +145,7 @@ public final class RunLoop {
           progress.waitEnded(waiter.seq(), null);
         }
       }
+      case Tick.Abandoned ignored -> abandoned = true;
       case Tick.CheckpointSaved ignored -> { } // the driver's business: it releases what waited for the save
       case Tick.SaveFailed failed -> {
         if (failed.fatal()) {
@@ -154,6 +157,30 @@ public final class RunLoop {
       case Tick.RunTimedOut ignored -> finish(RunEnds.timedOut(routing.workflow(), timeout, activeSteps()), out);
       case Tick.CancelRequested ignored -> finish(RunEnds.cancelled(routing.workflow(), runId), out);
     }
+    if (abandoned && !finished && waitsForeverForOutside()) {
+      finish(RunEnds.abandoned(routing.workflow(), runId), out);
+    }
+  }
+
+  /**
+   * Whether nothing but an event from outside can move the run on: no run timeout, nothing queued,
+   * no retry pending, and every execution in flight blocked in a wait without a timeout.
+   */
+  private boolean waitsForeverForOutside() {
+    if (!timeout.isZero()) {
+      return false;
+    }
+    for (StepState state : steps) {
+      if (state != null && state.hasQueued()) {
+        return false;
+      }
+    }
+    for (Execution execution : inFlight.all()) {
+      if (execution.waiting() || !waiters.waitsForever(execution.id())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void armRunTimer(Consumer<? super Command> out) {
@@ -218,7 +245,7 @@ public final class RunLoop {
 
   private void deliver(Event event, int onlyStep, int lineage, Consumer<? super Command> out) {
     if (event instanceof StopEvent) {
-      finish(new Command.Finish(event, null), out);
+      finish(new Command.Finish(event, null, false), out);
       return;
     }
     if (event instanceof InputRequiredEvent) {
@@ -349,7 +376,7 @@ public final class RunLoop {
         release(execution, out);
         deliver(recover.failure(), recover.handler(), recover.lineage(), out);
       }
-      case Recovery.Fail failed -> finish(new Command.Finish(failed.event(), failed.error()), out);
+      case Recovery.Fail failed -> finish(new Command.Finish(failed.event(), failed.error(), false), out);
     }
   }
 

@@ -98,6 +98,12 @@ public sealed interface Tick {
   /** The caller cancelled the run. */
   record CancelRequested() implements Tick {}
 
+  /**
+   * Nothing holds the run's handler any more: once only an event from outside could move the run
+   * on, it is let go, its store (if any) keeping it as it was.
+   */
+  record Abandoned() implements Tick {}
+
   /** The run's store saved checkpoint number {@code checkpoint} (they are numbered from 1 in order). */
   record CheckpointSaved(long checkpoint) implements Tick {}
 

@@ -111,6 +111,16 @@ final class Waiters {
     return found;
   }
 
+  /** Whether the execution is blocked in a wait that has no timeout. */
+  boolean waitsForever(long execution) {
+    for (Waiter waiter : byKey.values()) {
+      if (waiter.execution() == execution && waiter.timeout().isZero()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every wait, oldest first. */
   Collection<Waiter> all() {
     return List.copyOf(byKey.values());
