@@ -125,6 +125,14 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    * @throws io.stepwise.store.StaleRunException (later, logged) if another process drives the run too
    */
   public WorkflowHandler<R> resume(String runId, RunStore store, RunOptions options) {
+    return resume(runId, store, options, Snapshot.DEFAULT_LIMITS);
+  }
+
+  /**
+   * Like {@link #resume(String, RunStore, RunOptions)}, reading the stored snapshot within
+   * {@code limits}: for runs whose snapshots outgrow {@link Snapshot#DEFAULT_LIMITS}.
+   */
+  public WorkflowHandler<R> resume(String runId, RunStore store, RunOptions options, JsonLimits limits) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(options, "options");
     StoredRun stored = store.load(runId).orElseThrow(() -> new IllegalArgumentException("The run store has no run '"
@@ -137,7 +145,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
       throw new IllegalStateException("Run '" + runId + "' of workflow '" + definition.name()
           + "' has finished; there is nothing to resume");
     }
-    return resume(Snapshot.fromJson(stored.snapshotJson()), options.withStore(store), stored);
+    return resume(Snapshot.fromJson(stored.snapshotJson(), limits), options.withStore(store), stored);
   }
 
   private WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options, StoredRun storedRun) {

@@ -154,25 +154,58 @@ public final class JsonReader {
     return value.charAt(0);
   }
 
-  /** A number, or one of the strings {@code NaN}, {@code Infinity}, {@code -Infinity}. */
+  /**
+   * A number, or one of the strings {@code NaN}, {@code Infinity}, {@code -Infinity}. A number too
+   * large for a double (such as {@code 1e400}) is refused: it would silently become infinite.
+   */
   public double readDouble() {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getDoubleValue();
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      switch (parser.getString()) {
-        case "NaN": return Double.NaN;
-        case "Infinity": return Double.POSITIVE_INFINITY;
-        case "-Infinity": return Double.NEGATIVE_INFINITY;
-        default: break;
+      double value = parser.getDoubleValue();
+      if (Double.isInfinite(value)) {
+        throw outOfRange("a double");
       }
+      return value;
+    }
+    double special = nonFinite();
+    if (Double.isNaN(special) || Double.isInfinite(special)) {
+      return special;
     }
     throw wrongToken("a number");
   }
 
+  /** Like {@link #readDouble()}, for a float: parsed as a float, so it reads back the float that was written. */
   public float readFloat() {
-    return (float) readDouble();
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      float value = parser.getFloatValue();
+      if (Float.isInfinite(value)) {
+        throw outOfRange("a float");
+      }
+      return value;
+    }
+    double special = nonFinite();
+    if (Double.isNaN(special) || Double.isInfinite(special)) {
+      return (float) special;
+    }
+    throw wrongToken("a number");
+  }
+
+  /** The value of the strings {@code NaN}, {@code Infinity}, {@code -Infinity}; 0 for anything else. */
+  private double nonFinite() {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      return 0;
+    }
+    return switch (parser.getString()) {
+      case "NaN" -> Double.NaN;
+      case "Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default -> 0;
+    };
+  }
+
+  private JsonDecodingException outOfRange(String type) {
+    return fail("number " + JsonCodecs.abbreviate(parser.getString()) + " is too large for " + type);
   }
 
   /** Expects {@code token} as the current token. */

@@ -1,5 +1,6 @@
 package io.stepwise.internal.snapshot;
 
+import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
 import io.stepwise.internal.json.BoundedJson;
@@ -22,18 +23,27 @@ final class SnapshotFormat {
   /** In an execution: the child runs it waits for, only when it has any. */
   static final String CHILDREN = "children";
 
-  /** The factory for texts within the default limit: built once, so its symbol tables and buffers are reused. */
-  private static final JsonFactory DEFAULT = build(Snapshot.DEFAULT_MAX_CHARS);
+  /** The factory for the default limits: built once, so its symbol tables and buffers are reused. */
+  private static final JsonFactory DEFAULT = BoundedJson.factory(Snapshot.DEFAULT_LIMITS);
+
+  /** A factory reading within {@code limits}. */
+  static JsonFactory factory(JsonLimits limits) {
+    return limits.equals(Snapshot.DEFAULT_LIMITS) ? DEFAULT : BoundedJson.factory(limits);
+  }
 
   /**
-   * A factory whose limits admit a text of {@code maxChars} characters. Callers check the whole
-   * text's length against their own limit first, so any limit at least that large reads it the same.
+   * A factory for a text whose whole length was already checked: any length limit at least that
+   * large reads it the same, so the default factory serves whenever the other limits are the defaults.
    */
-  static JsonFactory factory(int maxChars) {
-    return maxChars <= Snapshot.DEFAULT_MAX_CHARS ? DEFAULT : build(maxChars);
+  static JsonFactory factoryFor(String json, JsonLimits limits) {
+    if (limits.maxDepth() == Snapshot.DEFAULT_LIMITS.maxDepth()
+        && limits.maxNumberLength() == Snapshot.DEFAULT_LIMITS.maxNumberLength()
+        && json.length() <= Snapshot.DEFAULT_MAX_CHARS) {
+      return DEFAULT;
+    }
+    return BoundedJson.factory(limits.withMaxChars(Math.max(Math.max(json.length(), 2), limits.maxChars())));
   }
 
-  private static JsonFactory build(int maxChars) {
-    return BoundedJson.factory(maxChars, WorkflowJson.DEFAULT_MAX_DEPTH);
-  }
+  /** The writer's limits: what it writes, a reader with the default limits reads. */
+  static final int WRITE_DEPTH = WorkflowJson.DEFAULT_MAX_DEPTH;
 }
