@@ -355,6 +355,31 @@ class ValueFidelityTest {
   }
 
   @Test
+  void snapshotNestedAsDeepAsTheDefaultLimitDecodesOnAVirtualThreadAndOneLevelMoreIsRefused() throws Exception {
+    var flow = new HoldingFlow(Map.of("x", "core"));
+    String text = flow.snapshotWithValues(new MapStartEvent(Map.of())).toJson();
+    // The store value starts at level 3: the snapshot object is level 1, its "store" level 2.
+    int levels = JsonLimits.MAX_DEPTH - 2;
+    String deepest = text.replace("\"x\":\"core\"", "\"x\":" + "[".repeat(levels) + "\"core\"" + "]".repeat(levels));
+    String deeper = text.replace("\"x\":\"core\"", "\"x\":" + "[".repeat(levels + 1) + "\"core\""
+        + "]".repeat(levels + 1));
+
+    var result = new ResultEvent[1];
+    Thread resumer = Thread.ofVirtual().start(() -> {
+      try {
+        result[0] = flow.workflow().resume(Snapshot.fromJson(deepest)).result();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    resumer.join();
+    var refused = assertThrows(SnapshotException.class, () -> Snapshot.fromJson(deeper));
+
+    assertEquals(Map.of("x", TrickyValues.nested(levels)), HoldingFlow.valuesOf(result[0]));
+    assertEquals(SnapshotException.Reason.OVERSIZED, refused.reason());
+  }
+
+  @Test
   void limitsOutsideTheirRangeAreRefused() {
     var error = assertThrows(IllegalArgumentException.class, () -> new JsonLimits(100, 200, 0));
 

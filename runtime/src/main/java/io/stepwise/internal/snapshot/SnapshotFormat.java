@@ -23,27 +23,31 @@ final class SnapshotFormat {
   /** In an execution: the child runs it waits for, only when it has any. */
   static final String CHILDREN = "children";
 
+  /** How deeply the snapshot writer lets values nest, counted from the snapshot's root. */
+  static final int WRITE_DEPTH = WorkflowJson.DEFAULT_MAX_DEPTH;
+
   /** The factory for the default limits: built once, so its symbol tables and buffers are reused. */
   private static final JsonFactory DEFAULT = BoundedJson.factory(Snapshot.DEFAULT_LIMITS);
+  /** The same without the duplicate check, for decoding a text that {@link #DEFAULT} read whole. */
+  private static final JsonFactory CHECKED_DEFAULT = BoundedJson.factoryForCheckedText(Snapshot.DEFAULT_LIMITS);
 
-  /** A factory reading within {@code limits}. */
+  /** A factory reading (and writing) within {@code limits}. */
   static JsonFactory factory(JsonLimits limits) {
     return limits.equals(Snapshot.DEFAULT_LIMITS) ? DEFAULT : BoundedJson.factory(limits);
   }
 
   /**
-   * A factory for a text whose whole length was already checked: any length limit at least that
-   * large reads it the same, so the default factory serves whenever the other limits are the defaults.
+   * A factory for decoding the content of a snapshot whose envelope was read, which checked the
+   * whole text: its length, and no object naming a property twice. Any length limit at least that
+   * long reads it the same, so the default factory serves whenever the other limits are the defaults.
    */
   static JsonFactory factoryFor(String json, JsonLimits limits) {
     if (limits.maxDepth() == Snapshot.DEFAULT_LIMITS.maxDepth()
         && limits.maxNumberLength() == Snapshot.DEFAULT_LIMITS.maxNumberLength()
         && json.length() <= Snapshot.DEFAULT_MAX_CHARS) {
-      return DEFAULT;
+      return CHECKED_DEFAULT;
     }
-    return BoundedJson.factory(limits.withMaxChars(Math.max(Math.max(json.length(), 2), limits.maxChars())));
+    return BoundedJson.factoryForCheckedText(
+        limits.withMaxChars(Math.max(Math.max(json.length(), 2), limits.maxChars())));
   }
-
-  /** The writer's limits: what it writes, a reader with the default limits reads. */
-  static final int WRITE_DEPTH = WorkflowJson.DEFAULT_MAX_DEPTH;
 }
