@@ -81,6 +81,17 @@ class UnserializableTest {
   }
 
   @Test
+  void classFieldHidingAnInheritedOneIsRejectedAsItWouldNameOneJsonPropertyTwice() {
+    var flow = workflow("Flow", FLOW);
+    var compilation = compile(flow, START, DONE,
+        "class Base { public int count; public String kept; }",
+        "class Carrier extends Base implements Event { public long count; }");
+    assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
+        "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.count hides the field count of"
+            + " Base, and both would be written as \"count\". Rename one of them, or mark one transient.");
+  }
+
+  @Test
   void everyBadFieldOfEveryEventIsReportedOnce() {
     var flow = workflow("Flow", """
         @Workflow
