@@ -90,7 +90,7 @@ final class JsonValues {
     if (length <= max) {
       return null;
     }
-    String described = where.equals("a value") ? "a " : where + " that is a ";
+    String described = where.equals("a value") ? "a " : where + " is a ";
     return new Refusal(described + number.getClass().getSimpleName() + " of " + length + " characters",
         "a snapshot holds numbers of at most " + max + " characters, so it could not be read back; store it as"
             + " a string");

@@ -89,7 +89,7 @@ class ValueFidelityTest {
 
     var error = assertThrows(IllegalArgumentException.class, () -> data.put("big", List.of(1, digits1001)));
 
-    assertEquals("Cannot put a list whose element 1 that is a BigInteger of 1001 characters under key 'big' in the"
+    assertEquals("Cannot put a list whose element 1 is a BigInteger of 1001 characters under key 'big' in the"
         + " store of workflow 'measures': a snapshot holds numbers of at most 1000 characters, so it could not be"
         + " read back; store it as a string", error.getMessage());
     assertEquals(null, data.get("big"));
