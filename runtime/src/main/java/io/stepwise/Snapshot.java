@@ -21,10 +21,10 @@ public final class Snapshot {
   public static final int DEFAULT_MAX_CHARS = 16 * 1024 * 1024;
   /**
    * The limits a snapshot is read within unless the reader gives others: {@value #DEFAULT_MAX_CHARS}
-   * characters, {@value JsonLimits#MAX_DEPTH} levels of nesting (values nest at most
-   * {@value WorkflowJson#DEFAULT_MAX_DEPTH} levels when written, and each child snapshot a parent
-   * embeds adds five), and numbers of {@value JsonLimits#DEFAULT_MAX_NUMBER_LENGTH} characters, the
-   * most a snapshot writes.
+   * characters, {@value JsonLimits#MAX_DEPTH} levels of nesting in the text (a snapshot's own values
+   * nest at most {@value WorkflowJson#DEFAULT_MAX_DEPTH} levels, written or read, and each child
+   * snapshot a parent embeds adds five), and numbers of {@value JsonLimits#DEFAULT_MAX_NUMBER_LENGTH}
+   * characters, the most a snapshot writes.
    */
   public static final JsonLimits DEFAULT_LIMITS =
       new JsonLimits(DEFAULT_MAX_CHARS, JsonLimits.MAX_DEPTH, JsonLimits.DEFAULT_MAX_NUMBER_LENGTH);

@@ -15,6 +15,7 @@ import tools.jackson.core.TokenStreamLocation;
  */
 public final class JsonReader {
   private final JsonParser parser;
+  private final int maxDepth;
   private String root;
   // One frame per open object or array: a property name, a map key, or an array index.
   private String[] names = new String[16];
@@ -23,8 +24,18 @@ public final class JsonReader {
   private int depth;
 
   public JsonReader(JsonParser parser, String root) {
+    this(parser, root, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A reader that refuses values nested deeper than {@code maxDepth} objects and arrays, counted as
+   * {@link JsonWriter} counts them: what it reads can be written again. The parser's own limit
+   * bounds the whole text, including values skipped with {@link #skipValue()}.
+   */
+  public JsonReader(JsonParser parser, String root, int maxDepth) {
     this.parser = parser;
     this.root = root;
+    this.maxDepth = maxDepth;
   }
 
   /** The underlying parser, for codecs that read something these methods do not cover. */
@@ -251,6 +262,9 @@ public final class JsonReader {
   }
 
   private void push() {
+    if (depth >= maxDepth) {
+      throw fail("values nest deeper than " + maxDepth + " levels, more than could be written again");
+    }
     if (depth == names.length) {
       names = Arrays.copyOf(names, depth * 2);
       indexes = Arrays.copyOf(indexes, depth * 2);

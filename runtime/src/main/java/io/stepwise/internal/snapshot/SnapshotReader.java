@@ -49,7 +49,7 @@ public final class SnapshotReader {
     JsonReader in = null;
     try (JsonParser parser = SnapshotFormat.factoryFor(json, snapshot.limits())
         .createParser(ObjectReadContext.empty(), json)) {
-      in = new JsonReader(parser, "snapshot");
+      in = new JsonReader(parser, "snapshot", SnapshotFormat.WRITE_DEPTH); // decoded content writes again
       parser.nextToken();
       return content(in, snapshot, json);
     } catch (SnapshotException e) {
