@@ -1,6 +1,7 @@
 package io.stepwise.spi;
 
 import io.stepwise.JsonDecodingException;
+import io.stepwise.internal.json.Utf16;
 import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -79,11 +80,18 @@ public final class JsonReader {
     return name;
   }
 
-  /** Like {@link #nextField()}, for a map: the name is a key, shown as {@code ["key"]} in paths. */
+  /**
+   * Like {@link #nextField()}, for a map: the name is a key, shown as {@code ["key"]} in paths. A
+   * key with a lone UTF-16 surrogate is refused: no JSON writer could write it again.
+   */
   public String nextKey() {
     String key = nextField();
     if (key != null) {
       keys[depth - 1] = true;
+      int lone = Utf16.loneSurrogateAt(key);
+      if (lone >= 0) {
+        throw fail("the key has a lone UTF-16 surrogate at index " + lone);
+      }
     }
     return key;
   }

@@ -83,6 +83,15 @@ class EventJsonFidelityTest {
 
 
   @Test
+  void mapKeyWithARawLoneSurrogateIsRefusedWhenRead() {
+    var error = assertThrows(JsonDecodingException.class,
+        () -> json.read("{\"@type\":\"io.stepwise.MapStartEvent\",\"data\":{\"ok\":1,\"x\uD800\":2}}"));
+
+    assertEquals("Cannot decode JSON at MapStartEvent.data[\"x?\"] (line 1, column 58): the key has a lone"
+        + " UTF-16 surrogate at index 1.", error.getMessage().replace('\uD800', '?'));
+  }
+
+  @Test
   void typedFieldsRoundTripNonFiniteDoublesLoneSurrogatesAndExtremeLongs() {
     var measure = new Measure(Double.NaN, Float.NEGATIVE_INFINITY, Long.MIN_VALUE, '\uD800', "x\uDFFFy",
         BigInteger.TEN.pow(998));
