@@ -210,6 +210,12 @@ final class FieldTypes {
           if (inner == null) {
             return null;
           }
+          if (name.equals("java.util.Optional") && inner instanceof JsonType.OptionalOf) {
+            // Both an empty inner and an empty outer Optional are JSON null: one would read back as the other.
+            error(path + " has type " + type + ", an Optional of an Optional, whose two empty values JSON cannot"
+                + " tell apart", "Use one Optional, or a record that says which value is missing.");
+            return null;
+          }
           var javaType = ParameterizedTypeName.get(ClassName.get(element), inner.javaType());
           return switch (name) {
             case "java.util.List" -> new JsonType.ListOf(inner, javaType);

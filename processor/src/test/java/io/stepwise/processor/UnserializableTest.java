@@ -92,6 +92,17 @@ class UnserializableTest {
   }
 
   @Test
+  void optionalOfAnOptionalIsRejectedAsItsTwoEmptyValuesWouldReadBackAsOne() {
+    var flow = workflow("Flow", FLOW);
+    var compilation = compile(flow, START, DONE,
+        "record Carrier(java.util.Optional<java.util.Optional<String>> maybe) implements Event {}");
+    assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
+        "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.maybe has type"
+            + " java.util.Optional<java.util.Optional<java.lang.String>>, an Optional of an Optional, whose two empty"
+            + " values JSON cannot tell apart. Use one Optional, or a record that says which value is missing.");
+  }
+
+  @Test
   void everyBadFieldOfEveryEventIsReportedOnce() {
     var flow = workflow("Flow", """
         @Workflow

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.stepwise.Event;
 import io.stepwise.JsonDecodingException;
 import io.stepwise.MapStartEvent;
+import io.stepwise.ResultEvent;
 import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowJson;
 import io.stepwise.spi.CodecRegistry;
@@ -14,7 +15,9 @@ import io.stepwise.spi.JsonReader;
 import io.stepwise.spi.JsonWriter;
 import io.stepwise.spi.ObjectCodec;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,6 +84,16 @@ class EventJsonFidelityTest {
         + " index 1, which JSON readers refuse in a name. Use keys that are well-formed Unicode.", error.getMessage());
   }
 
+
+  @Test
+  void scriptEventRefusesASetWhichWouldReadBackAsAList() {
+    var error = assertThrows(WorkflowException.class, () -> json.write(new ResultEvent(List.of(Set.of(1)))));
+
+    assertEquals(true, error.getMessage().startsWith("Cannot write a value of type java.util.ImmutableCollections$Set"),
+        error.getMessage());
+    assertEquals(true, error.getMessage().endsWith(" as untyped JSON. Use strings, numbers, booleans, lists and maps,"
+        + " or a typed event."), error.getMessage());
+  }
 
   @Test
   void mapKeyWithARawLoneSurrogateIsRefusedWhenRead() {

@@ -5,9 +5,9 @@ import io.stepwise.spi.JsonCodec;
 import io.stepwise.spi.JsonReader;
 import io.stepwise.spi.JsonWriter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
 
@@ -50,7 +50,7 @@ public class DynamicJson implements JsonCodec<Object> {
     switch (value) {
       case String s -> out.value(s);
       case Boolean b -> out.value(b.booleanValue());
-      case Collection<?> items -> {
+      case List<?> items -> { // not any Collection: a set would read back as a list
         out.beginArray();
         for (Object item : items) {
           out.write(this, item);
