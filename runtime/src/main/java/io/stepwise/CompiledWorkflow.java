@@ -136,9 +136,17 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    *
    * @throws IllegalArgumentException if the store has no such run, or it is another workflow's
    * @throws IllegalStateException if the run finished
-   * @throws io.stepwise.store.StaleRunException (later, logged) if another process drives the run too
+   * @throws io.stepwise.store.StaleRunException if another handler claimed the run since it was loaded
    */
   public WorkflowHandler<R> resume(String runId, RunStore store, RunOptions options) {
+    return resume(runId, store, options, Snapshot.DEFAULT_LIMITS);
+  }
+
+  /**
+   * Like {@link #resume(String, RunStore, RunOptions)}, reading the stored snapshot within
+   * {@code limits}: for runs whose snapshots outgrow {@link Snapshot#DEFAULT_LIMITS}.
+   */
+  public WorkflowHandler<R> resume(String runId, RunStore store, RunOptions options, JsonLimits limits) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(options, "options");
@@ -154,7 +162,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
       throw new IllegalStateException("Run '" + runId + "' of workflow '" + definition.name()
           + "' has finished; there is nothing to resume");
     }
-    Snapshot snapshot = Snapshot.fromJson(stored.snapshotJson());
+    Snapshot snapshot = Snapshot.fromJson(stored.snapshotJson(), limits);
     if (!runId.equals(snapshot.runId())) {
       throw new SnapshotException(SnapshotException.Reason.INVALID_CONTENT, "The run store's record of run '" + runId
           + "' holds a snapshot of run '" + snapshot.runId() + "'; the record is corrupt or was written by hand."

@@ -19,19 +19,30 @@ public final class Snapshot {
   public static final int FORMAT_VERSION = 1;
   /** Default limit on a snapshot's length, in characters. */
   public static final int DEFAULT_MAX_CHARS = 16 * 1024 * 1024;
+  /**
+   * The limits a snapshot is read within unless the reader gives others: {@value #DEFAULT_MAX_CHARS}
+   * characters, {@value JsonLimits#MAX_DEPTH} levels of nesting in the text (a snapshot's own values
+   * nest at most {@value WorkflowJson#DEFAULT_MAX_DEPTH} levels, written or read, and each child
+   * snapshot a parent embeds adds five), and numbers of {@value JsonLimits#DEFAULT_MAX_NUMBER_LENGTH}
+   * characters, the most a snapshot writes.
+   */
+  public static final JsonLimits DEFAULT_LIMITS =
+      new JsonLimits(DEFAULT_MAX_CHARS, JsonLimits.MAX_DEPTH, JsonLimits.DEFAULT_MAX_NUMBER_LENGTH);
 
   private final SnapshotEnvelope envelope;
   private final RunImage image; // null when read from JSON: the workflow's codecs decode it on resume
   private final CodecRegistry codecs;
   private final List<StepDescriptor> steps;
+  private final JsonLimits limits;
   private volatile String json;
 
   private Snapshot(SnapshotEnvelope envelope, RunImage image, CodecRegistry codecs, List<StepDescriptor> steps,
-      String json) {
+      JsonLimits limits, String json) {
     this.envelope = envelope;
     this.image = image;
     this.codecs = codecs;
     this.steps = steps;
+    this.limits = limits;
     this.json = json;
   }
 
@@ -39,7 +50,7 @@ public final class Snapshot {
   public static Snapshot of(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
     return new Snapshot(new SnapshotEnvelope(FORMAT_VERSION, image.workflow(), image.graphHash(), image.runId(),
         image.streamPosition()), Objects.requireNonNull(image, "image"), Objects.requireNonNull(codecs, "codecs"),
-        List.copyOf(steps), null);
+        List.copyOf(steps), DEFAULT_LIMITS, null);
   }
 
   /**
@@ -49,12 +60,22 @@ public final class Snapshot {
    * @throws SnapshotException when the text is malformed, too long, or of a newer format version
    */
   public static Snapshot fromJson(String json) {
-    return fromJson(json, DEFAULT_MAX_CHARS);
+    return fromJson(json, DEFAULT_LIMITS);
   }
 
   /** Like {@link #fromJson(String)}, with another limit on the text's length. */
   public static Snapshot fromJson(String json, int maxChars) {
-    return new Snapshot(SnapshotEnvelope.read(json, maxChars), null, null, null, json);
+    return fromJson(json, DEFAULT_LIMITS.withMaxChars(maxChars));
+  }
+
+  /**
+   * Like {@link #fromJson(String)}, within other limits (its length, nesting and number length),
+   * for snapshots from a trusted store that outgrow {@link #DEFAULT_LIMITS}. The content is decoded
+   * within the same limits when the snapshot is resumed.
+   */
+  public static Snapshot fromJson(String json, JsonLimits limits) {
+    Objects.requireNonNull(limits, "limits");
+    return new Snapshot(SnapshotEnvelope.read(json, limits), null, null, null, limits, json);
   }
 
   /** The snapshot as JSON; the same text on every call. */
@@ -90,6 +111,11 @@ public final class Snapshot {
   /** How many events the run had published on its stream when the snapshot was taken. */
   public long streamPosition() {
     return envelope.streamPosition();
+  }
+
+  /** The limits its content is decoded within: those it was read with, else {@link #DEFAULT_LIMITS}. */
+  public JsonLimits limits() {
+    return limits;
   }
 
   /** For the runtime: the typed content when the snapshot was taken in this process, else null. */

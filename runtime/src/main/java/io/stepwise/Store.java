@@ -3,8 +3,10 @@ package io.stepwise;
 import java.util.Set;
 
 /**
- * A run's key-value store, for values that can be written to JSON: null, booleans, numbers,
- * strings, lists and maps (string keys) of those, and the workflow's own event and state types.
+ * A run's key-value store, for values that can be written to JSON: null, booleans, numbers
+ * (Integer, Long, Short, Byte, Double, Float, BigInteger, BigDecimal), strings, lists and maps
+ * (string keys) of those, and the workflow's own event and state types. Each comes back from a
+ * snapshot or a run store as the type it was put (docs/persistence.md, "What the store can hold").
  * Shared by every step execution of the run; each call is atomic.
  */
 public interface Store {
@@ -21,8 +23,10 @@ public interface Store {
   /**
    * Stores a value under {@code key}, replacing any previous one.
    *
-   * @throws IllegalArgumentException naming the key and the type when the value cannot be
-   *     written to JSON; the store is then unchanged
+   * @throws IllegalArgumentException naming the key and the problem when a snapshot could not
+   *     write the value or read it back exactly (another type, a number of more than 1000
+   *     characters, nesting deeper than 198 levels, a key with a lone UTF-16 surrogate); the
+   *     store is then unchanged
    */
   void put(String key, Object value);
 

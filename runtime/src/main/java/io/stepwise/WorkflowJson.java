@@ -6,6 +6,7 @@ import io.stepwise.spi.JsonCodec;
 import io.stepwise.spi.JsonReader;
 import io.stepwise.spi.JsonWriter;
 import java.io.StringWriter;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -25,34 +26,43 @@ public final class WorkflowJson {
   public static final int DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
   /** Default limit on how deeply objects and arrays nest. */
   public static final int DEFAULT_MAX_DEPTH = 200;
+  /** Highest nesting limit: decoding recurses once per level, so the stack bounds it. */
+  public static final int MAX_DEPTH = JsonLimits.MAX_DEPTH;
+  /** The limits of {@link #of}: {@value #DEFAULT_MAX_CHARS} characters, depth {@value #DEFAULT_MAX_DEPTH}, numbers of 1000 characters. */
+  public static final JsonLimits DEFAULT_LIMITS =
+      new JsonLimits(DEFAULT_MAX_CHARS, DEFAULT_MAX_DEPTH, JsonLimits.DEFAULT_MAX_NUMBER_LENGTH);
 
   private final CodecRegistry registry;
-  private final int maxChars;
-  private final int maxDepth;
+  private final JsonLimits limits;
   private final JsonFactory factory;
 
-  private WorkflowJson(CodecRegistry registry, int maxChars, int maxDepth) {
+  private WorkflowJson(CodecRegistry registry, JsonLimits limits) {
     this.registry = registry;
-    this.maxChars = maxChars;
-    this.maxDepth = maxDepth;
-    this.factory = BoundedJson.factory(maxChars, maxDepth);
+    this.limits = limits;
+    this.factory = BoundedJson.factory(limits);
   }
 
   /** JSON for the workflow whose codecs are {@code registry}, with the default limits. */
   public static WorkflowJson of(CodecRegistry registry) {
-    return new WorkflowJson(registry, DEFAULT_MAX_CHARS, DEFAULT_MAX_DEPTH);
+    return new WorkflowJson(registry, DEFAULT_LIMITS);
   }
 
-  /** Highest nesting limit: decoding recurses once per level, so the stack bounds it. */
-  public static final int MAX_DEPTH = 1000;
-
-  /** A copy with other limits, e.g. smaller ones for input from untrusted clients. */
+  /** A copy with other limits on length and nesting, e.g. smaller ones for input from untrusted clients. */
   public WorkflowJson withLimits(int maxChars, int maxDepth) {
-    if (maxChars < 2 || maxDepth < 2 || maxDepth > MAX_DEPTH) {
-      throw new IllegalArgumentException("JSON limits must be at least 2 characters and a depth from 2 to "
-          + MAX_DEPTH + ", were " + maxChars + " characters and depth " + maxDepth + ".");
-    }
-    return new WorkflowJson(registry, maxChars, maxDepth);
+    return withLimits(new JsonLimits(maxChars, maxDepth, limits.maxNumberLength()));
+  }
+
+  /**
+   * A copy that reads within {@code limits}, and writes within them too: nothing nested deeper, and
+   * no number longer, than it would read.
+   */
+  public WorkflowJson withLimits(JsonLimits limits) {
+    return new WorkflowJson(registry, Objects.requireNonNull(limits, "limits"));
+  }
+
+  /** The limits it reads and writes within. */
+  public JsonLimits limits() {
+    return limits;
   }
 
   /** The event as one JSON object whose first field {@code "@type"} is its type tag. */
@@ -92,7 +102,7 @@ public final class WorkflowJson {
   private <T> String write(JsonCodec<T> codec, T value) {
     var text = new StringWriter();
     try (JsonGenerator generator = factory.createGenerator(ObjectWriteContext.empty(), text)) {
-      new JsonWriter(generator, maxDepth).write(codec, value);
+      new JsonWriter(generator, limits.maxDepth(), limits.maxNumberLength()).write(codec, value);
     }
     return text.toString();
   }
@@ -101,9 +111,10 @@ public final class WorkflowJson {
     if (json == null) {
       throw new JsonDecodingException("Cannot decode JSON: the input is null. Pass a JSON document.");
     }
-    if (json.length() > maxChars) {
+    if (json.length() > limits.maxChars()) {
       throw new JsonDecodingException("Cannot decode JSON: the document has " + json.length()
-          + " characters, more than the limit of " + maxChars + ". Send a smaller document, or raise the limit.");
+          + " characters, more than the limit of " + limits.maxChars() + ". Send a smaller document, or raise the"
+          + " limit.");
     }
     JsonReader in = null;
     try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), json)) {

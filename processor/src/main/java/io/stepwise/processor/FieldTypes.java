@@ -132,16 +132,26 @@ final class FieldTypes {
           error(path + " has type " + label(type) + ", which has no accessible no-arg constructor",
               "Add a public no-arg constructor to " + label(type) + ", or make it a record.");
         }
+        var byName = new java.util.HashMap<String, VariableElement>(); // to find a field hiding an inherited one
         for (VariableElement field : instanceFields(type)) {
-          String fieldPath = path + "." + field.getSimpleName();
+          String fieldName = field.getSimpleName().toString();
+          String fieldPath = path + "." + fieldName;
           if (!visible(field) || field.getModifiers().contains(Modifier.FINAL)) {
             error(fieldPath + " is " + (visible(field) ? "final" : "not accessible to generated code"),
                 "Make it a non-final, non-private field, or mark it transient.");
             continue;
           }
+          VariableElement hidden = byName.putIfAbsent(fieldName, field);
+          if (hidden != null) {
+            // Both would be written under one JSON name, which no reader accepts twice.
+            error(fieldPath + " hides the field " + fieldName + " of "
+                + label((TypeElement) hidden.getEnclosingElement()) + ", and both would be written as \"" + fieldName
+                + "\"", "Rename one of them, or mark one transient.");
+            continue;
+          }
           JsonType json = classify(field.asType(), fieldPath);
           if (json != null) {
-            fields.add(new Field(field.getSimpleName().toString(), json));
+            fields.add(new Field(fieldName, json));
           }
         }
       }
@@ -198,6 +208,12 @@ final class FieldTypes {
           }
           JsonType inner = classify(args.get(0), name.equals("java.util.Optional") ? path : path + "[]");
           if (inner == null) {
+            return null;
+          }
+          if (name.equals("java.util.Optional") && inner instanceof JsonType.OptionalOf) {
+            // Both an empty inner and an empty outer Optional are JSON null: one would read back as the other.
+            error(path + " has type " + type + ", an Optional of an Optional, whose two empty values JSON cannot"
+                + " tell apart", "Use one Optional, or a record that says which value is missing.");
             return null;
           }
           var javaType = ParameterizedTypeName.get(ClassName.get(element), inner.javaType());

@@ -81,6 +81,28 @@ class UnserializableTest {
   }
 
   @Test
+  void classFieldHidingAnInheritedOneIsRejectedAsItWouldNameOneJsonPropertyTwice() {
+    var flow = workflow("Flow", FLOW);
+    var compilation = compile(flow, START, DONE,
+        "class Base { public int count; public String kept; }",
+        "class Carrier extends Base implements Event { public long count; }");
+    assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
+        "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.count hides the field count of"
+            + " Base, and both would be written as \"count\". Rename one of them, or mark one transient.");
+  }
+
+  @Test
+  void optionalOfAnOptionalIsRejectedAsItsTwoEmptyValuesWouldReadBackAsOne() {
+    var flow = workflow("Flow", FLOW);
+    var compilation = compile(flow, START, DONE,
+        "record Carrier(java.util.Optional<java.util.Optional<String>> maybe) implements Event {}");
+    assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
+        "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.maybe has type"
+            + " java.util.Optional<java.util.Optional<java.lang.String>>, an Optional of an Optional, whose two empty"
+            + " values JSON cannot tell apart. Use one Optional, or a record that says which value is missing.");
+  }
+
+  @Test
   void everyBadFieldOfEveryEventIsReportedOnce() {
     var flow = workflow("Flow", """
         @Workflow

@@ -146,11 +146,10 @@ public final class RunData implements Store {
   @Override
   public void put(String key, Object value) {
     Objects.requireNonNull(key, "key");
-    String problem = JsonValues.problem(value, ownType);
+    JsonValues.Refusal problem = JsonValues.problem(key, value, ownType);
     if (problem != null) {
-      throw new IllegalArgumentException("Cannot put " + problem + " under key '" + key
-          + "' in the store of workflow '" + workflow + "': store only null, booleans, numbers, strings,"
-          + " lists and maps of those, or the workflow's own event and state types");
+      throw new IllegalArgumentException("Cannot put " + problem.what() + " under key '"
+          + key.replaceAll("\\p{Cs}", "?") + "' in the store of workflow '" + workflow + "': " + problem.why());
     }
     lock.lock();
     try {

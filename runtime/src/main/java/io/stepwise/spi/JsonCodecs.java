@@ -30,10 +30,8 @@ public final class JsonCodecs {
   public static final JsonCodec<Double> DOUBLE = codec(JsonWriter::value, JsonReader::readDouble);
   public static final JsonCodec<Float> FLOAT = codec(JsonWriter::value, JsonReader::readFloat);
 
-  public static final JsonCodec<BigDecimal> BIG_DECIMAL = codec(
-      (out, v) -> out.generator().writeNumber(v), JsonCodecs::readDecimal);
-  public static final JsonCodec<BigInteger> BIG_INTEGER = codec(
-      (out, v) -> out.generator().writeNumber(v), JsonCodecs::readBigInteger);
+  public static final JsonCodec<BigDecimal> BIG_DECIMAL = codec(JsonWriter::value, JsonCodecs::readDecimal);
+  public static final JsonCodec<BigInteger> BIG_INTEGER = codec(JsonWriter::value, JsonCodecs::readBigInteger);
 
   public static final JsonCodec<UUID> UUID_CODEC = text(UUID::toString, UUID::fromString, "a UUID");
   public static final JsonCodec<Instant> INSTANT = text(Instant::toString, Instant::parse, "an ISO-8601 instant");

@@ -1,6 +1,7 @@
 package io.stepwise.spi;
 
 import io.stepwise.JsonDecodingException;
+import io.stepwise.internal.json.Utf16;
 import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -15,6 +16,7 @@ import tools.jackson.core.TokenStreamLocation;
  */
 public final class JsonReader {
   private final JsonParser parser;
+  private final int maxDepth;
   private String root;
   // One frame per open object or array: a property name, a map key, or an array index.
   private String[] names = new String[16];
@@ -23,8 +25,18 @@ public final class JsonReader {
   private int depth;
 
   public JsonReader(JsonParser parser, String root) {
+    this(parser, root, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A reader that refuses values nested deeper than {@code maxDepth} objects and arrays, counted as
+   * {@link JsonWriter} counts them: what it reads can be written again. The parser's own limit
+   * bounds the whole text, including values skipped with {@link #skipValue()}.
+   */
+  public JsonReader(JsonParser parser, String root, int maxDepth) {
     this.parser = parser;
     this.root = root;
+    this.maxDepth = maxDepth;
   }
 
   /** The underlying parser, for codecs that read something these methods do not cover. */
@@ -68,11 +80,18 @@ public final class JsonReader {
     return name;
   }
 
-  /** Like {@link #nextField()}, for a map: the name is a key, shown as {@code ["key"]} in paths. */
+  /**
+   * Like {@link #nextField()}, for a map: the name is a key, shown as {@code ["key"]} in paths. A
+   * key with a lone UTF-16 surrogate is refused: no JSON writer could write it again.
+   */
   public String nextKey() {
     String key = nextField();
     if (key != null) {
       keys[depth - 1] = true;
+      int lone = Utf16.loneSurrogateAt(key);
+      if (lone >= 0) {
+        throw fail("the key has a lone UTF-16 surrogate at index " + lone);
+      }
     }
     return key;
   }
@@ -154,25 +173,58 @@ public final class JsonReader {
     return value.charAt(0);
   }
 
-  /** A number, or one of the strings {@code NaN}, {@code Infinity}, {@code -Infinity}. */
+  /**
+   * A number, or one of the strings {@code NaN}, {@code Infinity}, {@code -Infinity}. A number too
+   * large for a double (such as {@code 1e400}) is refused: it would silently become infinite.
+   */
   public double readDouble() {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return parser.getDoubleValue();
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      switch (parser.getString()) {
-        case "NaN": return Double.NaN;
-        case "Infinity": return Double.POSITIVE_INFINITY;
-        case "-Infinity": return Double.NEGATIVE_INFINITY;
-        default: break;
+      double value = parser.getDoubleValue();
+      if (Double.isInfinite(value)) {
+        throw outOfRange("a double");
       }
+      return value;
+    }
+    double special = nonFinite();
+    if (Double.isNaN(special) || Double.isInfinite(special)) {
+      return special;
     }
     throw wrongToken("a number");
   }
 
+  /** Like {@link #readDouble()}, for a float: parsed as a float, so it reads back the float that was written. */
   public float readFloat() {
-    return (float) readDouble();
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      float value = parser.getFloatValue();
+      if (Float.isInfinite(value)) {
+        throw outOfRange("a float");
+      }
+      return value;
+    }
+    double special = nonFinite();
+    if (Double.isNaN(special) || Double.isInfinite(special)) {
+      return (float) special;
+    }
+    throw wrongToken("a number");
+  }
+
+  /** The value of the strings {@code NaN}, {@code Infinity}, {@code -Infinity}; 0 for anything else. */
+  private double nonFinite() {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      return 0;
+    }
+    return switch (parser.getString()) {
+      case "NaN" -> Double.NaN;
+      case "Infinity" -> Double.POSITIVE_INFINITY;
+      case "-Infinity" -> Double.NEGATIVE_INFINITY;
+      default -> 0;
+    };
+  }
+
+  private JsonDecodingException outOfRange(String type) {
+    return fail("number " + JsonCodecs.abbreviate(parser.getString()) + " is too large for " + type);
   }
 
   /** Expects {@code token} as the current token. */
@@ -218,6 +270,9 @@ public final class JsonReader {
   }
 
   private void push() {
+    if (depth >= maxDepth) {
+      throw fail("values nest deeper than " + maxDepth + " levels, more than could be written again");
+    }
     if (depth == names.length) {
       names = Arrays.copyOf(names, depth * 2);
       indexes = Arrays.copyOf(indexes, depth * 2);

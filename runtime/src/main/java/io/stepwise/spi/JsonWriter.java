@@ -1,20 +1,32 @@
 package io.stepwise.spi;
 
+import io.stepwise.JsonLimits;
 import io.stepwise.WorkflowException;
+import io.stepwise.internal.json.Utf16;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * The JSON output generated codecs write to: Jackson's generator plus a nesting guard, so a
- * cyclic object graph fails with a clear error instead of overflowing the stack.
+ * cyclic object graph fails with a clear error instead of overflowing the stack, and a length
+ * guard on big numbers, so nothing is written that a reader with the same limits would refuse.
  */
 public final class JsonWriter {
   private final JsonGenerator generator;
   private final int maxDepth;
+  private final int maxNumberLength;
   private int depth;
 
+  /** A writer whose numbers have at most {@link JsonLimits#DEFAULT_MAX_NUMBER_LENGTH} characters. */
   public JsonWriter(JsonGenerator generator, int maxDepth) {
+    this(generator, maxDepth, JsonLimits.DEFAULT_MAX_NUMBER_LENGTH);
+  }
+
+  public JsonWriter(JsonGenerator generator, int maxDepth, int maxNumberLength) {
     this.generator = generator;
     this.maxDepth = maxDepth;
+    this.maxNumberLength = maxNumberLength;
   }
 
   /** The underlying generator, for codecs that write something these methods do not cover. */
@@ -49,8 +61,19 @@ public final class JsonWriter {
     }
   }
 
-  /** Writes a property name; the property's value follows. */
+  /**
+   * Writes a property name; the property's value follows.
+   *
+   * @throws WorkflowException when the name has a lone UTF-16 surrogate, which JSON readers refuse
+   *     in a property name (in a string value it is escaped and reads back)
+   */
   public void name(String name) {
+    int lone = Utf16.loneSurrogateAt(name);
+    if (lone >= 0) {
+      throw new WorkflowException("Cannot write the property name or map key \"" + name.replaceAll("\\p{Cs}", "?")
+          + "\" as JSON: it has a lone UTF-16 surrogate at index " + lone + ", which JSON readers refuse in a"
+          + " name. Use keys that are well-formed Unicode.");
+    }
     generator.writeName(name);
   }
 
@@ -110,5 +133,33 @@ public final class JsonWriter {
 
   public void value(char value) {
     generator.writeString(String.valueOf(value));
+  }
+
+  /**
+   * Writes a BigInteger as a JSON number.
+   *
+   * @throws WorkflowException when it has more digits than a reader with these limits accepts
+   */
+  public void value(BigInteger value) {
+    checkLength(value.toString(), "BigInteger");
+    generator.writeNumber(value);
+  }
+
+  /**
+   * Writes a BigDecimal as a JSON number, as {@link BigDecimal#toString()} spells it.
+   *
+   * @throws WorkflowException when that is longer than a reader with these limits accepts
+   */
+  public void value(BigDecimal value) {
+    checkLength(value.toString(), "BigDecimal");
+    generator.writeNumber(value);
+  }
+
+  private void checkLength(String text, String type) {
+    if (text.length() > maxNumberLength) {
+      throw new WorkflowException("Cannot write a " + type + " of " + text.length() + " characters as JSON: the"
+          + " limit is " + maxNumberLength + " (JsonLimits.maxNumberLength), so it could not be read back."
+          + " Store it as a string, or split it.");
+    }
   }
 }

@@ -11,6 +11,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -27,6 +28,7 @@ final class RunRecordJson {
           .maxDocumentLength(Long.MAX_VALUE)
           .maxNestingDepth(16)
           .build())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // a record naming a field twice is corrupt
       .build();
 
   private RunRecordJson() {}

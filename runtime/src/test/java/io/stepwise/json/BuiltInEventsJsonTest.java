@@ -59,7 +59,7 @@ class BuiltInEventsJsonTest {
   void limitsOutsideTheirRangeAreRefused() {
     var error = assertThrows(IllegalArgumentException.class, () -> json.withLimits(100, 5000));
 
-    assertEquals("JSON limits must be at least 2 characters and a depth from 2 to 1000, were 100 characters and"
-        + " depth 5000.", error.getMessage());
+    assertEquals("JSON limits must be at least 2 characters, a depth from 2 to 1000 and a number length of at least"
+        + " 1, were 100 characters, depth 5000 and number length 1000.", error.getMessage());
   }
 }

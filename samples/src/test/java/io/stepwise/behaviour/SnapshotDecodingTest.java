@@ -95,7 +95,7 @@ class SnapshotDecodingTest {
     SnapshotException failure = assertThrows(SnapshotException.class, () -> Snapshot.fromJson(json, 100));
     assertEquals(Reason.OVERSIZED, failure.reason());
     assertEquals("Cannot read snapshot: it has " + json.length() + " characters, more than the limit of 100."
-        + " Raise the limit with Snapshot.fromJson(json, maxChars) if the snapshot comes from a trusted store.",
-        failure.getMessage());
+        + " If the snapshot comes from a trusted store, raise the limits with Snapshot.fromJson(json, JsonLimits),"
+        + " or resume(runId, store, options, JsonLimits).", failure.getMessage());
   }
 }

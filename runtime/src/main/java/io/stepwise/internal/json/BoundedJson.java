@@ -1,27 +1,43 @@
 package io.stepwise.internal.json;
 
+import io.stepwise.JsonLimits;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonFactoryBuilder;
 
 /**
- * The JSON factory for texts from outside (events, snapshots): it refuses a document, a string
- * or a nesting deeper than the caller's limits, so hostile input is bounded before it is decoded.
+ * The JSON factory for events and snapshots. Reading, it refuses a document, a string, a number or
+ * a nesting beyond the caller's limits, so hostile input is bounded before it is decoded, and an
+ * object that names a property twice, so no field is silently overwritten or appended twice.
+ * Writing, it escapes UTF-16 surrogates, so every string survives any store's UTF-8.
  */
 public final class BoundedJson {
-  /** Digits in one number: far beyond any long, BigDecimal or double a codec writes. */
-  private static final int MAX_NUMBER_LENGTH = 1000;
-
   private BoundedJson() {}
 
-  /** A factory reading at most {@code maxChars} characters nested at most {@code maxDepth} deep. */
-  public static JsonFactory factory(int maxChars, int maxDepth) {
+  /** A factory reading within {@code limits}. */
+  public static JsonFactory factory(JsonLimits limits) {
+    return builder(limits).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  }
+
+  /**
+   * Like {@link #factory}, without the check for properties named twice: for reading again a text
+   * that a factory of {@link #factory} has read whole before (a snapshot's envelope read), which
+   * saves that check's work on every object.
+   */
+  public static JsonFactory factoryForCheckedText(JsonLimits limits) {
+    return builder(limits).build();
+  }
+
+  private static JsonFactoryBuilder builder(JsonLimits limits) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(maxChars)
-            .maxNestingDepth(maxDepth)
-            .maxStringLength(maxChars)
-            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxDocumentLength(limits.maxChars())
+            .maxNestingDepth(limits.maxDepth())
+            .maxStringLength(limits.maxChars())
+            .maxNameLength(limits.maxChars())
+            .maxNumberLength(limits.maxNumberLength())
             .build())
-        .build();
+        .characterEscapes(SurrogateEscapes.INSTANCE);
   }
 }

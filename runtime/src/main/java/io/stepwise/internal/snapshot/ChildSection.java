@@ -1,6 +1,7 @@
 package io.stepwise.internal.snapshot;
 
 import io.stepwise.JsonDecodingException;
+import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.SnapshotException;
 import io.stepwise.internal.ChildImage;
@@ -23,10 +24,15 @@ final class ChildSection {
   private static final String FIX = " Pass the text Snapshot.toJson() wrote, unchanged.";
 
   private final String json;
+  private final JsonLimits limits;
 
-  /** @param json the whole snapshot text, which the child's snapshot is cut from */
-  ChildSection(String json) {
+  /**
+   * @param json the whole snapshot text, which the child's snapshot is cut from
+   * @param limits those the whole text is read within, which hold for any part of it
+   */
+  ChildSection(String json, JsonLimits limits) {
     this.json = json;
+    this.limits = limits;
   }
 
   List<ChildImage> read(JsonReader in, int execution) {
@@ -79,7 +85,8 @@ final class ChildSection {
     in.skipValue();
     long end = in.parser().currentTokenLocation().getCharOffset() + 1;
     try {
-      return Snapshot.fromJson(json.substring((int) start, (int) end), json.length());
+      return Snapshot.fromJson(json.substring((int) start, (int) end),
+          limits.withMaxChars(Math.max(limits.maxChars(), json.length())));
     } catch (SnapshotException e) {
       // Reported where the child's snapshot starts, as JsonReader.fail would have before skipping it.
       throw new JsonDecodingException("Cannot decode JSON at " + in.path() + " (line " + at.getLineNr() + ", column "

@@ -1,5 +1,6 @@
 package io.stepwise.internal.snapshot;
 
+import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.SnapshotException;
 import io.stepwise.SnapshotException.Reason;
@@ -16,18 +17,19 @@ import tools.jackson.core.exc.StreamConstraintsException;
  */
 public record SnapshotEnvelope(int format, String workflow, String graphHash, String runId, long streamPosition) {
   private static final String FIX = " Pass the text Snapshot.toJson() wrote, unchanged.";
+  private static final String RAISE = " If the snapshot comes from a trusted store, raise the limits with"
+      + " Snapshot.fromJson(json, JsonLimits), or resume(runId, store, options, JsonLimits).";
 
   /** @throws SnapshotException MALFORMED, OVERSIZED or NEWER_VERSION */
-  public static SnapshotEnvelope read(String json, int maxChars) {
+  public static SnapshotEnvelope read(String json, JsonLimits limits) {
     if (json == null) {
       throw malformed("the input is null.");
     }
-    if (json.length() > maxChars) {
+    if (json.length() > limits.maxChars()) {
       throw new SnapshotException(Reason.OVERSIZED, "Cannot read snapshot: it has " + json.length()
-          + " characters, more than the limit of " + maxChars + ". Raise the limit with"
-          + " Snapshot.fromJson(json, maxChars) if the snapshot comes from a trusted store.");
+          + " characters, more than the limit of " + limits.maxChars() + "." + RAISE);
     }
-    try (JsonParser parser = SnapshotFormat.factory(maxChars).createParser(ObjectReadContext.empty(), json)) {
+    try (JsonParser parser = SnapshotFormat.factory(limits).createParser(ObjectReadContext.empty(), json)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("it is not a JSON object.");
       }
@@ -71,8 +73,7 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
       return new SnapshotEnvelope(format, workflow, graph, runId, position);
     } catch (StreamConstraintsException e) {
       throw new SnapshotException(Reason.OVERSIZED, "Cannot read snapshot: it exceeds a limit: "
-          + e.getOriginalMessage() + " Raise the limit with Snapshot.fromJson(json, maxChars) if the snapshot"
-          + " comes from a trusted store.", e);
+          + e.getOriginalMessage() + RAISE, e);
     } catch (JacksonException e) {
       TokenStreamLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

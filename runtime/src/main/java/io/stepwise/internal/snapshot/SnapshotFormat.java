@@ -1,5 +1,6 @@
 package io.stepwise.internal.snapshot;
 
+import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
 import io.stepwise.internal.json.BoundedJson;
@@ -22,18 +23,31 @@ final class SnapshotFormat {
   /** In an execution: the child runs it waits for, only when it has any. */
   static final String CHILDREN = "children";
 
-  /** The factory for texts within the default limit: built once, so its symbol tables and buffers are reused. */
-  private static final JsonFactory DEFAULT = build(Snapshot.DEFAULT_MAX_CHARS);
+  /** How deeply the snapshot writer lets values nest, counted from the snapshot's root. */
+  static final int WRITE_DEPTH = WorkflowJson.DEFAULT_MAX_DEPTH;
 
-  /**
-   * A factory whose limits admit a text of {@code maxChars} characters. Callers check the whole
-   * text's length against their own limit first, so any limit at least that large reads it the same.
-   */
-  static JsonFactory factory(int maxChars) {
-    return maxChars <= Snapshot.DEFAULT_MAX_CHARS ? DEFAULT : build(maxChars);
+  /** The factory for the default limits: built once, so its symbol tables and buffers are reused. */
+  private static final JsonFactory DEFAULT = BoundedJson.factory(Snapshot.DEFAULT_LIMITS);
+  /** The same without the duplicate check, for decoding a text that {@link #DEFAULT} read whole. */
+  private static final JsonFactory CHECKED_DEFAULT = BoundedJson.factoryForCheckedText(Snapshot.DEFAULT_LIMITS);
+
+  /** A factory reading (and writing) within {@code limits}. */
+  static JsonFactory factory(JsonLimits limits) {
+    return limits.equals(Snapshot.DEFAULT_LIMITS) ? DEFAULT : BoundedJson.factory(limits);
   }
 
-  private static JsonFactory build(int maxChars) {
-    return BoundedJson.factory(maxChars, WorkflowJson.DEFAULT_MAX_DEPTH);
+  /**
+   * A factory for decoding the content of a snapshot whose envelope was read, which checked the
+   * whole text: its length, and no object naming a property twice. Any length limit at least that
+   * long reads it the same, so the default factory serves whenever the other limits are the defaults.
+   */
+  static JsonFactory factoryFor(String json, JsonLimits limits) {
+    if (limits.maxDepth() == Snapshot.DEFAULT_LIMITS.maxDepth()
+        && limits.maxNumberLength() == Snapshot.DEFAULT_LIMITS.maxNumberLength()
+        && json.length() <= Snapshot.DEFAULT_MAX_CHARS) {
+      return CHECKED_DEFAULT;
+    }
+    return BoundedJson.factoryForCheckedText(
+        limits.withMaxChars(Math.max(Math.max(json.length(), 2), limits.maxChars())));
   }
 }

@@ -47,9 +47,9 @@ public final class SnapshotReader {
     }
     String json = snapshot.toJson();
     JsonReader in = null;
-    try (JsonParser parser = SnapshotFormat.factory(Math.max(json.length(), 2))
+    try (JsonParser parser = SnapshotFormat.factoryFor(json, snapshot.limits())
         .createParser(ObjectReadContext.empty(), json)) {
-      in = new JsonReader(parser, "snapshot");
+      in = new JsonReader(parser, "snapshot", SnapshotFormat.WRITE_DEPTH); // decoded content writes again
       parser.nextToken();
       return content(in, snapshot, json);
     } catch (SnapshotException e) {
@@ -106,7 +106,7 @@ public final class SnapshotReader {
         case SnapshotFormat.EXECUTIONS -> {
           in.beginArray();
           while (in.nextElement()) {
-            executions.add(execution(in, executions.size(), children, json));
+            executions.add(execution(in, executions.size(), children, new ChildSection(json, snapshot.limits())));
           }
         }
         case SnapshotFormat.WAITERS -> {
@@ -222,7 +222,8 @@ public final class SnapshotReader {
   }
 
   /** @param children gets the child runs the execution waits for, with their snapshots (decoded when resumed) */
-  private LoopImage.ExecutionImage execution(JsonReader in, int index, List<ChildImage> children, String json) {
+  private LoopImage.ExecutionImage execution(JsonReader in, int index, List<ChildImage> children,
+      ChildSection childSection) {
     List<ChildImage> waitedFor = List.of();
     int step = -1;
     List<Event> events = List.of();
@@ -244,7 +245,7 @@ public final class SnapshotReader {
         case "errorType" -> errorType = in.read(JsonCodecs.STRING);
         case "errorMessage" -> errorMessage = in.read(JsonCodecs.STRING);
         case "retryIn" -> retryIn = duration(in, null);
-        case SnapshotFormat.CHILDREN -> waitedFor = new ChildSection(json).read(in, index);
+        case SnapshotFormat.CHILDREN -> waitedFor = childSection.read(in, index);
         case ProgressSection.NAME -> progress = new ProgressSection(codecs).read(in);
         default -> in.skipValue();
       }

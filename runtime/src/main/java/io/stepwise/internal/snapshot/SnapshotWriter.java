@@ -2,7 +2,6 @@ package io.stepwise.internal.snapshot;
 
 import io.stepwise.Event;
 import io.stepwise.Snapshot;
-import io.stepwise.WorkflowJson;
 import io.stepwise.internal.ChildImage;
 import io.stepwise.internal.LoopImage;
 import io.stepwise.internal.RunImage;
@@ -19,14 +18,14 @@ import tools.jackson.core.json.JsonFactory;
 
 /** Writes a {@link RunImage} as the snapshot format, with the workflow's codecs. */
 public final class SnapshotWriter {
-  private static final JsonFactory FACTORY = SnapshotFormat.factory(Snapshot.DEFAULT_MAX_CHARS);
+  private static final JsonFactory FACTORY = SnapshotFormat.factory(Snapshot.DEFAULT_LIMITS);
 
   private SnapshotWriter() {}
 
   public static String write(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
     var text = new StringWriter();
     try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
-      var out = new JsonWriter(generator, WorkflowJson.DEFAULT_MAX_DEPTH);
+      var out = new JsonWriter(generator, SnapshotFormat.WRITE_DEPTH, Snapshot.DEFAULT_LIMITS.maxNumberLength());
       out.beginObject();
       out.name(SnapshotFormat.FORMAT);
       out.value(Snapshot.FORMAT_VERSION);
