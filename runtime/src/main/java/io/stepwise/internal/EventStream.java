@@ -35,22 +35,31 @@ final class EventStream {
   /** Marks the end after the terminal event; never handed to the reader. */
   private static final Event END = new Event() {};
 
-  private static final class Node {
+  /** An event that never counts against the capacity: a question, a marker, the terminal event or the end. */
+  private static class Node {
     final Event event;
-    /** Whether the event counts against the capacity, so may be dropped: not a question, marker or the end. */
-    final boolean counted;
-    /** How many counted events are read or dropped once this node is read. */
-    final long gone;
+    /**
+     * How many counted events are read or dropped once this node is read. An int that may wrap
+     * around (a node stays as small as it was without a bound): only differences are used, and
+     * they never exceed the capacity by much.
+     */
+    final int gone;
     volatile Node next;
 
-    Node(Event event, boolean counted, long gone) {
+    Node(Event event, int gone) {
       this.event = event;
-      this.counted = counted;
       this.gone = gone;
     }
 
     boolean isMarker() {
-      return !counted && event instanceof EventsDropped;
+      return !(this instanceof Counted) && event instanceof EventsDropped;
+    }
+  }
+
+  /** An event that counts against the capacity, so may be dropped. */
+  private static final class Counted extends Node {
+    Counted(Event event, int gone) {
+      super(event, gone);
     }
   }
 
@@ -60,19 +69,27 @@ final class EventStream {
   private StreamOverflow overflow = StreamOverflow.DROP_OLDEST;
   private StreamRoom room; // BLOCK only
   /** The last node written; only the writer touches it. */
-  private Node tail = new Node(null, false, 0);
+  private Node tail;
   /** The node last read: the reader advances it, a dropping writer replaces it. */
-  private final AtomicReference<Node> head = new AtomicReference<>(tail);
+  private final AtomicReference<Node> head;
   private volatile Thread reader;
   private final AtomicBoolean taken = new AtomicBoolean();
   // Written and read by the thread draining the loop only.
-  /** Counted events appended so far, dropped ones included. */
-  private long counted;
+  /** Counted events appended so far, dropped ones included (wrapping around, as {@link Node#gone}). */
+  private int counted;
   /** Events published so far. */
   private long published;
 
   EventStream(String runId) {
+    this(runId, 0);
+  }
+
+  /** A stream whose count of counted events starts at {@code counted}: tests use it to see the count wrap around. */
+  EventStream(String runId, int counted) {
     this.runId = runId;
+    this.counted = counted;
+    this.tail = new Node(null, counted);
+    this.head = new AtomicReference<>(tail);
   }
 
   /** Bounds the stream; call before anything is published. */
@@ -101,6 +118,16 @@ final class EventStream {
     return room == null || room.admit();
   }
 
+  /**
+   * Nobody can call {@code events()} any more (the run's handler is unreachable). If nobody took
+   * the stream, nobody will ever read it: steps stop waiting for room, and their writes are dropped.
+   */
+  void unreachable() {
+    if (room != null && !taken.get()) {
+      room.end();
+    }
+  }
+
   /** The loop handled a step's write, published or not: its place is free for the event itself or for another. */
   void writeHandled() {
     if (room != null) {
@@ -112,7 +139,7 @@ final class EventStream {
   void publish(Event event) {
     published++;
     if (!isCounted(event)) {
-      append(new Node(event, false, counted));
+      append(new Node(event, counted));
       return;
     }
     if (overflow == StreamOverflow.DROP_OLDEST) {
@@ -121,7 +148,7 @@ final class EventStream {
       }
     }
     counted++;
-    append(new Node(event, true, counted));
+    append(new Counted(event, counted));
     if (room != null) {
       room.appended(counted);
     }
@@ -134,8 +161,8 @@ final class EventStream {
 
   /** Appends the terminal event and ends the stream; a step waiting for room gives up its write. */
   void end(Event terminal) {
-    append(new Node(terminal, false, counted));
-    append(new Node(END, false, counted));
+    append(new Node(terminal, counted));
+    append(new Node(END, counted));
     if (room != null) {
       room.end();
     }
@@ -164,19 +191,19 @@ final class EventStream {
   private boolean dropOldest(Node last) {
     Node before = last;
     Node victim = last.next; // not null: at least one counted event is unread
-    while (!victim.counted) {
+    while (!(victim instanceof Counted)) {
       before = victim;
       victim = victim.next;
     }
     boolean merge = before != last && before.isMarker();
     long count = merge ? ((EventsDropped) before.event).count() + 1 : 1;
-    Node marker = new Node(new EventsDropped(count), false, victim.gone);
+    Node marker = new Node(new EventsDropped(count), victim.gone);
     marker.next = victim.next;
     // The nodes kept before the marker are copied, since the reader may be looking at the originals.
-    Node front = new Node(null, false, last.gone + 1);
+    Node front = new Node(null, last.gone + 1);
     Node copied = front;
     for (Node kept = last.next; kept != (merge ? before : victim); kept = kept.next) {
-      Node copy = new Node(kept.event, false, kept.gone + 1);
+      Node copy = new Node(kept.event, kept.gone + 1);
       copied.next = copy;
       copied = copy;
     }
@@ -208,7 +235,7 @@ final class EventStream {
           park();
         }
       } else if (head.compareAndSet(last, next)) {
-        if (next.counted && room != null) {
+        if (room != null && next instanceof Counted) {
           room.madeRoom();
         }
         return next.event;

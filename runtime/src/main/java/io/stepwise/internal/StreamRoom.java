@@ -3,7 +3,7 @@ package io.stepwise.internal;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * The places on a {@link io.stepwise.StreamOverflow#BLOCK} stream: a step takes one before it hands
@@ -18,22 +18,22 @@ import java.util.function.LongSupplier;
  */
 final class StreamRoom {
   private final int capacity;
-  /** How many counted events the reader has taken. */
-  private final LongSupplier read;
+  /** How many counted events the reader has taken (wrapping around, as {@link #appended}). */
+  private final IntSupplier read;
   /** Writes admitted so far. */
   private final AtomicLong admitted = new AtomicLong();
   // Written by the thread draining the loop only.
   /** Admitted writes the loop has handled, published or not. */
   private volatile long handled;
-  /** Counted events appended to the stream so far. */
-  private volatile long appended;
+  /** Counted events appended to the stream so far; an int that may wrap: only its distance to {@link #read} counts. */
+  private volatile int appended;
   private volatile boolean ended;
   /** Steps waiting for room; changed under the lock only. */
   private volatile int waiting;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition roomMade = lock.newCondition();
 
-  StreamRoom(int capacity, LongSupplier read) {
+  StreamRoom(int capacity, IntSupplier read) {
     this.capacity = capacity;
     this.read = read;
   }
@@ -66,9 +66,9 @@ final class StreamRoom {
    * never less than the truth; a stale {@code writes} only makes the caller's compare-and-set fail.
    */
   private long used(long writes) {
-    long taken = read.getAsLong();
+    int taken = read.getAsInt();
     long settled = handled;
-    long buffered = appended - taken;
+    int buffered = appended - taken;
     return buffered + writes - settled;
   }
 
@@ -90,7 +90,7 @@ final class StreamRoom {
   }
 
   /** The writer appended a counted event; {@code total} were appended so far. */
-  void appended(long total) {
+  void appended(int total) {
     appended = total;
   }
 
@@ -105,7 +105,7 @@ final class StreamRoom {
     wakeWriters();
   }
 
-  /** The stream ended: waiting and later writes are dropped. */
+  /** The stream ended, or nobody can ever read it: waiting and later writes are dropped. */
   void end() {
     ended = true;
     wakeWriters();

@@ -69,6 +69,40 @@ class EventStreamTest {
   }
 
   @Test
+  void countsThatWrapAroundStillBoundTheStream() {
+    for (StreamOverflow overflow : StreamOverflow.values()) {
+      EventStream stream = new EventStream("run-1", Integer.MAX_VALUE - 2);
+      stream.bound(3, overflow);
+      for (int i = 0; i < 10; i++) {
+        stream.publish(p(i));
+      }
+      stream.end(END);
+
+      List<Event> expected = overflow == StreamOverflow.DROP_OLDEST
+          ? List.of(new EventsDropped(7), p(7), p(8), p(9), END)
+          : List.of(p(0), p(1), p(2), p(3), p(4), p(5), p(6), p(7), p(8), p(9), END);
+      assertEquals(expected, stream.stream().toList(), overflow.name());
+    }
+  }
+
+  @Test
+  void blockAdmitsWritesAcrossTheWrapAround() throws Exception {
+    EventStream stream = new EventStream("run-1", Integer.MAX_VALUE);
+    stream.bound(1, StreamOverflow.BLOCK);
+    Iterator<Event> reader = stream.stream().iterator();
+    assertTrue(stream.admit());
+    stream.publish(p(0));
+    stream.writeHandled();
+    CompletableFuture<Boolean> second = new CompletableFuture<>();
+    Thread writer = Thread.ofVirtual().start(() -> admitInto(stream, second));
+    awaitParked(writer);
+
+    assertEquals(p(0), reader.next());
+
+    assertTrue(second.get());
+  }
+
+  @Test
   void questionsAreKeptInPlaceAndSplitTheMarkers() {
     EventStream stream = stream(2, StreamOverflow.DROP_OLDEST);
     ChildEvent childQuestion = new ChildEvent("child-1", "Child", new Ask("child?"));
