@@ -13,10 +13,12 @@ public enum StreamOverflow {
    * The step writing to the stream waits in {@link Context#writeEventToStream} until the reader
    * catches up; nothing is lost. Use it when every event must reach a reader that is sure to
    * read. A run whose stream nobody reads (its caller only waits for the result) stalls once the
-   * buffer is full, until its timeout or a cancel ends it, which interrupts the waiting steps:
-   * with no timeout it waits forever. Events the run publishes itself (input-required events, the
-   * event a {@code waitForEvent} publishes, step state changes) never wait, so they may take the
-   * buffer past its capacity; steps then wait until the reader is back under it.
+   * buffer is full, until its timeout or a cancel ends it, which interrupts the waiting steps;
+   * with no timeout it waits as long as its handler is reachable (once the handler is garbage, a
+   * stream never taken can never be read, and the writes are dropped). Events the run publishes
+   * itself (input-required events, the event a {@code waitForEvent} publishes, step state
+   * changes) never wait, so they may take the buffer past its capacity; steps then wait until
+   * the reader is back under it.
    */
   BLOCK,
   /**

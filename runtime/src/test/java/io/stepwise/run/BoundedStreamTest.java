@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -231,6 +232,32 @@ class BoundedStreamTest {
           return new Done("never");
         })
         .compile();
+  }
+
+  @Test
+  void aBlockRunWithoutTimeoutWhoseHandlerWasDroppedUnreadStopsWaitingForAReader() throws InterruptedException {
+    CountDownLatch wroteAll = new CountDownLatch(1);
+    startAndForget(ScriptedWorkflow.named("Forgotten", Start.class, Done.class)
+        .step(step("write", Start.class).emits(Done.class), (ev, ctx) -> {
+          for (int i = 0; i < 3; i++) {
+            ctx.writeEventToStream(p(i));
+          }
+          wroteAll.countDown();
+          return new Done("wrote 3");
+        })
+        .compile());
+
+    boolean wrote = false;
+    for (int i = 0; i < 100 && !wrote; i++) {
+      System.gc();
+      wrote = wroteAll.await(100, TimeUnit.MILLISECONDS);
+    }
+    assertTrue(wrote, "the step still waits for a reader nobody can be");
+  }
+
+  /** Starts a run on a BLOCK stream of capacity 1 and no timeout, and drops its handler, as a caller that forgot it would. */
+  private static void startAndForget(CompiledWorkflow<Start, Done> flow) {
+    flow.run(new Start(0), RunOptions.builder().streamBuffer(1, StreamOverflow.BLOCK).timeout(Duration.ZERO).build());
   }
 
   @Test
