@@ -35,13 +35,16 @@ final class EventStream {
   /** Marks the end after the terminal event; never handed to the reader. */
   private static final Event END = new Event() {};
 
-  /** An event that never counts against the capacity: a question, a marker, the terminal event or the end. */
+  /**
+   * A place in the buffer. A plain node's event never counts against the capacity (a question, a
+   * marker, the terminal event, the end, or the head's placeholder); a {@link Counted} one's does.
+   */
   private static class Node {
     final Event event;
     /**
-     * How many counted events are read or dropped once this node is read. An int that may wrap
-     * around (a node stays as small as it was without a bound): only differences are used, and
-     * they never exceed the capacity by much.
+     * How many counted events are read or dropped once this node is read. An int, which keeps a
+     * node at 24 bytes, and may wrap around: only differences are used, and they stay near the
+     * capacity.
      */
     final int gone;
     volatile Node next;
