@@ -195,6 +195,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     Duration timeout = options.timeout() != null ? options.timeout() : definition.timeout();
     RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
+    run.streamBuffer(options.streamCapacity(), options.streamOverflow());
     StoreCheckpointing stored = options.store() == null ? null
         : new StoreCheckpointing(runId, options.store(), resumedFrom, options.checkpoints());
     RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,

@@ -80,8 +80,16 @@ public interface Context<S> {
   <E extends Event> E waitForEvent(
       Class<E> type, Event waiterEvent, Predicate<? super E> match, Duration timeout);
 
-  /** Publishes an event to the run's stream without routing it. Writes made after the run ended,
-   * or after this execution was cancelled, are dropped. */
+  /**
+   * Publishes an event to the run's stream without routing it. Writes made after the run ended,
+   * or after this execution was cancelled, are dropped. When the stream's buffer is full (see
+   * {@link RunOptions.Builder#streamBuffer}), a {@link StreamOverflow#DROP_OLDEST} stream drops
+   * its oldest unread event and this call returns at once; on a {@link StreamOverflow#BLOCK}
+   * stream this call waits until the reader makes room.
+   *
+   * @throws WorkflowCancelledException when this execution is cancelled (the run is cancelled,
+   *     times out or stops, or the step times out) while it waits for room
+   */
   void writeEventToStream(Event event);
 
   /** Which attempt this execution is, and what failed the previous one. */

@@ -15,6 +15,9 @@ public interface WorkflowHandler<R extends StopEvent> {
   /**
    * The run's stream: events steps wrote with {@link Context#writeEventToStream}, input-required
    * events, and exactly one terminal event, after which the stream ends. Consumable once.
+   * Events wait for the reader in a bounded buffer: by default a reader that falls behind by more
+   * than {@link RunOptions#DEFAULT_STREAM_CAPACITY} events finds an {@link EventsDropped} marker
+   * in place of the oldest ones (see {@link RunOptions.Builder#streamBuffer}).
    *
    * @throws IllegalStateException when called a second time
    */

@@ -16,6 +16,7 @@ final class Abandonment {
   /** Tells {@code run}'s loop when {@code handle} is no longer reachable. */
   static void watch(Object handle, RunDriver<?> run) {
     CLEANER.register(handle, () -> {
+      run.stream.unreachable();
       if (!run.isFinished()) {
         run.post(new Tick.Abandoned());
       }

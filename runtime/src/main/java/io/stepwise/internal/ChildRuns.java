@@ -3,6 +3,7 @@ package io.stepwise.internal;
 import io.stepwise.ChildEvent;
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Context;
+import io.stepwise.RunOptions;
 import io.stepwise.SnapshotException;
 import io.stepwise.SnapshotException.Reason;
 import io.stepwise.StartEvent;
@@ -41,6 +42,7 @@ final class ChildRuns {
   private final Context<?> parent;
   private final BooleanSupplier cancelled;
   private final RunChildren family;
+  private final RunOptions childOptions;
   private final List<Link> running = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
   // The children of a snapshot to resume, by call; set before the execution starts, each taken once.
@@ -49,11 +51,14 @@ final class ChildRuns {
   /**
    * @param family every child in flight of the parent's run, which this execution's children join
    *     so the run's handler can deliver events to them
+   * @param childOptions the options children run with: the parent's stream buffer, so that a
+   *     parent's stream that blocks holds its children back too, instead of making them drop
    */
-  ChildRuns(Context<?> parent, BooleanSupplier cancelled, RunChildren family) {
+  ChildRuns(Context<?> parent, BooleanSupplier cancelled, RunChildren family, RunOptions childOptions) {
     this.parent = parent;
     this.cancelled = cancelled;
     this.family = family;
+    this.childOptions = childOptions;
   }
 
   /** Hands this execution the children its snapshot recorded; call before the execution starts. */
@@ -105,7 +110,7 @@ final class ChildRuns {
     Map<Integer, ChildImage> recorded = resumable;
     ChildImage image = recorded.isEmpty() ? null : recorded.remove(call);
     if (image == null) {
-      return child.run(start);
+      return child.run(start, childOptions);
     }
     String runId = image.snapshot().runId();
     if (!image.workflow().equals(child.name())) {
@@ -117,7 +122,7 @@ final class ChildRuns {
           + " snapshot, or let the run finish there before deploying the change.");
     }
     try {
-      return child.resume(image.snapshot());
+      return child.resume(image.snapshot(), childOptions);
     } catch (RuntimeException notResumed) {
       family.ended(runId);
       throw notResumed;

@@ -49,7 +49,8 @@ public final class RunDriver<R extends StopEvent> {
   /** INFO when steps are logged, null when not. */
   private final Level logLevel;
   private final RunLoop loop;
-  private final EventStream stream;
+  /** The run's stream; its steps take their place on it before they write (see {@link EventStream#admit}). */
+  final EventStream stream;
   private final ConcurrentLinkedQueue<Tick> ticks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingTicks = new AtomicInteger();
   private final Consumer<Command> execute = this::execute;
@@ -102,6 +103,11 @@ public final class RunDriver<R extends StopEvent> {
     this.capture = capture;
     capture.reportFailuresTo((error, fatal) -> post(new Tick.SaveFailed(error, fatal)));
     this.questions = capture.storing() ? new HeldQuestions(stream) : null;
+  }
+
+  /** Bounds the run's stream (see {@link io.stepwise.RunOptions.Builder#streamBuffer}); call before the first tick. */
+  public void streamBuffer(int capacity, io.stepwise.StreamOverflow overflow) {
+    stream.bound(capacity, overflow);
   }
 
   /** Asks the loop for a consistent cut between two ticks; the run goes on undisturbed. */
@@ -277,6 +283,9 @@ public final class RunDriver<R extends StopEvent> {
         questions.tickStarts(tick instanceof Tick.WaitStarted, capture.checkpointsTaken() + 1);
       }
       loop.reduce(tick, execute);
+      if (tick instanceof Tick.StreamWritten) {
+        stream.writeHandled(); // frees the place its step took on a BLOCK stream, whether published or not
+      }
       if (questions != null && questions.askedThisTick()) {
         checkpoint = true;
       }

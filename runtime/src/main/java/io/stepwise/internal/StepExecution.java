@@ -4,6 +4,7 @@ import io.stepwise.CompiledWorkflow;
 import io.stepwise.Context;
 import io.stepwise.Event;
 import io.stepwise.RetryInfo;
+import io.stepwise.RunOptions;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.Store;
@@ -203,9 +204,28 @@ final class StepExecution implements Context<Object>, Runnable {
   @Override
   public void writeEventToStream(Event event) {
     Objects.requireNonNull(event, "event");
-    if (!cancelled) {
+    if (!cancelled && roomOnStream()) {
       run.post(new StreamWritten(id, event));
     }
+  }
+
+  /**
+   * Waits, on a {@code BLOCK} stream, until the reader made room. A run cancels its executions
+   * before it ends its stream, so a write turned away by the end, like one interrupted, was
+   * cancelled while it waited: it throws, whichever of the two reached the step first.
+   */
+  private boolean roomOnStream() {
+    boolean admitted;
+    try {
+      admitted = run.stream.admit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelledWhile("waiting for the stream's reader to make room");
+    }
+    if (!admitted && cancelled) {
+      throw cancelledWhile("waiting for the stream's reader to make room");
+    }
+    return admitted;
   }
 
   @Override
@@ -310,7 +330,8 @@ final class StepExecution implements Context<Object>, Runnable {
       synchronized (this) {
         current = children;
         if (current == null) {
-          current = new ChildRuns(this, this::isCancelled, run.children);
+          current = new ChildRuns(this, this::isCancelled, run.children,
+              RunOptions.builder().streamBuffer(run.stream.capacity(), run.stream.overflow()).build());
           children = current;
         }
       }

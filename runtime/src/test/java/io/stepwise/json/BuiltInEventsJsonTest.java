@@ -3,6 +3,7 @@ package io.stepwise.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.stepwise.EventsDropped;
 import io.stepwise.JsonDecodingException;
 import io.stepwise.ResultEvent;
 import io.stepwise.WorkflowException;
@@ -27,6 +28,25 @@ class BuiltInEventsJsonTest {
     assertEquals("{\"@type\":\"io.stepwise.WorkflowTimedOutEvent\",\"timeout\":\"PT45S\",\"activeSteps\":[\"a\",\"b\"]}",
         text);
     assertEquals(event, json.read(text));
+  }
+
+  @Test
+  void eventsDroppedMarkerHasTheDocumentedWireFormat() {
+    var marker = new EventsDropped(4_294_967_296L);
+
+    String text = json.write(marker);
+
+    assertEquals("{\"@type\":\"io.stepwise.EventsDropped\",\"count\":4294967296}", text);
+    assertEquals(marker, json.read(text));
+  }
+
+  @Test
+  void eventsDroppedMarkerWithoutACountIsADecodingError() {
+    var error = assertThrows(JsonDecodingException.class, () -> json.read("{\"@type\":\"io.stepwise.EventsDropped\"}"));
+
+    assertEquals(true, error.getMessage().startsWith("Cannot decode JSON at EventsDropped: the type rejected the"
+        + " decoded values: java.lang.IllegalArgumentException: an EventsDropped marker counts at least 1 event,"
+        + " was 0"), error.getMessage());
   }
 
   @Test

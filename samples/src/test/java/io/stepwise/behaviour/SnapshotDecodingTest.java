@@ -45,7 +45,7 @@ class SnapshotDecodingTest {
     assertEquals(Reason.INVALID_CONTENT, failure.reason());
     assertEquals("Cannot restore snapshot of workflow 'snapshot-hitl': Cannot decode JSON at"
         + " snapshot.store[\"topic\"][\"@event\"].@type (line 1, column 211): unknown type tag 'java.lang.Runtime':"
-        + " expected an event of workflow 'snapshot-hitl', one of [io.stepwise.MapStartEvent, io.stepwise.ResultEvent,"
+        + " expected an event of workflow 'snapshot-hitl', one of [io.stepwise.EventsDropped, io.stepwise.MapStartEvent, io.stepwise.ResultEvent,"
         + " io.stepwise.StepFailedEvent, io.stepwise.WorkflowCancelledEvent, io.stepwise.WorkflowFailedEvent,"
         + " io.stepwise.WorkflowTimedOutEvent, io.stepwise.behaviour.SnapshotFlows.Answer,"
         + " io.stepwise.behaviour.SnapshotFlows.Answered, io.stepwise.behaviour.SnapshotFlows.AskNumber,"

@@ -1,6 +1,7 @@
 package io.stepwise.internal.json;
 
 import io.stepwise.Event;
+import io.stepwise.EventsDropped;
 import io.stepwise.MapStartEvent;
 import io.stepwise.RestoredException;
 import io.stepwise.ResultEvent;
@@ -34,6 +35,7 @@ public final class BuiltInEvents {
     events.add(WorkflowCancelledEvent.class, "io.stepwise.WorkflowCancelledEvent", CANCELLED);
     events.add(MapStartEvent.class, "io.stepwise.MapStartEvent", MAP_START);
     events.add(ResultEvent.class, "io.stepwise.ResultEvent", RESULT);
+    events.add(EventsDropped.class, "io.stepwise.EventsDropped", EVENTS_DROPPED);
   }
 
   /** The error is kept as its type name and message; it reads back as a {@link RestoredException}. */
@@ -184,6 +186,27 @@ public final class BuiltInEvents {
         }
       }
       return new ResultEvent(result);
+    }
+  };
+
+  private static final ObjectCodec<EventsDropped> EVENTS_DROPPED = new ObjectCodec<>() {
+    @Override
+    public void writeFields(JsonWriter out, EventsDropped value) {
+      out.name("count");
+      out.value(value.count());
+    }
+
+    @Override
+    public EventsDropped readFields(JsonReader in) {
+      long count = 0;
+      for (String field; (field = in.nextField()) != null; ) {
+        if (field.equals("count")) {
+          count = in.readLong();
+        } else {
+          in.skipValue();
+        }
+      }
+      return new EventsDropped(count);
     }
   };
 }
