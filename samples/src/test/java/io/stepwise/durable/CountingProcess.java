@@ -14,10 +14,12 @@ public final class CountingProcess {
 
   public static void main(String[] args) throws Exception {
     var workflow = CountFlow_Workflow.of(new CountFlow(Integer.parseInt(args[2])));
-    WorkflowHandler<CountFlow.Counted> run = workflow.run(new CountFlow.CountTo(Integer.parseInt(args[1])),
-        RunOptions.defaults().withStore(JdbcRunStore.create(args[0])));
-    System.out.println("run " + run.runId());
+    // The id is chosen and printed before the run starts, so it comes before what the steps print.
+    String runId = "counting-" + ProcessHandle.current().pid();
+    System.out.println("run " + runId);
     System.out.flush();
+    WorkflowHandler<CountFlow.Counted> run = workflow.run(new CountFlow.CountTo(Integer.parseInt(args[1])),
+        RunOptions.builder().runId(runId).store(JdbcRunStore.create(args[0])).build());
     run.result();
   }
 }
