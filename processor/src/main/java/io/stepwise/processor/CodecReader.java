@@ -48,6 +48,8 @@ final class CodecReader {
       mentioned.addAll(step.accepted());
       mentioned.addAll(step.produced());
       mentioned.addAll(step.streamed());
+      // What a wait takes is kept in snapshots (to replay the wait), so it must be writable too.
+      mentioned.addAll(step.awaited());
       for (EventType event : mentioned) {
         TypeElement type = elements.getTypeElement(event.canonicalName());
         if (type == null) {

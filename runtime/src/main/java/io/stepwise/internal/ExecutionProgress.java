@@ -113,6 +113,7 @@ final class ExecutionProgress {
   }
 
   LoopImage.Progress image() {
-    return new LoopImage.Progress(sent, written, collects, waits, offered);
+    // Offers recorded at an earlier cut stay pending until the re-run opens that wait again.
+    return new LoopImage.Progress(sent, written, collects, waits, offeredBeforeCut != null ? offeredBeforeCut : offered);
   }
 }

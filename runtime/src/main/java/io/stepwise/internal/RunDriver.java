@@ -60,6 +60,7 @@ public final class RunDriver<R extends StopEvent> {
   private RunCapture capture;
   // With a run store: the questions (and what follows them) held back until their checkpoint is saved.
   private HeldQuestions questions;
+  private CompletableFuture<Void> lastSave; // with a store, made when the run starts to end
   private boolean handoffOpen;
   private StepExecution handoff;
   private final CompletableFuture<R> result = new CompletableFuture<>();
@@ -387,7 +388,7 @@ public final class RunDriver<R extends StopEvent> {
     capture.ended(runId);
     RuntimeException failure = error;
     // With a store, a resume of this run id in this process waits for the last save below.
-    CompletableFuture<Void> saving = capture.storing() ? LiveRuns.started(runId) : null;
+    CompletableFuture<Void> saving = capture.storing() ? ending() : null;
     // With checkpoints, the result waits for the last one, so a store holds it once result() returns,
     // but never longer than a save's deadline.
     if (!keepStored) {
@@ -405,6 +406,17 @@ public final class RunDriver<R extends StopEvent> {
         saving.complete(null);
       }
     });
+  }
+
+  /**
+   * The run is about to end (a cancel was asked, or it ends now): with a store, a resume of its id
+   * in this process waits from now on until its last save. Returns what its last save completes.
+   */
+  synchronized CompletableFuture<Void> ending() {
+    if (lastSave == null && capture.storing()) {
+      lastSave = LiveRuns.started(runId);
+    }
+    return lastSave;
   }
 
   /** How long the retry timer under {@code key} has left, zero when it is due or unknown. */

@@ -158,6 +158,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   @Override
   public void cancel() {
     if (!run.isFinished()) {
+      run.ending(); // before the tick: a resume right after this call waits for the run's last save
       run.post(new CancelRequested());
     }
   }
