@@ -56,8 +56,8 @@ public sealed interface Tick {
   record WaitStarted(long execution, int seq, Class<? extends Event> type, Event waiterEvent, Duration timeout)
       implements Tick {}
 
-  /** The waiting step accepted an offered event; its wait is over. */
-  record WaitMatched(long execution, int seq) implements Tick {}
+  /** The waiting step accepted the offered {@code event}; its wait is over. */
+  record WaitMatched(long execution, int seq, Event event) implements Tick {}
 
   /** A wait's timeout expired; {@code key} is the timer key the loop gave it. */
   record WaitTimedOut(long key, long execution, int seq) implements Timed {}
@@ -97,4 +97,19 @@ public sealed interface Tick {
 
   /** The caller cancelled the run. */
   record CancelRequested() implements Tick {}
+
+  /**
+   * Nothing holds the run's handler any more: once only an event from outside could move the run
+   * on, it is let go, its store (if any) keeping it as it was.
+   */
+  record Abandoned() implements Tick {}
+
+  /** The run's store saved checkpoint number {@code checkpoint} (they are numbered from 1 in order). */
+  record CheckpointSaved(long checkpoint) implements Tick {}
+
+  /**
+   * The run's store could not save a checkpoint (or timed out); {@code fatal} when the run must
+   * stop: its policy says so, or another process took the run over.
+   */
+  record SaveFailed(RuntimeException error, boolean fatal) implements Tick {}
 }

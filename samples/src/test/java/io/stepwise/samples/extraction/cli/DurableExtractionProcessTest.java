@@ -148,7 +148,7 @@ class DurableExtractionProcessTest {
     assertTrue(revised.contains("\"line_items\" : {"), revised);
     StoredRun pausedAgain = JdbcRunStore.create("jdbc:sqlite:" + db).load(runId).orElseThrow();
     assertEquals(RunStatus.WAITING, pausedAgain.status());
-    assertEquals(4, pausedAgain.version()); // review, then proposeSchema
+    assertEquals(5, pausedAgain.version()); // the resume's claim, review, then proposeSchema
 
     String approved = cli("extract", "respond", runId, "--approve", "--store", store);
     assertTrue(approved.contains("\n  > Schema approved\n"), approved);
