@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * One segment of a run of {@link SimulatedFlow}, driven through a real {@link RunLoop} without
  * threads or clock: a seeded scheduler picks, one at a time, which execution makes its next call,
  * which timer fires, or which question the outside world answers (each question once over the
- * whole run, as a person would). Optionally captures the loop's image after every tick, so a test
- * can cut the run anywhere and resume it in a new segment.
+ * whole run, as a person would). Captures the loop's image after every tick, so a test can cut the
+ * run anywhere and resume it in a new segment.
  */
 final class LoopSimulation {
   /** A run that needs more ticks than this is going round in circles. */
@@ -37,7 +37,6 @@ final class LoopSimulation {
   private final List<StepDescriptor> descriptors;
   private final RunLoop loop;
   private final Random random;
-  private final boolean capturing;
   private final Map<Long, SimulatedExecution> running = new LinkedHashMap<>();
   private final Map<Long, Tick.Timed> timers = new LinkedHashMap<>();
   /** Reply ids answered before this segment began, and in it (with the tick they came with). */
@@ -52,25 +51,27 @@ final class LoopSimulation {
   private LoopImage captured;
   private int tick;
 
-  private LoopSimulation(SimulatedFlow flow, long seed, boolean capturing, Set<Integer> answeredBefore) {
+  private LoopSimulation(SimulatedFlow flow, long seed, Set<Integer> answeredBefore) {
     this.steps = new SimulatedSteps(flow);
     this.descriptors = flow.steps();
     this.loop = new RunLoop("run-" + flow.seed(), new Routing("simulated", descriptors), Duration.ZERO);
     this.random = new Random(seed);
-    this.capturing = capturing;
     this.answeredBefore = Set.copyOf(answeredBefore);
   }
 
   /** A new run, capturing its image after every tick. */
   static LoopSimulation started(SimulatedFlow flow, long seed) {
-    LoopSimulation run = new LoopSimulation(flow, seed, true, Set.of());
+    LoopSimulation run = new LoopSimulation(flow, seed, Set.of());
     run.feed(new Tick.Started(new Begin(flow.items().size())));
     return run;
   }
 
-  /** A run resumed from an image; {@code answered} are the questions the outside answered before the cut. */
+  /**
+   * A run resumed from an image, capturing its image after every tick too, so it can be cut again;
+   * {@code answered} are the questions the outside answered before the cut.
+   */
   static LoopSimulation resumed(SimulatedFlow flow, long seed, LoopImage image, Set<Integer> answered) {
-    LoopSimulation run = new LoopSimulation(flow, seed, false, answered);
+    LoopSimulation run = new LoopSimulation(flow, seed, answered);
     run.feed(new Tick.Resumed(image));
     return run;
   }
@@ -179,7 +180,7 @@ final class LoopSimulation {
         execution.matched = offered;
         execution.waiting = false;
         execution.done++;
-        feed(new Tick.WaitMatched(execution.key, execution.seq));
+        feed(new Tick.WaitMatched(execution.key, execution.seq, offered));
       }
       return;
     }
@@ -241,7 +242,7 @@ final class LoopSimulation {
     int index = tick++;
     fed.add(next.toString());
     loop.reduce(next, command -> execute(command, index));
-    if (capturing && !loop.isFinished()) {
+    if (!loop.isFinished()) {
       captured = null;
       loop.reduce(new Tick.SnapshotRequested(tick), command -> execute(command, index));
       cuts.add(captured);

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * unique, so "consumed once" can be counted by value.
  *
  * @param seed the seed the plan was drawn from, for failure messages
- * @param fanWrites whether the start step writes a progress event between its sends and its return
+ * @param fanWrites whether the start step writes a progress event before its sends
  */
 record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWorkers, int gatherWorkers) {
   static final int FAN = 0;
@@ -141,7 +141,7 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
     }
     log.put(SegmentLog.took("fan", new Begin(items.size()), LoopSimulation.AS_INPUT), 1);
     if (fanWrites) {
-      log.put(SegmentLog.published(new Progress("fanned")), 1);
+      log.put(SegmentLog.published(new Progress("fanning")), 1);
     }
     log.put(SegmentLog.published(new Progress("gathered")), 1);
     return log;

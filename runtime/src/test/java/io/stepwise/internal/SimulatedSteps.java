@@ -40,17 +40,21 @@ final class SimulatedSteps {
     };
   }
 
-  /** Sends the items planned as sent, one call each, maybe writes a progress event, returns the others. */
+  /**
+   * Maybe writes a progress event, then sends the items planned as sent, one call each, and returns
+   * the others. It writes first: once its items are out, the run may end before it goes on.
+   */
   private Call fan(int done) {
     List<Event> sent = new ArrayList<>();
     List<Event> returned = new ArrayList<>();
     for (Entry item : flow.items()) {
       (item.sent() ? sent : returned).add(new Item(item.id()));
     }
-    if (done < sent.size()) {
-      return new Call.Send(sent.get(done));
+    int sends = done - (flow.fanWrites() ? 1 : 0);
+    if (sends < 0) {
+      return new Call.Write(new Progress("fanning"));
     }
-    return done == sent.size() && flow.fanWrites() ? new Call.Write(new Progress("fanned")) : new Call.Return(returned);
+    return sends < sent.size() ? new Call.Send(sent.get(sends)) : new Call.Return(returned);
   }
 
   /** Maybe writes its progress, maybe fails its first attempt, maybe waits for its reply, then passes the item on. */
