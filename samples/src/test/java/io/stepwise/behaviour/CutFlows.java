@@ -136,10 +136,12 @@ final class CutFlows {
         case RIGHT -> new Right(id, item.total(), plan.gatherMillis());
         case WAIT -> {
           Reply reply = ctx.waitForEvent(Reply.class, new Question(id), r -> r.id() == id, Duration.ZERO);
+          pause(plan.workMillis()); // so that cuts land after the wait took its reply
           yield new Processed(reply.id(), "reply", item.total(), plan.gatherMillis());
         }
         case CHILD -> {
           Findings findings = ctx.runChild(child, new Research(id, plan.failsOnce(), plan.workMillis()));
+          pause(plan.workMillis()); // so that cuts land after the child ended
           yield new Processed(findings.id(), findings.text(), item.total(), plan.gatherMillis());
         }
       };

@@ -1,8 +1,5 @@
 package io.stepwise.behaviour;
 
-import io.stepwise.Event;
-import io.stepwise.behaviour.CutFlows.Progress;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -10,18 +7,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a cut of {@link CutFlows.CutFlow} holds, read from its snapshot JSON as a user could: which
- * steps were in flight (and whether a worker had already written its progress, or runs a child),
- * which buffers held events, whether a wait was open. Failures are grouped by these kinds.
+ * steps were in flight and what they had done (sent, written, collected, waited, run a child), which
+ * buffers held events, whether a wait was open. Failures are grouped by these kinds.
  */
 final class CutKinds {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private CutKinds() {}
 
-  /**
-   * @param published the events the run had published before the cut
-   */
-  static Set<String> of(String snapshotJson, List<Event> published) {
+  static Set<String> of(String snapshotJson) {
     JsonNode snapshot = JSON.readTree(snapshotJson);
     Set<String> kinds = new TreeSet<>();
     for (JsonNode execution : snapshot.get("executions")) {
@@ -31,15 +25,10 @@ final class CutKinds {
         continue;
       }
       kinds.add(step + " in flight");
+      progress(step, execution.get("progress"), kinds);
       JsonNode children = execution.get("children");
       if (children != null && !children.isEmpty()) {
         kinds.add(step + " in flight with its child recorded");
-      }
-      if (step.equals("work")) {
-        int id = execution.get("events").get(0).get("plan").get("id").asInt();
-        if (published.contains(new Progress(id, execution.get("attempt").asInt()))) {
-          kinds.add("work in flight had written its progress");
-        }
       }
     }
     for (JsonNode step : snapshot.get("steps")) {
@@ -59,5 +48,28 @@ final class CutKinds {
       kinds.add("(nothing in flight or buffered)");
     }
     return kinds;
+  }
+
+  /** What an execution in flight had done that its re-run replays, from its "progress" (absent: nothing). */
+  private static void progress(String step, JsonNode progress, Set<String> kinds) {
+    if (progress == null) {
+      return;
+    }
+    if (progress.get("sent").asInt() > 0) {
+      kinds.add(step + " in flight had sent");
+    }
+    if (progress.get("written").asInt() > 0) {
+      kinds.add(step + " in flight had written to the stream");
+    }
+    for (JsonNode answer : progress.get("collects")) {
+      kinds.add(step + (answer.isNull() ? " in flight had buffered its event (set incomplete)"
+          : " in flight had taken its collected set"));
+    }
+    if (!progress.get("waits").isEmpty()) {
+      kinds.add(step + " in flight had matched its wait");
+    }
+    if (!progress.get("offered").isEmpty()) {
+      kinds.add(step + " in flight had been offered events in its open wait");
+    }
   }
 }

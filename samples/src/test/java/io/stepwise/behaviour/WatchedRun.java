@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A run of {@link CutFlows.CutFlow} whose stream a virtual thread reads as it comes, answering each
- * question at once as a person at the other end would, and keeping every event for the test.
+ * question after a moment (up to a few milliseconds) as a person at the other end would, and keeping
+ * every event for the test.
  */
 final class WatchedRun {
   private static final Duration STREAM_END = Duration.ofSeconds(5);
+  private static final long MAX_ANSWER_DELAY_NANOS = 3_000_000;
 
   final WorkflowHandler<Collected> handler;
   /** The events read so far, in stream order. */
@@ -35,11 +39,21 @@ final class WatchedRun {
       handler.events().forEach(event -> {
         events.add(event);
         if (event instanceof Question question) {
-          handler.sendEvent(new Reply(question.id()));
+          long delay = ThreadLocalRandom.current().nextLong(MAX_ANSWER_DELAY_NANOS);
+          Thread.ofVirtual().name("cut-person").start(() -> answer(question, delay));
         }
       });
     } catch (RuntimeException e) {
       troubles.add("reading the stream failed: " + e);
+    }
+  }
+
+  private void answer(Question question, long delayNanos) {
+    LockSupport.parkNanos(delayNanos);
+    try {
+      handler.sendEvent(new Reply(question.id()));
+    } catch (RuntimeException e) {
+      troubles.add("answering " + question + " failed: " + e);
     }
   }
 
