@@ -6,6 +6,7 @@ import io.stepwise.internal.SimulatedFlow.Begin;
 import io.stepwise.internal.SimulatedFlow.Progress;
 import io.stepwise.internal.SimulatedFlow.Question;
 import io.stepwise.internal.SimulatedFlow.Reply;
+import io.stepwise.internal.SimulatedFlow.Route;
 import io.stepwise.spi.StepDescriptor;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import java.util.TreeSet;
  * One segment of a run of {@link SimulatedFlow}, driven through a real {@link RunLoop} without
  * threads or clock: a seeded scheduler picks, one at a time, which execution makes its next call,
  * which timer fires, or which question the outside world answers (each question once over the
- * whole run, as a person would). Captures the loop's image after every tick, so a test can cut the
- * run anywhere and resume it in a new segment.
+ * whole run, as a person would, except the questions of items planned to time out). It can capture
+ * the loop's image after every tick, so that a test can cut the run anywhere and resume it in a new
+ * segment.
  */
 final class LoopSimulation {
   /** A run that needs more ticks than this is going round in circles. */
@@ -33,6 +35,8 @@ final class LoopSimulation {
   static final String IN_SET = "in its collected set";
   static final String IN_WAIT = "in its wait";
 
+  private final SimulatedFlow flow;
+  private final boolean capturing;
   private final SimulatedSteps steps;
   private final List<StepDescriptor> descriptors;
   private final RunLoop loop;
@@ -51,27 +55,30 @@ final class LoopSimulation {
   private LoopImage captured;
   private int tick;
 
-  private LoopSimulation(SimulatedFlow flow, long seed, Set<Integer> answeredBefore) {
+  private LoopSimulation(SimulatedFlow flow, long seed, boolean capturing, Set<Integer> answeredBefore) {
+    this.flow = flow;
     this.steps = new SimulatedSteps(flow);
     this.descriptors = flow.steps();
     this.loop = new RunLoop("run-" + flow.seed(), new Routing("simulated", descriptors), Duration.ZERO);
     this.random = new Random(seed);
     this.answeredBefore = Set.copyOf(answeredBefore);
+    this.capturing = capturing;
   }
 
   /** A new run, capturing its image after every tick. */
   static LoopSimulation started(SimulatedFlow flow, long seed) {
-    LoopSimulation run = new LoopSimulation(flow, seed, Set.of());
+    LoopSimulation run = new LoopSimulation(flow, seed, true, Set.of());
     run.feed(new Tick.Started(new Begin(flow.items().size())));
     return run;
   }
 
   /**
-   * A run resumed from an image, capturing its image after every tick too, so it can be cut again;
-   * {@code answered} are the questions the outside answered before the cut.
+   * A run resumed from an image; {@code answered} are the questions the outside answered before the
+   * cut; when {@code capturing}, it captures its image after every tick too, so it can be cut again.
    */
-  static LoopSimulation resumed(SimulatedFlow flow, long seed, LoopImage image, Set<Integer> answered) {
-    LoopSimulation run = new LoopSimulation(flow, seed, answered);
+  static LoopSimulation resumed(SimulatedFlow flow, long seed, LoopImage image, Set<Integer> answered,
+      boolean capturing) {
+    LoopSimulation run = new LoopSimulation(flow, seed, capturing, answered);
     run.feed(new Tick.Resumed(image));
     return run;
   }
@@ -208,7 +215,7 @@ final class LoopSimulation {
         execution.seq++;
         execution.waiting = true;
         execution.awaited = wait.question().id();
-        feed(new Tick.WaitStarted(execution.key, execution.seq, Reply.class, wait.question(), Duration.ZERO));
+        feed(new Tick.WaitStarted(execution.key, execution.seq, Reply.class, wait.question(), wait.timeout()));
       }
       case Call.Return returned -> {
         running.remove(execution.key);
@@ -236,13 +243,16 @@ final class LoopSimulation {
     if (execution.matched != null) {
       log.add(at, SegmentLog.took(step, execution.matched, IN_WAIT));
     }
+    if (execution.expired) {
+      log.add(at, SegmentLog.took(step, "a timeout", IN_WAIT + " for item " + execution.awaited));
+    }
   }
 
   private void feed(Tick next) {
     int index = tick++;
     fed.add(next.toString());
     loop.reduce(next, command -> execute(command, index));
-    if (!loop.isFinished()) {
+    if (capturing && !loop.isFinished()) {
       captured = null;
       loop.reduce(new Tick.SnapshotRequested(tick), command -> execute(command, index));
       cuts.add(captured);
@@ -266,7 +276,7 @@ final class LoopSimulation {
           log.add(at, SegmentLog.published(event));
         }
         if (event instanceof Question question && !answeredBefore.contains(question.id())
-            && !answeredAt.containsKey(question.id())) {
+            && !answeredAt.containsKey(question.id()) && flow.entry(question.id()).route() != Route.TIMEOUT) {
           asked.add(question.id());
         }
       }
@@ -287,7 +297,15 @@ final class LoopSimulation {
           execution.did.add("was offered a reply");
         }
       }
-      case Command.WaitExpired expired -> throw new AssertionError("no wait has a timeout, yet " + expired);
+      case Command.WaitExpired expired -> {
+        SimulatedExecution execution = running.get(expired.execution());
+        if (execution != null && execution.waiting && execution.seq == expired.seq()) {
+          execution.did.add("timed out waiting");
+          execution.expired = true;
+          execution.waiting = false;
+          execution.done++;
+        }
+      }
     }
   }
 }

@@ -33,7 +33,7 @@ class RunLoopCutPropertyTest {
       LoopSimulation whole = uninterrupted(flow, tally);
       for (int cut = 1; whole != null && cut < whole.ticks(); cut++) {
         LoopSimulation resumed = LoopSimulation.resumed(flow, seed * 1_000 + cut, whole.cut(cut),
-            whole.answeredBefore(cut));
+            whole.answeredBefore(cut), false);
         String wrong = outcome(flow, resumed, resumed.runToEnd(),
             SegmentLog.plus(whole.log.before(cut), resumed.log.all()));
         tally.cut(whole.inFlightAt(cut), wrong == null ? null
@@ -56,13 +56,13 @@ class RunLoopCutPropertyTest {
       Random random = new Random(seed);
       for (int cut = 1; whole != null && cut < whole.ticks(); cut++) {
         LoopSimulation first = LoopSimulation.resumed(flow, seed * 1_000 + cut, whole.cut(cut),
-            whole.answeredBefore(cut));
+            whole.answeredBefore(cut), true);
         if (first.runToEnd() != null || first.ticks() < 3) {
           continue; // the first test reports it; a resumed run that ends at once has nothing to cut
         }
         int again = 1 + random.nextInt(first.ticks() - 2);
         LoopSimulation second = LoopSimulation.resumed(flow, seed * 1_000_000 + cut * 1_000 + again,
-            first.cut(again), first.answeredBefore(again));
+            first.cut(again), first.answeredBefore(again), false);
         String wrong = outcome(flow, second, second.runToEnd(),
             SegmentLog.plus(SegmentLog.plus(whole.log.before(cut), first.log.before(again)), second.log.all()));
         Set<String> kinds = new TreeSet<>();

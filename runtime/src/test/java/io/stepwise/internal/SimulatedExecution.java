@@ -20,8 +20,8 @@ final class SimulatedExecution {
 
     record Collect(Event event, List<Class<? extends Event>> expected) implements Call {}
 
-    /** Waits for the reply whose id is the question's. */
-    record Wait(SimulatedFlow.Question question) implements Call {}
+    /** Waits for the reply whose id is the question's; {@code timeout} {@link java.time.Duration#ZERO} for none. */
+    record Wait(SimulatedFlow.Question question, java.time.Duration timeout) implements Call {}
 
     record Return(List<Event> emitted) implements Call {}
 
@@ -40,6 +40,8 @@ final class SimulatedExecution {
   boolean collectAnswered;
   /** The reply the body's wait matched, or null. */
   SimulatedFlow.Reply matched;
+  /** Whether the body's wait timed out. */
+  boolean expired;
   /** Whether the body is blocked in a wait the loop knows about; {@link #seq} numbers it. */
   boolean waiting;
   int seq;

@@ -3,9 +3,11 @@ package io.stepwise.internal;
 import io.stepwise.Event;
 import io.stepwise.HumanResponseEvent;
 import io.stepwise.StartEvent;
+import io.stepwise.StepFailedEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.fixture.Steps;
 import io.stepwise.spi.StepDescriptor;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +31,15 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
   static final int WORK = 1;
   static final int PAIR = 2;
   static final int GATHER = 3;
+  static final int RECOVER = 4;
+  /** The timeout of the waits nobody answers; the simulation fires it whenever it likes. */
+  static final Duration WAIT_TIMEOUT = Duration.ofSeconds(5);
 
-  /** How an item reaches the collector. */
-  enum Route { DIRECT, LEFT, RIGHT, WAIT }
+  /**
+   * How an item reaches the collector: straight on, through the join (as its left or right event),
+   * after a reply, after its wait times out, or through the error handler after every attempt failed.
+   */
+  enum Route { DIRECT, LEFT, RIGHT, WAIT, TIMEOUT, FAILS }
 
   /**
    * One item of the plan.
@@ -76,8 +84,9 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
       routes.add(Route.LEFT);
       routes.add(Route.RIGHT);
     }
+    Route[] others = {Route.DIRECT, Route.DIRECT, Route.DIRECT, Route.WAIT, Route.WAIT, Route.TIMEOUT, Route.FAILS};
     while (routes.size() < size) {
-      routes.add(random.nextInt(3) == 0 ? Route.WAIT : Route.DIRECT);
+      routes.add(others[random.nextInt(others.length)]);
     }
     Collections.shuffle(routes, random);
     List<Entry> items = new ArrayList<>();
@@ -91,14 +100,15 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
     return items.get(id);
   }
 
-  /** The steps as the processor would describe them: fan, work, pair (a join), gather. */
+  /** The steps as the processor would describe them: fan, work, pair (a join), gather, and work's error handler. */
   List<StepDescriptor> steps() {
     return Steps.number(
         Steps.step("fan", Begin.class).emits(Item.class),
         Steps.step("work", Item.class).workers(workWorkers).retry(3, Duration.ofMillis(10)).awaits(Reply.class)
             .emits(Processed.class, Left.class, Right.class),
         Steps.step("pair", Left.class).and(Right.class).emits(Processed.class),
-        Steps.step("gather", Processed.class).workers(gatherWorkers).emits(Gathered.class));
+        Steps.step("gather", Processed.class).workers(gatherWorkers).emits(Gathered.class),
+        Steps.step("recover", StepFailedEvent.class).emits(Processed.class).catches(1, "work"));
   }
 
   /** The label of an item in the result. */
@@ -108,36 +118,41 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
 
   /**
    * What the whole run must take and publish, each exactly once, computed from the plan alone:
-   * each item is the input of one work execution, each pair the input of one join execution, each
-   * processed event the input of one collector execution and in the one collected set, each reply
-   * in one wait; each work attempt writes its progress once.
+   * each item is the input of one work execution that returns (none for an item whose every
+   * attempt fails: its failure is the input of one recovery instead), each pair the input of one
+   * join execution, each processed event the input of one collector execution and in the one
+   * collected set, each reply in one wait (each timeout ends one); each work attempt writes its
+   * progress once.
    */
   Map<String, Integer> expectedLog() {
     Map<String, Integer> log = new TreeMap<>();
     for (Entry item : items) {
-      log.put(SegmentLog.took("work", new Item(item.id()), LoopSimulation.AS_INPUT), 1);
-      for (int attempt = 1; item.writes() && attempt <= (item.failsOnce() ? 2 : 1); attempt++) {
+      int attempts = item.route() == Route.FAILS ? 3 : item.failsOnce() ? 2 : 1;
+      for (int attempt = 1; item.writes() && attempt <= attempts; attempt++) {
         log.put(SegmentLog.published(new Progress("work " + item.id() + " attempt " + attempt)), 1);
       }
-      Processed processed = switch (item.route()) {
-        case DIRECT -> new Processed(item.id(), "direct");
-        case LEFT -> new Processed(item.id(), "left");
-        case RIGHT -> new Processed(item.id(), "right");
-        case WAIT -> new Processed(item.id(), "reply");
-      };
+      if (item.route() == Route.FAILS) {
+        StepFailedEvent failed = new StepFailedEvent("work", new Item(item.id()),
+            new IOException("item " + item.id() + " always fails"), attempts, Duration.ZERO);
+        log.put(SegmentLog.took("recover", failed, LoopSimulation.AS_INPUT), 1);
+      } else {
+        log.put(SegmentLog.took("work", new Item(item.id()), LoopSimulation.AS_INPUT), 1);
+      }
+      Processed processed = new Processed(item.id(), via(item));
       log.put(SegmentLog.took("gather", processed, LoopSimulation.AS_INPUT), 1);
       log.put(SegmentLog.took("gather", processed, LoopSimulation.IN_SET), 1);
       if (item.route() == Route.WAIT) {
         log.put(SegmentLog.took("work", new Reply(item.id()), LoopSimulation.IN_WAIT), 1);
       }
-    }
-    List<Entry> lefts = items.stream().filter(item -> item.route() == Route.LEFT).toList();
-    List<Entry> rights = items.stream().filter(item -> item.route() == Route.RIGHT).toList();
-    for (Entry left : lefts) {
-      log.put(SegmentLog.took("pair", new Left(left.id()), LoopSimulation.AS_INPUT), 1);
-    }
-    for (Entry right : rights) {
-      log.put(SegmentLog.took("pair", new Right(right.id()), LoopSimulation.AS_INPUT), 1);
+      if (item.route() == Route.TIMEOUT) {
+        log.put(SegmentLog.took("work", "a timeout", LoopSimulation.IN_WAIT + " for item " + item.id()), 1);
+      }
+      if (item.route() == Route.LEFT) {
+        log.put(SegmentLog.took("pair", new Left(item.id()), LoopSimulation.AS_INPUT), 1);
+      }
+      if (item.route() == Route.RIGHT) {
+        log.put(SegmentLog.took("pair", new Right(item.id()), LoopSimulation.AS_INPUT), 1);
+      }
     }
     log.put(SegmentLog.took("fan", new Begin(items.size()), LoopSimulation.AS_INPUT), 1);
     if (fanWrites) {
@@ -147,16 +162,23 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
     return log;
   }
 
+  /** How an item is labelled in the result. */
+  private static String via(Entry item) {
+    return switch (item.route()) {
+      case DIRECT -> "direct";
+      case LEFT -> "left";
+      case RIGHT -> "right";
+      case WAIT -> "reply";
+      case TIMEOUT -> "timeout";
+      case FAILS -> "recovered";
+    };
+  }
+
   /** What the run must end with, computed from the plan alone. */
   Gathered expected() {
     List<String> labels = new ArrayList<>();
     for (Entry item : items) {
-      labels.add(label(item.id(), switch (item.route()) {
-        case DIRECT -> "direct";
-        case LEFT -> "left";
-        case RIGHT -> "right";
-        case WAIT -> "reply";
-      }));
+      labels.add(label(item.id(), via(item)));
     }
     labels.sort(null);
     return new Gathered(labels);

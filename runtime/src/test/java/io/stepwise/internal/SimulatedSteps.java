@@ -1,6 +1,7 @@
 package io.stepwise.internal;
 
 import io.stepwise.Event;
+import io.stepwise.StepFailedEvent;
 import io.stepwise.internal.SimulatedExecution.Call;
 import io.stepwise.internal.SimulatedFlow.Entry;
 import io.stepwise.internal.SimulatedFlow.Gathered;
@@ -10,6 +11,8 @@ import io.stepwise.internal.SimulatedFlow.Processed;
 import io.stepwise.internal.SimulatedFlow.Progress;
 import io.stepwise.internal.SimulatedFlow.Question;
 import io.stepwise.internal.SimulatedFlow.Right;
+import io.stepwise.internal.SimulatedFlow.Route;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +39,8 @@ final class SimulatedSteps {
           new Processed(((Left) execution.events[0]).id(), "left"),
           new Processed(((Right) execution.events[1]).id(), "right")));
       case SimulatedFlow.GATHER -> gather(execution);
+      case SimulatedFlow.RECOVER -> new Call.Return(List.of(
+          new Processed(((Item) ((StepFailedEvent) execution.events[0]).input()).id(), "recovered")));
       default -> throw new IllegalStateException("no step " + execution.step);
     };
   }
@@ -57,11 +62,17 @@ final class SimulatedSteps {
     return sends < sent.size() ? new Call.Send(sent.get(sends)) : new Call.Return(returned);
   }
 
-  /** Maybe writes its progress, maybe fails its first attempt, maybe waits for its reply, then passes the item on. */
+  /**
+   * Maybe writes its progress, maybe fails its first attempt (or every attempt), maybe waits for its
+   * reply (or until the wait times out), then passes the item on.
+   */
   private static Call work(Entry item, SimulatedExecution execution) {
     int done = execution.done + (item.writes() ? 0 : 1); // a body that does not write starts one call later
     if (done == 0) {
       return new Call.Write(new Progress("work " + item.id() + " attempt " + execution.attempt));
+    }
+    if (done == 1 && item.route() == Route.FAILS) {
+      return new Call.Throw("item " + item.id() + " always fails");
     }
     if (done == 1 && item.failsOnce() && execution.attempt == 1) {
       return new Call.Throw("item " + item.id() + " fails once");
@@ -70,8 +81,11 @@ final class SimulatedSteps {
       case DIRECT -> new Call.Return(List.of(new Processed(item.id(), "direct")));
       case LEFT -> new Call.Return(List.of(new Left(item.id())));
       case RIGHT -> new Call.Return(List.of(new Right(item.id())));
-      case WAIT -> execution.matched == null ? new Call.Wait(new Question(item.id()))
+      case WAIT -> execution.matched == null ? new Call.Wait(new Question(item.id()), Duration.ZERO)
           : new Call.Return(List.of(new Processed(item.id(), "reply")));
+      case TIMEOUT -> !execution.expired ? new Call.Wait(new Question(item.id()), SimulatedFlow.WAIT_TIMEOUT)
+          : new Call.Return(List.of(new Processed(item.id(), "timeout")));
+      case FAILS -> throw new IllegalStateException("item " + item.id() + " always fails before this");
     };
   }
 
