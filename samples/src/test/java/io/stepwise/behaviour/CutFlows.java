@@ -6,7 +6,10 @@ import io.stepwise.Event;
 import io.stepwise.HumanResponseEvent;
 import io.stepwise.InputRequiredEvent;
 import io.stepwise.StartEvent;
+import io.stepwise.StepFailedEvent;
 import io.stepwise.StopEvent;
+import io.stepwise.WaitTimeoutException;
+import io.stepwise.annotations.CatchError;
 import io.stepwise.annotations.Provides;
 import io.stepwise.annotations.Retry;
 import io.stepwise.annotations.Step;
@@ -21,8 +24,9 @@ import java.util.Optional;
 /**
  * A workflow whose shape a random plan in its start event decides, for the consistent-cut
  * property ({@link ConsistentCutTest}): the start step sends some items with {@code ctx.sendEvent}
- * and returns the others; a worker with retries may fail an item once, pass it straight on, wait for
- * an outside reply, run a child workflow for it, or pass it to a join in pairs; a collector with
+ * and returns the others; a worker with retries may fail an item once (or always, leaving it to an
+ * error handler), pass it straight on, wait for an outside reply (or until its wait times out), run a
+ * child workflow for it, or pass it to a join in pairs; a collector with
  * several workers gathers one {@link Processed} per item into the result. Short sleeps from the plan
  * make cuts land while steps are in flight. The result names every collected item, so an item lost
  * or collected twice shows in it.
@@ -30,8 +34,12 @@ import java.util.Optional;
 final class CutFlows {
   private CutFlows() {}
 
-  /** What happens to an item after the worker took it. */
-  enum Route { DIRECT, LEFT, RIGHT, WAIT, CHILD }
+  /**
+   * What happens to an item after the worker took it: passed straight on, to the join (as its left
+   * or right event), after an outside reply, after a wait nobody answers times out, through a child
+   * run, or through the error handler once every attempt failed.
+   */
+  enum Route { DIRECT, LEFT, RIGHT, WAIT, TIMEOUT, CHILD, FAILS }
 
   /**
    * One item of a plan.
@@ -58,8 +66,8 @@ final class CutFlows {
   /** One item done; {@code via} is its label in the result. */
   record Processed(int id, String via, int total, int gatherMillis) implements Worked {}
 
-  /** The waiter event of an item that waits for its reply. */
-  record Question(int id) implements InputRequiredEvent {}
+  /** The waiter event of an item that waits for its reply; nobody answers when not {@code answered}. */
+  record Question(int id, boolean answered) implements InputRequiredEvent {}
 
   record Reply(int id) implements HumanResponseEvent {}
 
@@ -126,6 +134,9 @@ final class CutFlows {
       int attempt = ctx.retryInfo().attempt();
       pause(plan.workMillis());
       ctx.writeEventToStream(new Progress(plan.id(), attempt));
+      if (plan.route() == Route.FAILS) {
+        throw new IOException("item " + plan.id() + " always fails");
+      }
       if (plan.failsOnce() && plan.route() != Route.CHILD && attempt == 1) {
         throw new IOException("item " + plan.id() + " fails once");
       }
@@ -135,16 +146,32 @@ final class CutFlows {
         case LEFT -> new Left(id, item.total(), plan.gatherMillis());
         case RIGHT -> new Right(id, item.total(), plan.gatherMillis());
         case WAIT -> {
-          Reply reply = ctx.waitForEvent(Reply.class, new Question(id), r -> r.id() == id, Duration.ZERO);
+          Reply reply = ctx.waitForEvent(Reply.class, new Question(id, true), r -> r.id() == id, Duration.ZERO);
           pause(plan.workMillis()); // so that cuts land after the wait took its reply
           yield new Processed(reply.id(), "reply", item.total(), plan.gatherMillis());
         }
+        case TIMEOUT -> {
+          try {
+            ctx.waitForEvent(Reply.class, new Question(id, false), r -> r.id() == id, WAIT_TIMEOUT);
+            throw new IllegalStateException("nobody answers item " + id + ", yet its wait took a reply");
+          } catch (WaitTimeoutException expected) {
+            pause(plan.workMillis()); // so that cuts land after the wait timed out
+            yield new Processed(id, "timeout", item.total(), plan.gatherMillis());
+          }
+        }
+        case FAILS -> throw new IllegalStateException("item " + id + " always fails before this");
         case CHILD -> {
           Findings findings = ctx.runChild(child, new Research(id, plan.failsOnce(), plan.workMillis()));
           pause(plan.workMillis()); // so that cuts land after the child ended
           yield new Processed(findings.id(), findings.text(), item.total(), plan.gatherMillis());
         }
       };
+    }
+
+    @CatchError(forSteps = "work")
+    Processed recover(StepFailedEvent failed) {
+      Item item = (Item) failed.input();
+      return new Processed(item.plan().id(), "recovered", item.total(), item.plan().gatherMillis());
     }
 
     @Step
@@ -168,6 +195,9 @@ final class CutFlows {
       });
     }
   }
+
+  /** How long a wait nobody answers waits. */
+  static final Duration WAIT_TIMEOUT = Duration.ofMillis(15);
 
   static String label(int id, String via) {
     return id + ":" + via;

@@ -65,8 +65,8 @@ final class CutKinds {
       kinds.add(step + (answer.isNull() ? " in flight had buffered its event (set incomplete)"
           : " in flight had taken its collected set"));
     }
-    if (!progress.get("waits").isEmpty()) {
-      kinds.add(step + " in flight had matched its wait");
+    for (JsonNode took : progress.get("waits")) {
+      kinds.add(step + (took.isNull() ? " in flight had a wait time out" : " in flight had matched its wait"));
     }
     if (!progress.get("offered").isEmpty()) {
       kinds.add(step + " in flight had been offered events in its open wait");

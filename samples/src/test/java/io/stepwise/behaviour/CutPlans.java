@@ -16,7 +16,7 @@ import java.util.TreeMap;
 final class CutPlans {
   private CutPlans() {}
 
-  /** Up to eight items: some in join pairs, the others straight on, waiting for a reply, or through a child. */
+  /** Up to eight items: some in join pairs, the others on any of the other routes. */
   static Begin random(Random random) {
     int size = 1 + random.nextInt(8);
     int pairs = random.nextInt(size / 2 + 1);
@@ -25,7 +25,7 @@ final class CutPlans {
       routes.add(Route.LEFT);
       routes.add(Route.RIGHT);
     }
-    Route[] others = {Route.DIRECT, Route.DIRECT, Route.WAIT, Route.CHILD};
+    Route[] others = {Route.DIRECT, Route.DIRECT, Route.WAIT, Route.CHILD, Route.TIMEOUT, Route.FAILS};
     while (routes.size() < size) {
       routes.add(others[random.nextInt(others.length)]);
     }
@@ -47,7 +47,9 @@ final class CutPlans {
         case LEFT -> "left";
         case RIGHT -> "right";
         case WAIT -> "reply";
+        case TIMEOUT -> "timeout";
         case CHILD -> "child";
+        case FAILS -> "recovered";
       }));
     }
     labels.sort(null);
@@ -58,7 +60,7 @@ final class CutPlans {
   static Map<Progress, Integer> expectedProgress(Begin plan) {
     Map<Progress, Integer> progress = new TreeMap<>(CutPlans::compare);
     for (ItemPlan item : plan.items()) {
-      int attempts = item.failsOnce() && item.route() != Route.CHILD ? 2 : 1;
+      int attempts = item.route() == Route.FAILS ? 3 : item.failsOnce() && item.route() != Route.CHILD ? 2 : 1;
       for (int attempt = 1; attempt <= attempts; attempt++) {
         progress.put(new Progress(item.id(), attempt), 1);
       }

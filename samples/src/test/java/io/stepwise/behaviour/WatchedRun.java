@@ -38,7 +38,7 @@ final class WatchedRun {
     try {
       handler.events().forEach(event -> {
         events.add(event);
-        if (event instanceof Question question) {
+        if (event instanceof Question question && question.answered()) {
           long delay = ThreadLocalRandom.current().nextLong(MAX_ANSWER_DELAY_NANOS);
           Thread.ofVirtual().name("cut-person").start(() -> answer(question, delay));
         }
