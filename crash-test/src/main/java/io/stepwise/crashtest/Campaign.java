@@ -1,0 +1,63 @@
+package io.stepwise.crashtest;
+
+import io.stepwise.store.RunStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The trials of one store: cycles through the plan's shapes, one trial each, until the plan's
+ * kills have landed, and prints a line per trial as it ends.
+ */
+public final class Campaign {
+  private final String storeUrl;
+  private final Path directory;
+  private final Plan plan;
+  private final PrintStream log;
+
+  /**
+   * @param storeUrl the store's URL ({@link StoreUrls})
+   * @param directory where the trials' files go
+   */
+  public Campaign(String storeUrl, Path directory, Plan plan, PrintStream log) {
+    this.storeUrl = storeUrl;
+    this.directory = directory;
+    this.plan = plan;
+    this.log = log;
+  }
+
+  /** Runs the trials; a trial's failures are in its report, never thrown. */
+  public List<TrialReport> run() throws InterruptedException {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + directory, e);
+    }
+    RunStore store = StoreUrls.open(storeUrl);
+    String kind = StoreUrls.kind(storeUrl);
+    // One seed per store, so that adding a store does not change the trials of another.
+    Random seeds = new Random(plan.seed() ^ kind.hashCode());
+    List<TrialReport> reports = new ArrayList<>();
+    long kills = 0;
+    // A trial whose first kill missed (the JVM ended first) lands none; stop anyway at some point.
+    int maxTrials = plan.killsPerStore() * 3 + plan.shapes().size();
+    for (int i = 0; kills < plan.killsPerStore() && i < maxTrials; i++) {
+      Shape<?, ?> shape = plan.shapes().get(i % plan.shapes().size());
+      long seed = seeds.nextLong();
+      TrialFiles files = new TrialFiles(directory, shape.name() + "-" + i);
+      TrialReport report = new Trial(shape, storeUrl, store, files, seed, plan).run();
+      reports.add(report);
+      kills += report.kills();
+      log.printf("%-10s %-12s seed %20d  jvms %2d  kills %d  re-runs %2d  %s%n", kind, files.name(), seed,
+          report.jvms().size(), report.kills(), report.reruns(),
+          report.failures().isEmpty() ? "ok " + report.result() : "FAILED " + report.failures());
+      log.flush();
+    }
+    return reports;
+  }
+}
