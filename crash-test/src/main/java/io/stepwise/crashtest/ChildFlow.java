@@ -87,6 +87,7 @@ public class ChildFlow {
     String key = ledger.began(ctx, NAME, "gather", delegated.n());
     Optional<Results> all = ctx.collectEvents(delegated, Collections.nCopies(ITEMS, Delegated.class))
         .map(events -> new Results(events.stream().map(e -> (Delegated) e).toList()));
+    Naps.nap(10, 40); // a cut can land while the collector has buffered or taken its events
     all.ifPresent(ledger::stopping);
     ledger.completed(ctx, key);
     return all;

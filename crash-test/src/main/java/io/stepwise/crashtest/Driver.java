@@ -12,7 +12,7 @@ import java.util.List;
  * with {@code --trial}), prints the summary, and exits 1 when any guarantee did not hold.
  *
  * <pre>
- * Driver [--kills N] [--max-kills-per-trial M] [--jvm-limit SECONDS] [--seed S] [--shapes a,b]
+ * Driver [--kills N] [--max-kills-per-trial M] [--jvm-limit SECONDS] [--no-races] [--seed S] [--shapes a,b]
  *        [--trial shape:seed] --dir DIR store-url...
  * </pre>
  * A {@code sqlite:} URL names a file inside {@code DIR}, which is created fresh if it does not exist.
@@ -24,6 +24,7 @@ public final class Driver {
     int kills = 50;
     int maxKillsPerTrial = 3;
     Duration jvmLimit = Duration.ofSeconds(60);
+    boolean races = true;
     long seed = System.nanoTime();
     List<Shape<?, ?>> shapes = Shapes.ALL;
     String trial = null;
@@ -34,6 +35,7 @@ public final class Driver {
         case "--kills" -> kills = Integer.parseInt(args[++i]);
         case "--max-kills-per-trial" -> maxKillsPerTrial = Integer.parseInt(args[++i]);
         case "--jvm-limit" -> jvmLimit = Duration.ofSeconds(Long.parseLong(args[++i]));
+        case "--no-races" -> races = false;
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--shapes" -> shapes = List.of(args[++i].split(",")).stream().<Shape<?, ?>>map(Shapes::named).toList();
         case "--trial" -> trial = args[++i];
@@ -42,13 +44,13 @@ public final class Driver {
       }
     }
     if (directory == null || stores.isEmpty()) {
-      System.err.println("usage: Driver [--kills N] [--max-kills-per-trial M] [--jvm-limit SECONDS] [--seed S]"
+      System.err.println("usage: Driver [--kills N] [--max-kills-per-trial M] [--jvm-limit SECONDS] [--no-races] [--seed S]"
           + " [--shapes " + Shapes.names() + "] [--trial shape:seed] --dir DIR store-url...");
       System.exit(2);
     }
-    Plan plan = new Plan(kills, maxKillsPerTrial, jvmLimit, shapes, seed);
+    Plan plan = new Plan(kills, maxKillsPerTrial, jvmLimit, races, shapes, seed);
     System.out.println("crash test: seed " + seed + ", " + kills + " kills per store, at most " + maxKillsPerTrial
-        + " per trial, shapes " + shapes.stream().map(Shape::name).toList() + ", files in " + directory);
+        + " per trial, " + (races ? "with" : "without") + " racing resumes, shapes " + shapes.stream().map(Shape::name).toList() + ", files in " + directory);
     List<TrialReport> reports = new ArrayList<>();
     for (String store : stores) {
       Path storeDirectory = directory.resolve(StoreUrls.kind(store));

@@ -74,6 +74,7 @@ public class FanOutFlow {
     String key = ledger.began(ctx, NAME, "gather", squared.n());
     Optional<Squares> all = ctx.collectEvents(squared, Collections.nCopies(ITEMS, Squared.class))
         .map(events -> new Squares(events.stream().map(e -> ((Squared) e).square()).toList()));
+    Naps.nap(10, 40); // a cut can land while the collector has buffered or taken its events
     all.ifPresent(ledger::stopping);
     ledger.completed(ctx, key);
     return all;

@@ -98,6 +98,7 @@ public class JoinFlow {
     String key = ledger.began(ctx, NAME, "gather", pair.n());
     Optional<Pairs> all = ctx.collectEvents(pair, Collections.nCopies(NUMBERS, Pair.class))
         .map(events -> new Pairs(events.stream().map(e -> (Pair) e).toList()));
+    Naps.nap(10, 40); // a cut can land while the collector has buffered or taken its events
     all.ifPresent(ledger::stopping);
     ledger.completed(ctx, key);
     return all;

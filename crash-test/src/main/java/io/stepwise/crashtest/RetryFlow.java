@@ -82,6 +82,7 @@ public class RetryFlow {
     String key = ledger.began(ctx, NAME, "gather", fixed.n());
     Optional<Report> all = ctx.collectEvents(fixed, Collections.nCopies(JOBS, Fixed.class))
         .map(events -> new Report(events.stream().map(e -> (Fixed) e).toList()));
+    Naps.nap(10, 40); // a cut can land while the collector has buffered or taken its events
     all.ifPresent(ledger::stopping);
     ledger.completed(ctx, key);
     return all;

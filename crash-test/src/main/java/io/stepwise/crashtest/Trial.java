@@ -2,7 +2,6 @@ package io.stepwise.crashtest;
 
 import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,9 @@ import java.util.Random;
  * One run of one shape driven to its end through kills: a worker starts it, and until it ends the
  * driver kills workers at random moments, reads what the store held, and starts the next worker —
  * {@code resume} when the stored run is running, {@code answer} with one open question when it
- * waits, {@code start} again when nothing was stored yet. Then {@link TrialChecks} checks it.
+ * waits, {@code start} again when nothing was stored yet. Now and then it starts two resuming
+ * workers at once instead, of which exactly one may carry the run on (fencing). Then
+ * {@link TrialChecks} checks the whole trial.
  */
 final class Trial {
   /** A trial that needs more JVMs than this is stuck in a loop; it fails. */
@@ -27,6 +28,10 @@ final class Trial {
   private final Plan plan;
   private final Random random;
 
+  private final List<JvmRun> jvms = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+  private String result;
+
   Trial(Shape<?, ?> shape, String storeUrl, RunStore store, TrialFiles files, long seed, Plan plan) {
     this.shape = shape;
     this.storeUrl = storeUrl;
@@ -38,52 +43,31 @@ final class Trial {
   }
 
   TrialReport run() throws InterruptedException {
-    List<JvmRun> jvms = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    List<String> next = List.of("start", storeUrl, files.name(), shape.name());
+    List<String> next = startArgs();
     StoredCut cut = null;
-    String result = null;
     int kills = 0;
     while (result == null && failures.isEmpty()) {
-      if (jvms.size() == MAX_JVMS) {
+      if (jvms.size() >= MAX_JVMS) {
         failures.add("the run did not end after " + MAX_JVMS + " worker JVMs");
         break;
       }
       boolean aim = kills < plan.maxKillsPerTrial() && (jvms.isEmpty() || random.nextBoolean());
       long delay = aim ? random.nextLong(shape.killWindow().toMillis()) : -1;
-      int index = jvms.size();
-      WorkerProcess worker = WorkerProcess.start(files.directory(), next,
-          files.directory().resolve(files.name() + "." + index + ".log"));
-      boolean killed = false;
-      if (aim && worker.awaitRunning(plan.jvmLimit())) {
-        Thread.sleep(delay);
-        killed = worker.kill();
-      }
-      OptionalInt exit = worker.awaitExit(plan.jvmLimit());
-      if (exit.isEmpty()) {
-        worker.kill();
-        failures.add("JVM " + index + " (" + mode(next) + ") hung: still running after " + plan.jvmLimit().toSeconds()
-            + " s, " + storedNow() + "; its output is in " + files.name() + "." + index + ".log");
-      }
-      String outcome = killed ? "" : worker.outcome();
-      jvms.add(new JvmRun(index, worker.pid(), mode(next), cut, delay, killed, outcome));
-      kills += killed ? 1 : 0;
-      if (!failures.isEmpty()) {
+      boolean race = !aim && cut != null && plan.races() && random.nextInt(3) == 0;
+      String outcome = race ? race(next, cut) : single(next, cut, delay);
+      kills += jvms.getLast().killed() ? 1 : 0;
+      if (!failures.isEmpty() || outcome.startsWith("finished ")) {
         break;
       }
-      if (outcome.startsWith("finished ")) {
-        result = outcome.substring("finished ".length());
-        break;
-      }
-      if (!killed && !outcome.equals("waiting") && !outcome.equals("nothing-stored")) {
-        failures.add("JVM " + index + " (" + mode(next) + ") ended with '" + (outcome.isEmpty() ? "exit " + exit.getAsInt()
-            : outcome) + "'; its output is in " + files.name() + "." + index + ".log");
+      if (!outcome.isEmpty() && !outcome.equals("waiting") && !outcome.equals("nothing-stored")) {
+        failures.add("JVM " + jvms.getLast().index() + " (" + jvms.getLast().mode() + ") ended with '" + outcome + "'"
+            + logs(jvms.getLast().index()));
         break;
       }
       Optional<StoredRun> stored = files.readRunId().flatMap(store::load);
       if (stored.isEmpty()) {
         cut = null; // no checkpoint yet: the run starts anew, as a process that died before its first save leaves it
-        next = List.of("start", storeUrl, files.name(), shape.name());
+        next = startArgs();
         continue;
       }
       cut = StoredCut.of(stored.get());
@@ -97,7 +81,7 @@ final class Trial {
             next = List.of("answer", storeUrl, files.name(), String.valueOf(question));
           }
         }
-        case FINISHED -> result = finishedByLedger(failures);
+        case FINISHED -> result = finishedByLedger();
         case FAILED -> failures.add("the store holds the run FAILED (version " + cut.version() + ")");
       }
     }
@@ -105,6 +89,76 @@ final class Trial {
     failures.addAll(TrialChecks.check(shape, jvms, ledger, result));
     return new TrialReport(StoreUrls.kind(storeUrl), shape.name(), files.name(), seed, List.copyOf(jvms), result,
         ledger.reruns(), List.copyOf(failures));
+  }
+
+  /** Runs one worker, killing it {@code delay} ms after it runs (unless -1); returns its outcome, "" when killed. */
+  private String single(List<String> args, StoredCut cut, long delay) throws InterruptedException {
+    int index = jvms.size();
+    WorkerProcess worker = start(args, index);
+    boolean killed = false;
+    if (delay >= 0 && worker.awaitRunning(plan.jvmLimit())) {
+      Thread.sleep(delay);
+      killed = worker.kill();
+    }
+    String outcome = killed ? "" : awaitOutcome(worker, index, args);
+    jvms.add(new JvmRun(index, worker.pid(), mode(args), cut, delay, killed, outcome));
+    if (outcome.startsWith("finished ")) {
+      result = outcome.substring("finished ".length());
+    }
+    return outcome;
+  }
+
+  /**
+   * Runs two workers resuming the same stored version at once: one of them may carry the run on,
+   * the other must stop with a {@code StaleRunException} (its claim or a later save refused), or
+   * be refused because the first one already finished the run. Returns the carrier's outcome.
+   */
+  private String race(List<String> args, StoredCut cut) throws InterruptedException {
+    int first = jvms.size();
+    WorkerProcess one = start(args, first);
+    WorkerProcess two = start(args, first + 1);
+    String oneOutcome = awaitOutcome(one, first, args);
+    String twoOutcome = awaitOutcome(two, first + 1, args);
+    jvms.add(new JvmRun(first, one.pid(), mode(args) + " (race)", cut, -1, false, oneOutcome));
+    jvms.add(new JvmRun(first + 1, two.pid(), mode(args) + " (race)", cut, -1, false, twoOutcome));
+    if (!failures.isEmpty()) {
+      return "";
+    }
+    boolean oneCarried = carriedOn(oneOutcome);
+    boolean twoCarried = carriedOn(twoOutcome);
+    String stopped = oneCarried ? twoOutcome : oneOutcome;
+    if (oneCarried == twoCarried || !(stopped.contains("StaleRunException") || stopped.startsWith("refused "))) {
+      failures.add("JVMs " + first + " and " + (first + 1) + " resumed stored version " + cut.version()
+          + " at once and ended with '" + oneOutcome + "' and '" + twoOutcome + "': exactly one should carry the run"
+          + " on, the other stop with a StaleRunException" + logs(first));
+      return "";
+    }
+    String carrier = oneCarried ? oneOutcome : twoOutcome;
+    if (carrier.startsWith("finished ")) {
+      result = carrier.substring("finished ".length());
+    }
+    return carrier;
+  }
+
+  private static boolean carriedOn(String outcome) {
+    return outcome.startsWith("finished ") || outcome.equals("waiting");
+  }
+
+  private WorkerProcess start(List<String> args, int index) {
+    return WorkerProcess.start(files.directory(), args, files.directory().resolve(files.name() + "." + index + ".log"));
+  }
+
+  /** The worker's outcome once it ended by itself; a worker that outlives the plan's limit has hung. */
+  private String awaitOutcome(WorkerProcess worker, int index, List<String> args) throws InterruptedException {
+    OptionalInt exit = worker.awaitExit(plan.jvmLimit());
+    if (exit.isEmpty()) {
+      worker.kill();
+      failures.add("JVM " + index + " (" + mode(args) + ") hung: still running after " + plan.jvmLimit().toSeconds()
+          + " s, " + storedNow() + logs(index));
+      return "";
+    }
+    String outcome = worker.outcome();
+    return outcome.isEmpty() ? "exit " + exit.getAsInt() : outcome;
   }
 
   /** What the store holds of the run now, in words. */
@@ -119,13 +173,21 @@ final class Trial {
   }
 
   /** The result of a run the store holds finished although its worker was killed before printing it. */
-  private String finishedByLedger(List<String> failures) {
+  private String finishedByLedger() {
     List<String> stops = LedgerReading.read(files.ledger()).stops();
     if (stops.isEmpty()) {
       failures.add("the store holds the run FINISHED, but no final step recorded a result");
       return null;
     }
     return stops.getLast();
+  }
+
+  private List<String> startArgs() {
+    return List.of("start", storeUrl, files.name(), shape.name());
+  }
+
+  private String logs(int index) {
+    return "; its output is in " + files.name() + "." + index + ".log";
   }
 
   private static String mode(List<String> args) {

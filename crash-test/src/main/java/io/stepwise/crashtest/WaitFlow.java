@@ -89,6 +89,7 @@ public class WaitFlow {
     String key = ledger.began(ctx, NAME, "gather", answered.n());
     Optional<Answers> all = ctx.collectEvents(answered, Collections.nCopies(QUESTIONS, Answered.class))
         .map(events -> new Answers(events.stream().map(e -> (Answered) e).toList()));
+    Naps.nap(10, 40); // a cut can land while the collector has buffered or taken its events
     all.ifPresent(ledger::stopping);
     ledger.completed(ctx, key);
     return all;

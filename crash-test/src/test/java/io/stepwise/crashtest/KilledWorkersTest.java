@@ -49,7 +49,7 @@ class KilledWorkersTest {
 
   private void assertEveryGuaranteeHeld(String storeUrl) throws InterruptedException {
     long seed = Long.getLong("crash.seed", System.nanoTime());
-    Plan plan = new Plan(Shapes.ALL.size(), 1, Duration.ofSeconds(20), Shapes.ALL, seed);
+    Plan plan = new Plan(Shapes.ALL.size(), 1, Duration.ofSeconds(20), true, Shapes.ALL, seed);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<TrialReport> reports = new Campaign(storeUrl, directory.resolve(StoreUrls.kind(storeUrl)), plan,
         new PrintStream(log, true, StandardCharsets.UTF_8)).run();
