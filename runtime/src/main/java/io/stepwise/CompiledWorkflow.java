@@ -2,6 +2,7 @@ package io.stepwise;
 
 import io.stepwise.graph.ExecutionRecorder;
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.internal.LiveRuns;
 import io.stepwise.internal.RunData;
 import io.stepwise.internal.RunDriver;
 import io.stepwise.internal.RunCapture;
@@ -17,6 +18,7 @@ import io.stepwise.internal.Tick;
 import io.stepwise.internal.snapshot.SnapshotReader;
 import io.stepwise.spi.ResourceCache;
 import io.stepwise.spi.WorkflowDefinition;
+import io.stepwise.store.Checkpoint;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
@@ -78,14 +80,26 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     return run(start, RunOptions.defaults());
   }
 
-  /** Starts a run. */
+  /**
+   * Starts a run.
+   *
+   * @throws IllegalStateException when {@code options} name a run id and a store that already
+   *     holds a run of that id
+   */
   public WorkflowHandler<R> run(S start, RunOptions options) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(options, "options");
     RunData data = options.continueFrom() == null
         ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
         : continued(options.continueFrom());
-    String runId = RunIds.next();
+    String runId = options.runId() != null ? options.runId() : RunIds.next();
+    if (options.runId() != null && options.store() != null) {
+      options.store().load(runId).ifPresent(existing -> {
+        throw new IllegalStateException("Run '" + runId + "' already exists in the run store (workflow '"
+            + existing.checkpoint().workflow() + "', " + existing.status() + "), so it was not started again; resume"
+            + " it with resume(\"" + runId + "\", store), or start the new run under another id");
+      });
+    }
     RunDriver<R> run = driver(runId, options, data, null, null);
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);
@@ -125,8 +139,11 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    * @throws io.stepwise.store.StaleRunException (later, logged) if another process drives the run too
    */
   public WorkflowHandler<R> resume(String runId, RunStore store, RunOptions options) {
+    Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(options, "options");
+    // A handler of this run in this process that just ended (a cancel, say) saves its last first.
+    LiveRuns.awaitEnd(runId, options.storeTimeout());
     StoredRun stored = store.load(runId).orElseThrow(() -> new IllegalArgumentException("The run store has no run '"
         + runId + "' to resume; store.list() shows the runs it has"));
     if (!stored.checkpoint().workflow().equals(definition.name())) {
@@ -137,7 +154,16 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
       throw new IllegalStateException("Run '" + runId + "' of workflow '" + definition.name()
           + "' has finished; there is nothing to resume");
     }
-    return resume(Snapshot.fromJson(stored.snapshotJson()), options.withStore(store), stored);
+    Snapshot snapshot = Snapshot.fromJson(stored.snapshotJson());
+    if (!runId.equals(snapshot.runId())) {
+      throw new SnapshotException(SnapshotException.Reason.INVALID_CONTENT, "The run store's record of run '" + runId
+          + "' holds a snapshot of run '" + snapshot.runId() + "'; the record is corrupt or was written by hand."
+          + " Resume run '" + snapshot.runId() + "' by its own id, or delete the record");
+    }
+    // The claim: from here on this handler owns the run, and any other one stops at its next save.
+    StoredRun claimed = store.save(new Checkpoint(runId, stored.checkpoint().workflow(),
+        stored.checkpoint().graphHash(), RunStatus.RUNNING, stored.snapshotJson()), stored.version());
+    return resume(snapshot, options.withStore(store), claimed);
   }
 
   private WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options, StoredRun storedRun) {
@@ -164,7 +190,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     StoreCheckpointing stored = options.store() == null ? null
         : new StoreCheckpointing(runId, options.store(), resumedFrom, options.checkpoints());
     RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,
-        stored != null ? stored : options.checkpoints());
+        stored != null ? stored : options.checkpoints(), options.saveFailures(), options.storeTimeout());
     capture.storeTo(stored);
     if (image != null) {
       capture.resumeChildren(image);

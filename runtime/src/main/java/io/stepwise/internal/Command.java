@@ -39,7 +39,8 @@ public sealed interface Command {
 
   /**
    * End the run: publish {@code terminal} last, then complete the result with it, or with
-   * {@code error} when that is not null. Drop every timer still pending.
+   * {@code error} when that is not null. Drop every timer still pending. When {@code keepStored},
+   * the run is only let go from memory: its store keeps its last checkpoint as it is, to be resumed.
    */
-  record Finish(Event terminal, RuntimeException error) implements Command {}
+  record Finish(Event terminal, RuntimeException error, boolean keepStored) implements Command {}
 }

@@ -33,6 +33,8 @@ final class InFlight {
   }
 
   private final IdTable<Execution> byKey = new IdTable<>();
+  /** The progress of the executions that did something a re-run must replay; most never do. */
+  private final IdTable<ExecutionProgress> progress = new IdTable<>();
   private long nextKey = RunLoop.RUN_TIMER + 1;
 
   /** A key no execution or wait of this run had before. */
@@ -60,6 +62,29 @@ final class InFlight {
 
   void remove(long key) {
     byKey.remove(key);
+    progress.remove(key);
+  }
+
+  /** The progress of execution {@code key}, made on first use. */
+  ExecutionProgress progressOf(long key) {
+    ExecutionProgress made = progress.get(key);
+    if (made == null) {
+      made = ExecutionProgress.fresh();
+      progress.put(key, made);
+    }
+    return made;
+  }
+
+  /** The progress of execution {@code key}, or null when it did nothing to replay. */
+  ExecutionProgress progressIfAny(long key) {
+    return progress.get(key);
+  }
+
+  /** Gives a resumed execution the progress its snapshot recorded, to replay. */
+  void replay(long key, LoopImage.Progress recorded) {
+    if (!recorded.isEmpty()) {
+      progress.put(key, ExecutionProgress.replaying(recorded));
+    }
   }
 
   /** Every execution, in start order. */
@@ -69,5 +94,6 @@ final class InFlight {
 
   void clear() {
     byKey.clear();
+    progress.clear();
   }
 }

@@ -2,6 +2,8 @@ package io.stepwise.internal;
 
 import io.stepwise.Event;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,16 +55,48 @@ public record LoopImage(List<StepImage> steps, List<ExecutionImage> executions, 
    * @param key the loop's key for it; meaningful only within the run that took the image
    * @param errorType the class name of what failed the previous attempt, null on the first
    * @param retryIn the delay left before the next attempt, or null when the execution is running
+   * @param progress what the execution had already done, which its re-run replays
    */
   public record ExecutionImage(long key, int step, List<Event> events, int attempt, int lineage, String errorType,
-      String errorMessage, Duration elapsed, Duration retryIn) {
+      String errorMessage, Duration elapsed, Duration retryIn, Progress progress) {
     public ExecutionImage {
       events = List.copyOf(events);
+      progress = progress == null ? Progress.NONE : progress;
     }
 
     /** This image with the delay left before its retry. */
     public ExecutionImage withRetryIn(Duration remaining) {
-      return new ExecutionImage(key, step, events, attempt, lineage, errorType, errorMessage, elapsed, remaining);
+      return new ExecutionImage(key, step, events, attempt, lineage, errorType, errorMessage, elapsed, remaining,
+          progress);
+    }
+  }
+
+  /**
+   * What an execution in flight had already done at the cut, as the loop saw it. Its re-run after
+   * a resume replays this instead of doing it again, so that every event stays in exactly one
+   * place: its first {@code sent} sends and {@code written} stream writes are not delivered again,
+   * its {@code collectEvents} and {@code waitForEvent} calls get the answers they got before, and
+   * its open wait is offered again what was offered to it.
+   *
+   * @param sent how many of its {@code sendEvent} calls were delivered
+   * @param written how many of its stream writes were published
+   * @param collects the answers its {@code collectEvents} calls got, in call order; null for "not yet complete"
+   * @param waits what its ended {@code waitForEvent} calls took, in call order; null for a wait that timed out
+   * @param offered the events offered to its open wait, oldest first
+   */
+  public record Progress(int sent, int written, List<List<Event>> collects, List<Event> waits, List<Event> offered) {
+    /** An execution that did nothing the loop saw yet. */
+    public static final Progress NONE = new Progress(0, 0, List.of(), List.of(), List.of());
+
+    public Progress {
+      collects = Collections.unmodifiableList(new ArrayList<>(collects)); // null entries are answers too
+      waits = Collections.unmodifiableList(new ArrayList<>(waits));
+      offered = List.copyOf(offered);
+    }
+
+    /** Whether there is nothing to replay. */
+    public boolean isEmpty() {
+      return sent == 0 && written == 0 && collects.isEmpty() && waits.isEmpty() && offered.isEmpty();
     }
   }
 

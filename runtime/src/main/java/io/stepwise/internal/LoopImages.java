@@ -23,9 +23,11 @@ final class LoopImages {
     List<LoopImage.ExecutionImage> executions = new ArrayList<>(running.size());
     for (InFlight.Execution execution : running) {
       Throwable error = execution.lastError();
+      ExecutionProgress progress = inFlight.progressIfAny(execution.id());
       executions.add(new LoopImage.ExecutionImage(execution.id(), execution.step(), List.of(execution.events()),
           execution.attempt(), execution.lineage(), error == null ? null : ErrorNames.typeOf(error),
-          error == null ? null : error.getMessage(), execution.elapsed(), execution.waiting() ? Duration.ZERO : null));
+          error == null ? null : error.getMessage(), execution.elapsed(), execution.waiting() ? Duration.ZERO : null,
+          progress == null ? LoopImage.Progress.NONE : progress.image()));
     }
     List<LoopImage.WaiterImage> waits = new ArrayList<>();
     for (Waiters.Waiter waiter : waiters.all()) {

@@ -1,10 +1,13 @@
 package io.stepwise.internal;
 
 import io.stepwise.Event;
+import io.stepwise.SaveFailurePolicy;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowException;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.StepDescriptor;
+import io.stepwise.store.RunStoreException;
+import io.stepwise.store.StaleRunException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -26,25 +31,60 @@ public final class RunCapture {
   private final List<StepDescriptor> steps;
   private final Consumer<Snapshot> checkpoints;
   private final CheckpointSink sink;
+  private final SaveFailurePolicy policy;
+  private long taken; // checkpoints taken so far; the loop's thread only
+  private volatile RuntimeException lastFailure; // the last save that failed, for the result
+  private volatile boolean finalSaved;
   // Snapshot requests waiting for the loop, made on the first: most runs never take one.
   private Map<Long, CompletableFuture<Snapshot>> pending;
   private long requests;
   private StoreCheckpointing store; // set before the first tick, or never
   private ResumedChildren resumed; // touched by the loop's thread only; null once every child was handed out
 
-  /** @param checkpoints gets a snapshot after each completed step, or null for none */
+  /**
+   * @param checkpoints gets a snapshot after each completed step and each new wait, or null for none
+   * @param policy what a failed save does to the run
+   * @param saveTimeout how long one save may take
+   */
   public RunCapture(String workflow, String graphHash, CodecRegistry codecs, List<StepDescriptor> steps,
-      String runId, Consumer<Snapshot> checkpoints) {
+      String runId, Consumer<Snapshot> checkpoints, SaveFailurePolicy policy, Duration saveTimeout) {
     this.workflow = workflow;
     this.steps = steps;
     this.graphHash = graphHash;
     this.codecs = codecs;
     this.checkpoints = checkpoints;
-    this.sink = checkpoints == null ? null : new CheckpointSink(runId);
+    this.policy = policy;
+    this.sink = checkpoints == null ? null : new CheckpointSink(runId, saveTimeout, SharedTimers.INSTANCE);
   }
 
   /** For a run that takes no snapshots: its {@code snapshot()} says so. */
-  static final RunCapture NONE = new RunCapture("", null, null, List.of(), "", null);
+  static final RunCapture NONE = new RunCapture("", null, null, List.of(), "", null, SaveFailurePolicy.FAIL_RUN,
+      Duration.ofSeconds(1));
+
+  /**
+   * Where failed saves go: {@code failed} gets the error and whether it must stop the run (its
+   * policy says so, or another process took the run over). Call before the first tick.
+   */
+  void reportFailuresTo(BiConsumer<RuntimeException, Boolean> failed) {
+    if (sink != null) {
+      sink.reportFailuresTo(cause -> {
+        RuntimeException error = cause instanceof RunStoreException stored ? stored : new RunStoreException(
+            "A checkpoint of workflow '" + workflow + "' was not saved: " + cause, cause);
+        lastFailure = error;
+        failed.accept(error, error instanceof StaleRunException || policy == SaveFailurePolicy.FAIL_RUN);
+      });
+    }
+  }
+
+  /** Whether the run saves to a run store, so questions wait for their checkpoint to be saved. */
+  boolean storing() {
+    return store != null;
+  }
+
+  /** How many checkpoints were taken so far; the loop's thread only. */
+  long checkpointsTaken() {
+    return taken;
+  }
 
   boolean enabled() {
     return codecs != null;
@@ -90,12 +130,19 @@ public final class RunCapture {
     }
   }
 
-  /** Hands a checkpoint to the consumer, off the loop's thread (which waits for the children's snapshots). */
+  /**
+   * Hands a checkpoint to the consumer, off the loop's thread (which waits for the children's
+   * snapshots), and reports its number to {@code saved} once the consumer took it.
+   */
   void checkpoint(RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children) {
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children, LongConsumer saved) {
     RunImage image = image(data, runId, streamPosition, loop, retryLeft);
-    CompletableFuture<List<ChildImage>> taken = ChildSnapshots.of(loop, children);
-    sink.offer(() -> checkpoints.accept(snapshot(image, taken.join())));
+    CompletableFuture<List<ChildImage>> childImages = ChildSnapshots.of(loop, children);
+    long number = ++taken;
+    sink.save(() -> {
+      checkpoints.accept(snapshot(image, childImages.join()));
+      saved.accept(number);
+    });
   }
 
   /** The children a resumed run's executions resume instead of starting new ones; call before the first tick. */
@@ -119,19 +166,43 @@ public final class RunCapture {
     this.store = store;
   }
 
-  /** The run ended; called after its last checkpoint and before its result completes. */
+  /** The run ended: queues the save of its final status behind its last checkpoint. */
   void saveFinalStatus(boolean finished) {
     if (store != null) {
-      store.saveFinalStatus(finished);
+      sink.save(() -> {
+        store.saveFinalStatus(finished);
+        finalSaved = true;
+      });
     }
   }
 
-  /** Runs {@code task} once every checkpoint queued so far was delivered (at once without checkpoints). */
+  /**
+   * What the result of a run that ended well must throw instead because the store did not record
+   * its end, or null: the last save failure, when the final status was not saved and the policy
+   * does not let the run go on without it.
+   */
+  RuntimeException unsavedEnd(String runId) {
+    RuntimeException failure = lastFailure;
+    if (store == null || finalSaved || (policy == SaveFailurePolicy.CONTINUE && !(failure instanceof StaleRunException))) {
+      return null;
+    }
+    if (failure instanceof StaleRunException stale) {
+      return stale;
+    }
+    return new RunStoreException("Run " + runId + " of workflow '" + workflow + "' ended, but the run store did not"
+        + " record its end, so it may be resumed and run again: " + (failure == null ? "the save did not finish"
+        : failure.getMessage()), failure);
+  }
+
+  /**
+   * Runs {@code task} once every checkpoint queued so far was delivered (at once without
+   * checkpoints, and never later than a save's deadline).
+   */
   void afterCheckpoints(Runnable task) {
     if (sink == null) {
       task.run();
     } else {
-      sink.offer(task);
+      sink.then(task);
     }
   }
 

@@ -57,6 +57,8 @@ public final class RunDriver<R extends StopEvent> {
   private final IdTable<StepExecution> executions = new IdTable<>();
   private final IdTable<ArmedTimer> pendingTimers = new IdTable<>();
   private RunCapture capture;
+  // With a run store: the questions (and what follows them) held back until their checkpoint is saved.
+  private HeldQuestions questions;
   private boolean handoffOpen;
   private StepExecution handoff;
   private final CompletableFuture<R> result = new CompletableFuture<>();
@@ -98,6 +100,8 @@ public final class RunDriver<R extends StopEvent> {
   /** Lets the run take snapshots (and checkpoints); call before the first tick. */
   public void capture(RunCapture capture) {
     this.capture = capture;
+    capture.reportFailuresTo((error, fatal) -> post(new Tick.SaveFailed(error, fatal)));
+    this.questions = capture.storing() ? new HeldQuestions(stream) : null;
   }
 
   /** Asks the loop for a consistent cut between two ticks; the run goes on undisturbed. */
@@ -244,11 +248,13 @@ public final class RunDriver<R extends StopEvent> {
     if (finished) {
       return; // the loop drops it too, but after a crash the loop never learned that it ended
     }
-    boolean completed = false;
+    // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
+    // is saved, and the start of a run with a store, so that it is stored from its start.
+    boolean checkpoint = tick instanceof Tick.WaitStarted || (tick instanceof Tick.Started && questions != null);
     switch (tick) {
       case Tick.StepReturned returned -> {
         StepExecution execution = executions.remove(returned.execution());
-        completed = execution != null;
+        checkpoint = execution != null;
         TraceRecording.returned(recorder, execution, returned.emitted());
       }
       case Tick.StepThrew threw -> executions.remove(threw.execution());
@@ -259,13 +265,35 @@ public final class RunDriver<R extends StopEvent> {
         }
       }
     }
+    if (questions != null) {
+      if (tick instanceof Tick.CheckpointSaved saved) {
+        questions.saved(saved.checkpoint());
+      } else if (tick instanceof Tick.SaveFailed) {
+        questions.releaseAll(); // the save they wait for will not come: the policy decides what follows
+      }
+    }
     try {
+      if (questions != null) {
+        questions.tickStarts(tick instanceof Tick.WaitStarted, capture.checkpointsTaken() + 1);
+      }
       loop.reduce(tick, execute);
-      if (completed && !finished && capture.checkpointing()) {
-        capture.checkpoint(data, runId, stream.published(), loop.image(), this::retryLeft, this::childrenOf);
+      if (questions != null && questions.askedThisTick()) {
+        checkpoint = true;
+      }
+      if (checkpoint && !finished && capture.checkpointing()) {
+        long position = stream.published() + (questions == null ? 0 : questions.held());
+        capture.checkpoint(data, runId, position, loop.image(), this::retryLeft, this::childrenOf,
+            this::checkpointSaved);
       }
     } catch (RuntimeException | Error bug) {
       crash(bug);
+    }
+  }
+
+  /** A checkpoint was saved; the loop's thread releases what waited for it (ticks are ignored once the run ended). */
+  private void checkpointSaved(long number) {
+    if (questions != null && !finished) {
+      post(new Tick.CheckpointSaved(number));
     }
   }
 
@@ -291,7 +319,13 @@ public final class RunDriver<R extends StopEvent> {
           execution.cancel();
         }
       }
-      case Publish publish -> stream.publish(publish.event());
+      case Publish publish -> {
+        if (questions != null) {
+          questions.publish(publish.event());
+        } else {
+          stream.publish(publish.event());
+        }
+      }
       case Schedule schedule -> {
         Tick.Timed timed = schedule.tick();
         pendingTimers.put(schedule.key(), new ArmedTimer(timers.schedule(schedule.delay(), () -> post(timed)),
@@ -303,7 +337,7 @@ public final class RunDriver<R extends StopEvent> {
           armed.pending().cancel();
         }
       }
-      case Finish finish -> finish(finish.terminal(), finish.error());
+      case Finish finish -> finish(finish.terminal(), finish.error(), finish.keepStored());
       case Command.Captured captured ->
           capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft,
               this::childrenOf);
@@ -328,11 +362,14 @@ public final class RunDriver<R extends StopEvent> {
     }
   }
 
-  private void finish(Event terminal, RuntimeException error) {
+  private void finish(Event terminal, RuntimeException error, boolean keepStored) {
     finished = true;
     pendingTimers.valuesByKey().forEach(armed -> armed.pending().cancel());
     pendingTimers.clear();
     executions.clear();
+    if (questions != null) {
+      questions.releaseAll(); // the run ended: nothing is left to wait for
+    }
     stream.end(terminal);
     if (error == null && !stopType.isInstance(terminal)) {
       error = new WorkflowException("Workflow '" + routing.workflow() + "' ended with "
@@ -340,14 +377,23 @@ public final class RunDriver<R extends StopEvent> {
     }
     capture.ended(runId);
     RuntimeException failure = error;
-    // With checkpoints, the result waits for the last one, so a store holds it once result() returns.
-    capture.afterCheckpoints(() -> {
+    // With a store, a resume of this run id in this process waits for the last save below.
+    CompletableFuture<Void> saving = capture.storing() ? LiveRuns.started(runId) : null;
+    // With checkpoints, the result waits for the last one, so a store holds it once result() returns,
+    // but never longer than a save's deadline.
+    if (!keepStored) {
       capture.saveFinalStatus(failure == null);
-      if (failure != null) {
-        result.completeExceptionally(failure);
+    }
+    capture.afterCheckpoints(() -> {
+      RuntimeException unsaved = failure == null ? capture.unsavedEnd(runId) : null;
+      if (failure != null || unsaved != null) {
+        result.completeExceptionally(failure != null ? failure : unsaved);
       } else {
         R stop = stopType.cast(terminal);
         result.complete(stop);
+      }
+      if (saving != null) {
+        saving.complete(null);
       }
     });
   }
@@ -376,6 +422,6 @@ public final class RunDriver<R extends StopEvent> {
     executions.valuesByKey().forEach(StepExecution::cancel);
     WorkflowException error =
         new WorkflowException("Run " + runId + " of workflow '" + routing.workflow() + "' crashed: " + bug, bug);
-    finish(new WorkflowFailedEvent("", bug.getClass().getName(), bug.getMessage()), error);
+    finish(new WorkflowFailedEvent("", bug.getClass().getName(), bug.getMessage()), error, false);
   }
 }

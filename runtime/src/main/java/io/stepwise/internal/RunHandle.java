@@ -20,6 +20,8 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
 
   public RunHandle(RunDriver<R> run) {
     this.run = run;
+    // The action holds the driver, never this handle: it runs once nothing can reach the handle.
+    Abandonment.watch(this, run);
   }
 
   @Override

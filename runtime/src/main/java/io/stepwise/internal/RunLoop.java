@@ -1,5 +1,6 @@
 package io.stepwise.internal;
 
+import io.stepwise.ChildEvent;
 import io.stepwise.Event;
 import io.stepwise.InputRequiredEvent;
 import io.stepwise.StepStateChanged;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The control loop of one run as a reducer: {@link #reduce} folds a tick into the run's state
  * and emits the commands that follow from it. No threads, no clock, no I/O: a driver executes
- * the commands and feeds back what happens, so the loop is tested, journaled and replayed as is.
+ * the commands and feeds back what happens, so the loop is tested as is, and its state at any cut
+ * ({@link #image()}) is what a snapshot holds.
  * Everything it keeps (queues, join and collect buffers, waiters, pending retries, lineages) is
  * plain data.
  */
@@ -29,6 +31,8 @@ public final class RunLoop {
   private final InFlight inFlight = new InFlight();
   private final Waiters waiters = new Waiters();
   private boolean finished;
+  /** Whether the run's handler is gone: the run ends as soon as only the outside could move it on. */
+  private boolean abandoned;
 
   /**
    * @param timeout the run timeout, {@link Duration#ZERO} for none
@@ -82,12 +86,14 @@ public final class RunLoop {
       case Tick.EventPosted posted -> deliver(posted.event(), posted.step(), 0, out);
       case Tick.EventSent sent -> {
         Execution sender = inFlight.get(sent.execution());
-        if (sender != null) {
+        if (sender != null && !inFlight.progressOf(sender.id()).replaysSend()) {
           deliver(sent.event(), sent.step(), sender.lineage(), out);
         }
       }
       case Tick.StreamWritten written -> {
-        if (inFlight.contains(written.execution())) {
+        // A child's events are not replayed: a resumed child's stream goes on from the child's own cut.
+        if (inFlight.contains(written.execution()) && (written.event() instanceof ChildEvent
+            || !inFlight.progressOf(written.execution()).replaysWrite())) {
           out.accept(new Command.Publish(written.event()));
         }
       }
@@ -117,20 +123,65 @@ public final class RunLoop {
         // A dead execution gets "not yet": its thread is being cancelled and must not block on us.
         List<Event> set = execution == null || execution.waiting() ? null
             : collect.expected().isEmpty() ? List.of()
-            : state(execution.step()).collect(collect.event(), collect.expected());
+            : collect(execution, collect);
         out.accept(new Command.Collected(collect.execution(), set));
       }
       case Tick.WaitStarted wait -> {
         Execution execution = inFlight.get(wait.execution());
         if (execution != null && !execution.waiting()) { // else cancelled meanwhile: its thread is being interrupted
-          waiters.start(wait, inFlight.newKey(), execution.step(), out);
+          startWait(execution, wait, out);
         }
       }
-      case Tick.WaitMatched matched -> waiters.matched(matched, out);
-      case Tick.WaitTimedOut expired -> waiters.timedOut(expired, out);
+      case Tick.WaitMatched matched -> {
+        waiters.matched(matched, out);
+        ExecutionProgress progress = inFlight.progressIfAny(matched.execution());
+        if (progress != null) {
+          progress.waitEnded(matched.seq(), matched.event());
+        }
+      }
+      case Tick.WaitTimedOut expired -> {
+        Waiters.Waiter waiter = waiters.timedOut(expired, out);
+        ExecutionProgress progress = waiter == null ? null : inFlight.progressIfAny(waiter.execution());
+        if (progress != null) {
+          progress.waitEnded(waiter.seq(), null);
+        }
+      }
+      case Tick.Abandoned ignored -> abandoned = true;
+      case Tick.CheckpointSaved ignored -> { } // the driver's business: it releases what waited for the save
+      case Tick.SaveFailed failed -> {
+        if (failed.fatal()) {
+          finish(RunEnds.saveFailed(failed.error()), out);
+        } else {
+          out.accept(new Command.Publish(RunEnds.saveSkipped(failed.error())));
+        }
+      }
       case Tick.RunTimedOut ignored -> finish(RunEnds.timedOut(routing.workflow(), timeout, activeSteps()), out);
       case Tick.CancelRequested ignored -> finish(RunEnds.cancelled(routing.workflow(), runId), out);
     }
+    if (abandoned && !finished && waitsForeverForOutside()) {
+      finish(RunEnds.abandoned(routing.workflow(), runId), out);
+    }
+  }
+
+  /**
+   * Whether nothing but an event from outside can move the run on: no run timeout, nothing queued,
+   * no retry pending, and every execution in flight blocked in a wait without a timeout.
+   */
+  private boolean waitsForeverForOutside() {
+    if (!timeout.isZero()) {
+      return false;
+    }
+    for (StepState state : steps) {
+      if (state != null && state.hasQueued()) {
+        return false;
+      }
+    }
+    for (Execution execution : inFlight.all()) {
+      if (execution.waiting() || !waiters.waitsForever(execution.id())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void armRunTimer(Consumer<? super Command> out) {
@@ -158,6 +209,7 @@ public final class RunLoop {
       StepState state = state(running.step());
       state.busy++;
       Execution execution = LoopImages.execution(running, inFlight.newKey(), state.takeWorker());
+      inFlight.replay(execution.id(), running.progress());
       if (execution.waiting()) {
         inFlight.waitToRetry(execution, running.retryIn(), out);
       } else {
@@ -194,13 +246,14 @@ public final class RunLoop {
 
   private void deliver(Event event, int onlyStep, int lineage, Consumer<? super Command> out) {
     if (event instanceof StopEvent) {
-      finish(new Command.Finish(event, null), out);
+      finish(new Command.Finish(event, null, false), out);
       return;
     }
     if (event instanceof InputRequiredEvent) {
       out.accept(new Command.Publish(event));
     }
     for (Waiters.Waiter waiter : waiters.interestedIn(event, onlyStep)) {
+      inFlight.progressOf(waiter.execution()).offered(event);
       out.accept(new Command.Offer(waiter.execution(), waiter.seq(), event));
     }
     for (Routing.Route route : routing.routes(event.getClass())) {
@@ -214,6 +267,42 @@ public final class RunLoop {
         }
       }
     }
+  }
+
+  /** Answers a collect call: as before the cut when the execution's re-run replays it, else from the buffer. */
+  private List<Event> collect(Execution execution, Tick.CollectRequested collect) {
+    ExecutionProgress progress = inFlight.progressOf(execution.id());
+    if (progress.replaysCollect()) {
+      return progress.nextCollectAnswer();
+    }
+    List<Event> set = state(execution.step()).collect(collect.event(), collect.expected());
+    progress.collected(set);
+    return set;
+  }
+
+  /**
+   * Opens a wait; a wait the execution's re-run replays gets what it took before the cut at once
+   * (its question is not asked again, its timeout not armed), and a wait that was open at the cut
+   * is offered again what was offered to it then.
+   */
+  private void startWait(Execution execution, Tick.WaitStarted wait, Consumer<? super Command> out) {
+    ExecutionProgress progress = inFlight.progressOf(execution.id());
+    if (!progress.replaysWait(wait.seq())) {
+      List<Event> offeredBefore = progress.waitOpened(wait.seq());
+      waiters.start(wait, inFlight.newKey(), execution.step(), true, out);
+      for (Event event : offeredBefore) {
+        out.accept(new Command.Offer(execution.id(), wait.seq(), event));
+      }
+      return;
+    }
+    Event took = progress.waitOutcome(wait.seq());
+    if (took == null) {
+      out.accept(new Command.WaitExpired(execution.id(), wait.seq(), wait.type(), wait.timeout()));
+      return;
+    }
+    // Registered quietly, so that a re-run whose predicate now refuses the old event still gets new ones.
+    waiters.start(wait, inFlight.newKey(), execution.step(), false, out);
+    out.accept(new Command.Offer(execution.id(), wait.seq(), took));
   }
 
   private void fire(StepState state, StepState.InputSet set, Consumer<? super Command> out) {
@@ -288,7 +377,7 @@ public final class RunLoop {
         release(execution, out);
         deliver(recover.failure(), recover.handler(), recover.lineage(), out);
       }
-      case Recovery.Fail failed -> finish(new Command.Finish(failed.event(), failed.error()), out);
+      case Recovery.Fail failed -> finish(new Command.Finish(failed.event(), failed.error(), false), out);
     }
   }
 

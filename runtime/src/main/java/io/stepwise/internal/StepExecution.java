@@ -49,6 +49,7 @@ final class StepExecution implements Context<Object>, Runnable {
   private volatile Thread thread;
   private volatile CompletableFuture<?> async;
   private volatile boolean cancelled;
+  private ExecutionStore store; // made when the step first asks for the store
 
   StepExecution(RunDriver<?> run, long id, StepDescriptor step, Event[] events, int attempt, Throwable lastError) {
     this.run = run;
@@ -214,17 +215,33 @@ final class StepExecution implements Context<Object>, Runnable {
 
   @Override
   public void editState(Consumer<? super Object> edit) {
+    checkLive("editing the state");
     run.data.edit(edit::accept);
   }
 
   @Override
   public Object updateState(UnaryOperator<Object> update) {
+    checkLive("updating the state");
     return run.data.update(update);
   }
 
   @Override
   public Store store() {
-    return run.data;
+    ExecutionStore view = store;
+    if (view == null) {
+      view = new ExecutionStore(this, run.data);
+      store = view; // racing steps of one execution may each make one: they are alike
+    }
+    return view;
+  }
+
+  /** Refuses a change to the run's state or store from an execution the run no longer counts. */
+  void checkLive(String doing) {
+    if (cancelled) {
+      throw new WorkflowCancelledException("Step '" + step.name() + "' of run " + run.runId() + " was cancelled"
+          + " (the run ended, or the step timed out), so it cannot go on " + doing + "; end the step when it is"
+          + " interrupted");
+    }
   }
 
   @Override

@@ -6,7 +6,6 @@ import io.stepwise.store.RunCheckpoints;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
-import java.lang.System.Logger.Level;
 import java.util.function.Consumer;
 
 /**
@@ -53,18 +52,16 @@ public final class StoreCheckpointing implements Consumer<Snapshot> {
    * The run ended: its record keeps the last checkpoint with the final status. Called after the
    * last checkpoint was handed over and before the run's result completes, so a caller of
    * {@code result()} finds the final status stored.
+   *
+   * @throws io.stepwise.store.RunStoreException when the store did not take it
    */
   void saveFinalStatus(boolean finished) {
     Checkpoint checkpoint = last;
     if (checkpoint == null) {
       return; // no step completed: there is nothing to resume, and nothing was stored
     }
-    try {
-      writer.save(new Checkpoint(checkpoint.runId(), checkpoint.workflow(), checkpoint.graphHash(),
-          finished ? RunStatus.FINISHED : RunStatus.FAILED, checkpoint.snapshotJson()));
-    } catch (RuntimeException failure) {
-      Log.get().log(Level.WARNING, "run " + runId + ": the run store did not take its final status", failure);
-    }
+    writer.save(new Checkpoint(checkpoint.runId(), checkpoint.workflow(), checkpoint.graphHash(),
+        finished ? RunStatus.FINISHED : RunStatus.FAILED, checkpoint.snapshotJson()));
   }
 
   /**

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Something that happened to a run, fed to {@link RunLoop#reduce}. Ticks are plain values so a
- * durable runtime can journal them and replay a run by feeding the same ticks again.
+ * Something that happened to a run, fed to {@link RunLoop#reduce}. Ticks are plain immutable
+ * values, so the loop can be driven and tested without threads. They are not journaled today: a
+ * run survives its process through checkpoints of the loop's state (its snapshot), and an
+ * execution in flight at a checkpoint carries what it did ({@link LoopImage.Progress}). Some ticks
+ * hold live objects (a {@code Class}, a {@code Throwable}), so a journal of ticks would first need
+ * their names instead.
  */
 public sealed interface Tick {
   /** A tick a timer delivers; {@link #key()} is the key it was scheduled under. */
@@ -56,8 +60,8 @@ public sealed interface Tick {
   record WaitStarted(long execution, int seq, Class<? extends Event> type, Event waiterEvent, Duration timeout)
       implements Tick {}
 
-  /** The waiting step accepted an offered event; its wait is over. */
-  record WaitMatched(long execution, int seq) implements Tick {}
+  /** The waiting step accepted the offered {@code event}; its wait is over. */
+  record WaitMatched(long execution, int seq, Event event) implements Tick {}
 
   /** A wait's timeout expired; {@code key} is the timer key the loop gave it. */
   record WaitTimedOut(long key, long execution, int seq) implements Timed {}
@@ -97,4 +101,19 @@ public sealed interface Tick {
 
   /** The caller cancelled the run. */
   record CancelRequested() implements Tick {}
+
+  /**
+   * Nothing holds the run's handler any more: once only an event from outside could move the run
+   * on, it is let go, its store (if any) keeping it as it was.
+   */
+  record Abandoned() implements Tick {}
+
+  /** The run's store saved checkpoint number {@code checkpoint} (they are numbered from 1 in order). */
+  record CheckpointSaved(long checkpoint) implements Tick {}
+
+  /**
+   * The run's store could not save a checkpoint (or timed out); {@code fatal} when the run must
+   * stop: its policy says so, or another process took the run over.
+   */
+  record SaveFailed(RuntimeException error, boolean fatal) implements Tick {}
 }

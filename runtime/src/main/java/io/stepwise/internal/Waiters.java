@@ -25,10 +25,16 @@ final class Waiters {
 
   private final LinkedHashMap<Long, Waiter> byKey = new LinkedHashMap<>(0);
 
-  /** Registers a wait under {@code key}: publishes its waiter event and arms its timeout, if any. */
-  void start(Tick.WaitStarted wait, long key, int step, Consumer<? super Command> out) {
+  /**
+   * Registers a wait under {@code key}; when {@code announce}, publishes its waiter event and arms
+   * its timeout, if any (a replayed wait did both before the cut).
+   */
+  void start(Tick.WaitStarted wait, long key, int step, boolean announce, Consumer<? super Command> out) {
     byKey.put(key, new Waiter(key, wait.execution(), wait.seq(), step, wait.type(), wait.waiterEvent(),
-        wait.timeout()));
+        announce ? wait.timeout() : Duration.ZERO));
+    if (!announce) {
+      return;
+    }
     if (wait.waiterEvent() != null) {
       out.accept(new Command.Publish(wait.waiterEvent()));
     }
@@ -45,12 +51,13 @@ final class Waiters {
     }
   }
 
-  /** A wait's timeout fired: the wait ends and its step is told. */
-  void timedOut(Tick.WaitTimedOut expired, Consumer<? super Command> out) {
+  /** A wait's timeout fired: the wait ends and its step is told; returns the wait, or null when it had ended. */
+  Waiter timedOut(Tick.WaitTimedOut expired, Consumer<? super Command> out) {
     Waiter waiter = remove(expired.execution(), expired.seq());
     if (waiter != null) {
       out.accept(new Command.WaitExpired(waiter.execution(), waiter.seq(), waiter.type(), waiter.timeout()));
     }
+    return waiter;
   }
 
   /** Ends every wait of an execution that ended, dropping their timeouts. */
@@ -102,6 +109,16 @@ final class Waiters {
       }
     }
     return found;
+  }
+
+  /** Whether the execution is blocked in a wait that has no timeout. */
+  boolean waitsForever(long execution) {
+    for (Waiter waiter : byKey.values()) {
+      if (waiter.execution() == execution && waiter.timeout().isZero()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every wait, oldest first. */

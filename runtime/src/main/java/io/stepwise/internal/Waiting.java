@@ -64,7 +64,7 @@ final class Waiting {
         }
         E event = type.cast(((Offered) message).event());
         if (match.test(event)) {
-          run.post(new WaitMatched(execution, current));
+          run.post(new WaitMatched(execution, current, event));
           return event;
         }
       }

@@ -48,7 +48,7 @@ class RunLoopContextTest {
     assertEquals(List.of("publish Ask[question=ok?]", "schedule WaitTimedOut[key=2, execution=1, seq=1] in PT5S"),
         run.tick(new Tick.WaitStarted(1, 1, Answer.class, new Ask("ok?"), Duration.ofSeconds(5))));
     assertEquals(List.of("offer #1/1 Answer[text=no]"), run.tick(new Tick.EventPosted(new Answer("no"), -1)));
-    assertEquals(List.of("unschedule 2"), run.tick(new Tick.WaitMatched(1, 1)));
+    assertEquals(List.of("unschedule 2"), run.tick(new Tick.WaitMatched(1, 1, new Answer("yes"))));
     assertEquals(List.of(), run.tick(new Tick.EventPosted(new Answer("late"), -1)));
   }
 

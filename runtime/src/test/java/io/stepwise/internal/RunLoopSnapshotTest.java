@@ -42,9 +42,10 @@ class RunLoopSnapshotTest {
         new LoopImage.StepImage(2, List.of(), List.of(List.of(new LoopImage.Buffered(new Left("l"), 0)), List.of()),
             List.of())), image.steps());
     assertEquals(List.of(
-        new LoopImage.ExecutionImage(2, 1, List.of(new Mid(1)), 1, 0, null, null, Duration.ZERO, null),
+        new LoopImage.ExecutionImage(2, 1, List.of(new Mid(1)), 1, 0, null, null, Duration.ZERO, null,
+            LoopImage.Progress.NONE),
         new LoopImage.ExecutionImage(4, 3, List.of(new Other("o")), 2, 0, "java.io.IOException", "down",
-            Duration.ZERO, Duration.ZERO)), image.executions());
+            Duration.ZERO, Duration.ZERO, LoopImage.Progress.NONE)), image.executions());
   }
 
   @Test

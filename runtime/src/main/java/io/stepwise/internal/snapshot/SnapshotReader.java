@@ -232,6 +232,7 @@ public final class SnapshotReader {
     String errorType = null;
     String errorMessage = null;
     Duration retryIn = null;
+    LoopImage.Progress progress = LoopImage.Progress.NONE;
     in.beginObject();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
@@ -244,6 +245,7 @@ public final class SnapshotReader {
         case "errorMessage" -> errorMessage = in.read(JsonCodecs.STRING);
         case "retryIn" -> retryIn = duration(in, null);
         case SnapshotFormat.CHILDREN -> waitedFor = new ChildSection(json).read(in, index);
+        case ProgressSection.NAME -> progress = new ProgressSection(codecs).read(in);
         default -> in.skipValue();
       }
     }
@@ -259,8 +261,11 @@ public final class SnapshotReader {
       throw in.fail("an execution's attempt must be at least 1");
     }
     checks.inputs(in, routing.steps().get(step), events);
+    if (retryIn != null && !progress.isEmpty()) {
+      throw in.fail("an execution waiting out a retry delay has done nothing yet, yet this one has progress");
+    }
     return new LoopImage.ExecutionImage(0, step, events, attempt, lineage, errorType, errorMessage, elapsed,
-        retryIn);
+        retryIn, progress);
   }
 
   private LoopImage.WaiterImage waiter(JsonReader in) {

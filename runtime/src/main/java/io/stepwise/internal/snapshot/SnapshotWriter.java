@@ -149,6 +149,9 @@ public final class SnapshotWriter {
     out.write(JsonCodecs.STRING, execution.errorMessage());
     out.name("retryIn");
     out.write(JsonCodecs.DURATION, execution.retryIn());
+    if (!execution.progress().isEmpty()) {
+      new ProgressSection(codecs).write(out, execution.progress());
+    }
     if (!children.isEmpty()) { // left out when empty: the format of runs without children is unchanged
       out.name(SnapshotFormat.CHILDREN);
       out.beginArray();
