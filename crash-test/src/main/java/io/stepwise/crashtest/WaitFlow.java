@@ -32,7 +32,7 @@ public class WaitFlow {
 
   public record Ask(int n) implements Event {}
 
-  public record Question(int n) implements InputRequiredEvent {}
+  public record Question(int n) implements InputRequiredEvent, NumberedQuestion {}
 
   public record Answer(int n, String text) implements HumanResponseEvent {}
 

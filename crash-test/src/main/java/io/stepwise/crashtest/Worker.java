@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A worker JVM of the crash tests: starts, resumes or answers one run of a trial, checkpointing to
@@ -28,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * <pre>
  * Worker start  &lt;store-url&gt; &lt;trial&gt; &lt;shape&gt;
  * Worker resume &lt;store-url&gt; &lt;trial&gt;
- * Worker answer &lt;store-url&gt; &lt;trial&gt; &lt;question&gt;...
+ * Worker answer &lt;store-url&gt; &lt;trial&gt; &lt;question&gt;...   (answers each question once the resumed run asks it)
  * </pre>
  */
 public final class Worker {
@@ -100,7 +103,7 @@ public final class Worker {
     WorkflowHandler<R> run = shape.compile().apply(ledger).run(shape.start(), RunOptions.builder().store(store).build());
     files.writeRunId(run.runId());
     ledger.release();
-    return drive(run, store, List.of());
+    return drive(run, store, List.of(), event -> {});
   }
 
   private int resume(RunStore store, TrialFiles files, List<Integer> questions) {
@@ -122,16 +125,28 @@ public final class Worker {
       report("refused " + e);
       return REFUSED;
     }
-    for (int question : questions) {
-      run.sendEvent(shape.answer().apply(question));
-    }
-    return drive(run, store, questions);
+    // An answer is taken only by a wait that is open (docs/human-in-the-loop.md): answer each
+    // question once the resumed run asks it again, when its re-run step has re-opened the wait.
+    Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
+    unanswered.addAll(questions);
+    return drive(run, store, questions, event -> {
+      if (event instanceof NumberedQuestion question && unanswered.remove(question.n())) {
+        run.sendEvent(shape.answer().apply(question.n()));
+      }
+    });
   }
 
-  /** Reports the run's end, or that it waits for answers other than the ones this worker gave. */
-  private <R extends StopEvent & Outcome> int drive(WorkflowHandler<R> run, RunStore store, List<Integer> answered) {
+  /**
+   * Reports the run's end, or that it waits for answers other than the ones this worker gives;
+   * hands every event of the stream to {@code onEvent}.
+   */
+  private <R extends StopEvent & Outcome> int drive(WorkflowHandler<R> run, RunStore store, List<Integer> answered,
+      Consumer<Event> onEvent) {
     report("running " + run.runId());
-    Thread.ofVirtual().start(() -> run.events().forEach(this::reportEvent));
+    Thread.ofVirtual().start(() -> run.events().forEach(event -> {
+      report("event " + event);
+      onEvent.accept(event);
+    }));
     while (true) {
       try {
         R result = run.future().get(200, TimeUnit.MILLISECONDS);
@@ -161,10 +176,6 @@ public final class Worker {
       return false;
     }
     return StoredCut.of(stored.get()).openQuestions().stream().noneMatch(answered::contains);
-  }
-
-  private void reportEvent(Event event) {
-    report("event " + event);
   }
 
   private synchronized void report(String line) {
