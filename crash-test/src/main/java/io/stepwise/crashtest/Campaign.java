@@ -43,17 +43,19 @@ public final class Campaign {
     // One seed per store, so that adding a store does not change the trials of another.
     Random seeds = new Random(plan.seed() ^ kind.hashCode());
     List<TrialReport> reports = new ArrayList<>();
+    // Trial names are run ids: new to a store that may hold the runs of earlier campaigns.
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
     long kills = 0;
     // A trial whose first kill missed (the JVM ended first) lands none; stop anyway at some point.
     int maxTrials = plan.killsPerStore() * 3 + plan.shapes().size();
     for (int i = 0; kills < plan.killsPerStore() && i < maxTrials; i++) {
       Shape<?, ?> shape = plan.shapes().get(i % plan.shapes().size());
       long seed = seeds.nextLong();
-      TrialFiles files = new TrialFiles(directory, shape.name() + "-" + i);
+      TrialFiles files = new TrialFiles(directory, shape.name() + "-" + i + "-" + stamp);
       TrialReport report = new Trial(shape, storeUrl, store, files, seed, plan).run();
       reports.add(report);
       kills += report.kills();
-      log.printf("%-10s %-12s seed %20d  jvms %2d  kills %d  re-runs %2d  %s%n", kind, files.name(), seed,
+      log.printf("%-10s %-20s seed %20d  jvms %2d  kills %d  re-runs %2d  %s%n", kind, files.name(), seed,
           report.jvms().size(), report.kills(), report.reruns(),
           report.failures().isEmpty() ? "ok " + report.result() : "FAILED " + report.failures());
       log.flush();

@@ -65,7 +65,7 @@ public class ChildFlow {
   }
 
   @Step
-  void start(Begin begin, Context<?> ctx) throws InterruptedException {
+  void start(Begin begin, Context<?> ctx) {
     String key = ledger.began(ctx, NAME, "start", begin.n());
     for (int i = 0; i < begin.n(); i++) {
       ctx.sendEvent(new Item(i));
@@ -74,8 +74,7 @@ public class ChildFlow {
   }
 
   @Step(workers = 2)
-  Delegated delegate(Item item, Context<?> ctx, CompiledWorkflow<SquareFlow.Start, SquareFlow.Squared> squarer)
-      throws InterruptedException {
+  Delegated delegate(Item item, Context<?> ctx, CompiledWorkflow<SquareFlow.Start, SquareFlow.Squared> squarer) {
     String key = ledger.began(ctx, NAME, "delegate", item.n());
     SquareFlow.Squared squared = ctx.runChild(squarer, new SquareFlow.Start(item.n()));
     ledger.completed(ctx, key);

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * What the steps of one trial did, where a {@code kill -9} cannot erase it. Each step execution
@@ -17,10 +16,6 @@ import java.util.concurrent.CountDownLatch;
  * run's store as the last thing before it returns. The ledger counts executions across every JVM
  * of the trial; the mark tells the driver which executions a stored checkpoint holds as completed
  * (marked, and not among the executions in flight).
- *
- * <p>A ledger made {@link #closedUntilReleased closed} holds every step at its first line until
- * {@link #release()}: the worker that starts a run first records the run's id, so that no step of
- * a run whose id is unknown ever runs.
  */
 public final class Ledger {
   /** The prefix of a completion mark in the run's store. */
@@ -28,38 +23,25 @@ public final class Ledger {
 
   private final FileChannel file;
   private final long pid = ProcessHandle.current().pid();
-  private final CountDownLatch released;
 
-  private Ledger(Path path, boolean closed) {
+  private Ledger(Path path) {
     try {
       file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the ledger " + path, e);
     }
-    released = new CountDownLatch(closed ? 1 : 0);
   }
 
-  /** A ledger appending to {@code path}, open to steps at once. */
+  /** A ledger appending to {@code path}. */
   public static Ledger open(Path path) {
-    return new Ledger(path, false);
-  }
-
-  /** A ledger appending to {@code path} whose steps wait for {@link #release()}. */
-  public static Ledger closedUntilReleased(Path path) {
-    return new Ledger(path, true);
-  }
-
-  /** Lets the steps waiting at their first line go on. */
-  public void release() {
-    released.countDown();
+    return new Ledger(path);
   }
 
   /**
    * Records that {@code step} of {@code workflow} begins on the events numbered {@code ns}, and
    * returns the execution's key for {@link #completed}.
    */
-  public String began(Context<?> ctx, String workflow, String step, int... ns) throws InterruptedException {
-    released.await();
+  public String began(Context<?> ctx, String workflow, String step, int... ns) {
     String key = ExecutionKey.of(workflow, step, ns);
     append("began " + key + " " + ctx.retryInfo().attempt());
     return key;

@@ -58,7 +58,7 @@ public class RetryFlow {
   }
 
   @Step
-  void start(Begin begin, Context<?> ctx) throws InterruptedException {
+  void start(Begin begin, Context<?> ctx) {
     String key = ledger.began(ctx, NAME, "start", begin.n());
     for (int i = 0; i < begin.n(); i++) {
       ctx.sendEvent(new Job(i));

@@ -16,7 +16,8 @@ public final class Summary {
       rows.computeIfAbsent(report.store() + " | " + report.shape(), k -> new ArrayList<>()).add(report);
     }
     StringBuilder text = new StringBuilder();
-    text.append("| store | shape | trials | worker JVMs | kills | resumes | re-run executions | right results | failed trials |\n");
+    text.append("| store | shape | trials | worker JVMs | kills | resumes | re-run executions | right results"
+        + " | failed trials |\n");
     text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
     rows.forEach((row, trials) -> text.append("| ").append(row)
         .append(" | ").append(trials.size())

@@ -60,11 +60,11 @@ final class Trial {
         break;
       }
       if (!outcome.isEmpty() && !outcome.equals("waiting") && !outcome.equals("nothing-stored")) {
-        failures.add("JVM " + jvms.getLast().index() + " (" + jvms.getLast().mode() + ") ended with '" + outcome + "'"
-            + logs(jvms.getLast().index()));
+        JvmRun last = jvms.getLast();
+        failures.add("JVM " + last.index() + " (" + last.mode() + ") ended with '" + brief(outcome) + "'" + logs(last.index()));
         break;
       }
-      Optional<StoredRun> stored = files.readRunId().flatMap(store::load);
+      Optional<StoredRun> stored = store.load(files.name());
       if (stored.isEmpty()) {
         cut = null; // no checkpoint yet: the run starts anew, as a process that died before its first save leaves it
         next = startArgs();
@@ -129,8 +129,8 @@ final class Trial {
     String stopped = oneCarried ? twoOutcome : oneOutcome;
     if (oneCarried == twoCarried || !(stopped.contains("StaleRunException") || stopped.startsWith("refused "))) {
       failures.add("JVMs " + first + " and " + (first + 1) + " resumed stored version " + cut.version()
-          + " at once and ended with '" + oneOutcome + "' and '" + twoOutcome + "': exactly one should carry the run"
-          + " on, the other stop with a StaleRunException" + logs(first));
+          + " at once and ended with '" + brief(oneOutcome) + "' and '" + brief(twoOutcome)
+          + "': exactly one should carry the run on, the other stop with a StaleRunException" + logs(first));
       return "";
     }
     String carrier = oneCarried ? oneOutcome : twoOutcome;
@@ -145,7 +145,7 @@ final class Trial {
   }
 
   private WorkerProcess start(List<String> args, int index) {
-    return WorkerProcess.start(files.directory(), args, files.directory().resolve(files.name() + "." + index + ".log"));
+    return WorkerProcess.start(files.directory(), args, files.log(index));
   }
 
   /** The worker's outcome once it ended by itself; a worker that outlives the plan's limit has hung. */
@@ -163,7 +163,7 @@ final class Trial {
 
   /** What the store holds of the run now, in words. */
   private String storedNow() {
-    Optional<StoredRun> stored = files.readRunId().flatMap(store::load);
+    Optional<StoredRun> stored = store.load(files.name());
     if (stored.isEmpty()) {
       return "with nothing stored";
     }
@@ -188,6 +188,11 @@ final class Trial {
 
   private String logs(int index) {
     return "; its output is in " + files.name() + "." + index + ".log";
+  }
+
+  /** An outcome short enough for a report line; the JVM's log has all of it. */
+  private static String brief(String outcome) {
+    return outcome.length() <= 200 ? outcome : outcome.substring(0, 200) + "...";
   }
 
   private static String mode(List<String> args) {

@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * a run store, and reports on stdout, one line each, {@code running <runId>} once the run runs and
  * then how it stopped: {@code finished <result>} (exit 0), {@code waiting} when the store holds
  * the run waiting for an answer (exit 3), {@code failed <error>} (exit 1), {@code nothing-stored}
- * when a resume finds no checkpoint (exit 4), {@code refused <why>} when the store refuses a
- * resume (exit 5). The trial's files are in the working directory ({@link TrialFiles}).
+ * when a resume finds no checkpoint (exit 4), {@code refused <why>} when the runtime refuses to
+ * start or resume it (exit 5). The trial's name is the run's id; its files are in the working
+ * directory ({@link TrialFiles}).
  *
  * <pre>
  * Worker start  &lt;store-url&gt; &lt;trial&gt; &lt;shape&gt;
@@ -99,28 +100,31 @@ public final class Worker {
 
   private <S extends StartEvent, R extends StopEvent & Outcome> int start(Shape<S, R> shape, RunStore store,
       TrialFiles files) {
-    Ledger ledger = Ledger.closedUntilReleased(files.ledger());
-    WorkflowHandler<R> run = shape.compile().apply(ledger).run(shape.start(), RunOptions.builder().store(store).build());
-    files.writeRunId(run.runId());
-    ledger.release();
+    WorkflowHandler<R> run;
+    try {
+      run = shape.compile().apply(Ledger.open(files.ledger()))
+          .run(shape.start(), RunOptions.builder().store(store).runId(files.name()).build());
+    } catch (IllegalStateException e) {
+      report("refused " + e);
+      return REFUSED;
+    }
     return drive(run, store, List.of(), event -> {});
   }
 
   private int resume(RunStore store, TrialFiles files, List<Integer> questions) {
-    Optional<String> runId = files.readRunId();
-    Optional<StoredRun> stored = runId.flatMap(store::load);
+    Optional<StoredRun> stored = store.load(files.name());
     if (stored.isEmpty()) {
       report("nothing-stored");
       return NOTHING_STORED;
     }
-    return resume(Shapes.ofWorkflow(stored.get().checkpoint().workflow()), runId.get(), store, files, questions);
+    return resume(Shapes.ofWorkflow(stored.get().checkpoint().workflow()), store, files, questions);
   }
 
-  private <S extends StartEvent, R extends StopEvent & Outcome> int resume(Shape<S, R> shape, String runId,
-      RunStore store, TrialFiles files, List<Integer> questions) {
+  private <S extends StartEvent, R extends StopEvent & Outcome> int resume(Shape<S, R> shape, RunStore store,
+      TrialFiles files, List<Integer> questions) {
     WorkflowHandler<R> run;
     try {
-      run = shape.compile().apply(Ledger.open(files.ledger())).resume(runId, store);
+      run = shape.compile().apply(Ledger.open(files.ledger())).resume(files.name(), store);
     } catch (IllegalStateException | IllegalArgumentException | io.stepwise.store.RunStoreException e) {
       report("refused " + e);
       return REFUSED;
