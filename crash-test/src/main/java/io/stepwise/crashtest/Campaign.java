@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * The trials of one store: cycles through the plan's shapes, one trial each, until the plan's
- * kills have landed, and prints a line per trial as it ends.
+ * The trials of one store: cycles through the plan's shapes, one trial each, until every shape has
+ * had its share of the plan's kills (a kill that comes after the worker ended counts for nothing),
+ * and prints a line per trial as it ends.
  */
 public final class Campaign {
   private final String storeUrl;
@@ -42,19 +45,26 @@ public final class Campaign {
     String kind = StoreUrls.kind(storeUrl);
     // One seed per store, so that adding a store does not change the trials of another.
     Random seeds = new Random(plan.seed() ^ kind.hashCode());
-    List<TrialReport> reports = new ArrayList<>();
     // Trial names are run ids: new to a store that may hold the runs of earlier campaigns.
     String stamp = Long.toString(System.currentTimeMillis(), 36);
-    long kills = 0;
-    // A trial whose first kill missed (the JVM ended first) lands none; stop anyway at some point.
-    int maxTrials = plan.killsPerStore() * 3 + plan.shapes().size();
-    for (int i = 0; kills < plan.killsPerStore() && i < maxTrials; i++) {
+    int share = Math.ceilDiv(plan.killsPerStore(), plan.shapes().size());
+    Map<Shape<?, ?>, Long> kills = new HashMap<>();
+    List<TrialReport> reports = new ArrayList<>();
+    // A shape whose kills keep coming too late would loop forever: give up after this many trials.
+    int maxTrials = 4 * plan.killsPerStore() + plan.shapes().size();
+    for (int i = 0; i < maxTrials; i++) {
       Shape<?, ?> shape = plan.shapes().get(i % plan.shapes().size());
+      if (kills.getOrDefault(shape, 0L) >= share) {
+        if (plan.shapes().stream().allMatch(s -> kills.getOrDefault(s, 0L) >= share)) {
+          break;
+        }
+        continue;
+      }
       long seed = seeds.nextLong();
       TrialFiles files = new TrialFiles(directory, shape.name() + "-" + i + "-" + stamp);
       TrialReport report = new Trial(shape, storeUrl, store, files, seed, plan).run();
       reports.add(report);
-      kills += report.kills();
+      kills.merge(shape, report.kills(), Long::sum);
       log.printf("%-10s %-20s seed %20d  jvms %2d  kills %d  re-runs %2d  %s%n", kind, files.name(), seed,
           report.jvms().size(), report.kills(), report.reruns(),
           report.failures().isEmpty() ? "ok " + report.result() : "FAILED " + report.failures());

@@ -49,7 +49,7 @@ public class ChildFlow {
       IntStream.range(0, ITEMS).mapToObj(i -> i + "=" + i * i).collect(Collectors.joining(",")),
       Expected.keys(NAME, Expected.each(ITEMS, "delegate,%d", "gather,%d",
           SquareFlow.NAME + ".half,%d", SquareFlow.NAME + ".finish,%d"), "start," + ITEMS),
-      Set.of(), null, Duration.ofMillis(350));
+      Set.of(), null, Duration.ofMillis(250));
 
   private final Ledger ledger;
   private final CompiledWorkflow<SquareFlow.Start, SquareFlow.Squared> squarer;

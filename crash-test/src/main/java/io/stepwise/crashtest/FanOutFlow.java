@@ -43,7 +43,7 @@ public class FanOutFlow {
       new Begin(ITEMS),
       IntStream.range(0, ITEMS).mapToObj(i -> String.valueOf(i * i)).collect(Collectors.joining(",")),
       Expected.keys(NAME, Expected.each(ITEMS, "work,%d", "gather,%d"), "start," + ITEMS),
-      Set.of(), null, Duration.ofMillis(400));
+      Set.of(), null, Duration.ofMillis(300));
 
   private final Ledger ledger;
 

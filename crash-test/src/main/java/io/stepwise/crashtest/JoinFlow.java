@@ -51,7 +51,7 @@ public class JoinFlow {
       new Begin(NUMBERS),
       IntStream.range(0, NUMBERS).mapToObj(i -> i + "+" + i).collect(Collectors.joining(",")),
       Expected.keys(NAME, Expected.each(NUMBERS, "left,%d", "right,%d", "pair,%d+%d", "gather,%d"), "start," + NUMBERS),
-      Set.of(), null, Duration.ofMillis(450));
+      Set.of(), null, Duration.ofMillis(320));
 
   private final Ledger ledger;
 

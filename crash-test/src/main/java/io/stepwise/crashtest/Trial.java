@@ -109,9 +109,11 @@ final class Trial {
   }
 
   /**
-   * Runs two workers resuming the same stored version at once: one of them may carry the run on,
-   * the other must stop with a {@code StaleRunException} (its claim or a later save refused), or
-   * be refused because the first one already finished the run. Returns the carrier's outcome.
+   * Runs two workers resuming the same stored version at once. Fencing allows at most one of them
+   * to finish the run; the other is refused (its claim lost, or the run had finished), stops with
+   * a {@code StaleRunException} (a later save refused), or had left the run waiting before the
+   * other took it over. Returns the outcome that finished the run, or "waiting" for the store to
+   * tell what comes next.
    */
   private String race(List<String> args, StoredCut cut) throws InterruptedException {
     int first = jvms.size();
@@ -124,24 +126,21 @@ final class Trial {
     if (!failures.isEmpty()) {
       return "";
     }
-    boolean oneCarried = carriedOn(oneOutcome);
-    boolean twoCarried = carriedOn(twoOutcome);
-    String stopped = oneCarried ? twoOutcome : oneOutcome;
-    if (oneCarried == twoCarried || !(stopped.contains("StaleRunException") || stopped.startsWith("refused "))) {
+    List<String> finished = List.of(oneOutcome, twoOutcome).stream().filter(o -> o.startsWith("finished ")).toList();
+    boolean expected = List.of(oneOutcome, twoOutcome).stream().allMatch(o -> o.startsWith("finished ")
+        || o.equals("waiting") || o.startsWith("refused ") || o.contains("StaleRunException"));
+    if (finished.size() > 1 || !expected) {
       failures.add("JVMs " + first + " and " + (first + 1) + " resumed stored version " + cut.version()
           + " at once and ended with '" + brief(oneOutcome) + "' and '" + brief(twoOutcome)
-          + "': exactly one should carry the run on, the other stop with a StaleRunException" + logs(first));
+          + "': at most one may finish the run, the other must be refused, stop with a StaleRunException,"
+          + " or leave the run waiting" + logs(first));
       return "";
     }
-    String carrier = oneCarried ? oneOutcome : twoOutcome;
-    if (carrier.startsWith("finished ")) {
-      result = carrier.substring("finished ".length());
+    if (finished.isEmpty()) {
+      return "waiting";
     }
-    return carrier;
-  }
-
-  private static boolean carriedOn(String outcome) {
-    return outcome.startsWith("finished ") || outcome.equals("waiting");
+    result = finished.getFirst().substring("finished ".length());
+    return finished.getFirst();
   }
 
   private WorkerProcess start(List<String> args, int index) {

@@ -52,7 +52,7 @@ public class WaitFlow {
       new Begin(QUESTIONS),
       IntStream.range(0, QUESTIONS).mapToObj(i -> i + ":" + textOf(i)).collect(Collectors.joining(",")),
       Expected.keys(NAME, Expected.each(QUESTIONS, "ask,%d", "gather,%d"), "start," + QUESTIONS),
-      Set.of(), n -> new Answer(n, textOf(n)), Duration.ofMillis(300));
+      Set.of(), n -> new Answer(n, textOf(n)), Duration.ofMillis(350));
 
   private final Ledger ledger;
 
