@@ -16,14 +16,15 @@ public final class Summary {
       rows.computeIfAbsent(report.store() + " | " + report.shape(), k -> new ArrayList<>()).add(report);
     }
     StringBuilder text = new StringBuilder();
-    text.append("| store | shape | trials | worker JVMs | kills | resumes | re-run executions | right results"
+    text.append("| store | shape | trials | worker JVMs | kills | resumes | races | re-run executions | right results"
         + " | failed trials |\n");
-    text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     rows.forEach((row, trials) -> text.append("| ").append(row)
         .append(" | ").append(trials.size())
         .append(" | ").append(trials.stream().mapToInt(t -> t.jvms().size()).sum())
         .append(" | ").append(trials.stream().mapToLong(TrialReport::kills).sum())
         .append(" | ").append(trials.stream().mapToLong(TrialReport::resumes).sum())
+        .append(" | ").append(trials.stream().mapToLong(TrialReport::races).sum())
         .append(" | ").append(trials.stream().mapToInt(TrialReport::reruns).sum())
         .append(" | ").append(trials.stream().filter(t -> t.failures().isEmpty()).count())
         .append(" | ").append(trials.stream().filter(t -> !t.failures().isEmpty()).count())

@@ -21,6 +21,11 @@ public record TrialReport(String store, String shape, String name, long seed, Li
     return jvms.stream().filter(JvmRun::killed).count();
   }
 
+  /** Pairs of JVMs that resumed the same stored version at once. */
+  public long races() {
+    return jvms.stream().filter(jvm -> jvm.mode().endsWith(" (race)")).count() / 2;
+  }
+
   /** JVMs that resumed the run (to resume it or to answer it). */
   public long resumes() {
     return jvms.stream().filter(jvm -> jvm.resumedFrom() != null).count();
