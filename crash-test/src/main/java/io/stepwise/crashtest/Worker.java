@@ -6,6 +6,7 @@ import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.store.RunStatus;
+import io.stepwise.store.RunStoreException;
 import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
 import java.io.PrintStream;
@@ -125,7 +126,7 @@ public final class Worker {
     WorkflowHandler<R> run;
     try {
       run = shape.compile().apply(Ledger.open(files.ledger())).resume(files.name(), store);
-    } catch (IllegalStateException | IllegalArgumentException | io.stepwise.store.RunStoreException e) {
+    } catch (IllegalStateException | IllegalArgumentException | RunStoreException e) {
       report("refused " + e);
       return REFUSED;
     }
@@ -135,7 +136,11 @@ public final class Worker {
     unanswered.addAll(questions);
     return drive(run, store, questions, event -> {
       if (event instanceof NumberedQuestion question && unanswered.remove(question.n())) {
-        run.sendEvent(shape.answer().apply(question.n()));
+        try {
+          run.sendEvent(shape.answer().apply(question.n()));
+        } catch (IllegalStateException e) {
+          report("unsent " + question.n() + ": " + e.getMessage()); // the run ended meanwhile; its outcome follows
+        }
       }
     });
   }
