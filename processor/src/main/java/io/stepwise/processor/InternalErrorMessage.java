@@ -13,13 +13,24 @@ final class InternalErrorMessage {
 
   private InternalErrorMessage() {}
 
+  /** The processor failed while reading one workflow. */
   static String of(String workflowLabel, String qualifiedName, Throwable crash) {
+    return "[Stepwise/InternalError] The Stepwise processor failed on workflow class '" + workflowLabel + "' ("
+        + qualifiedName + "): " + trace(crash) + ". This is a bug in Stepwise, not in your code: please report it"
+        + " to the Stepwise developers with this message and the workflow's source.";
+  }
+
+  /** The processor failed outside any one workflow. */
+  static String of(Throwable crash) {
+    return "[Stepwise/InternalError] The Stepwise processor failed: " + trace(crash) + ". This is a bug in"
+        + " Stepwise, not in your code: please report it to the Stepwise developers with this message.";
+  }
+
+  private static String trace(Throwable crash) {
     String frames = Arrays.stream(crash.getStackTrace())
         .limit(FRAMES)
         .map(frame -> "at " + frame)
         .collect(Collectors.joining(", "));
-    return "[Stepwise/InternalError] The Stepwise processor failed on workflow class '" + workflowLabel + "' ("
-        + qualifiedName + "): " + crash + (frames.isEmpty() ? "" : ", " + frames) + ". This is a bug in Stepwise,"
-        + " not in your code: please report it to the Stepwise developers with this message and the workflow's source.";
+    return crash + (frames.isEmpty() ? "" : ", " + frames);
   }
 }

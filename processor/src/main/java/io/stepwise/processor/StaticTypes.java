@@ -1,22 +1,14 @@
 package io.stepwise.processor;
 
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BindingPatternTree;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -115,60 +107,21 @@ final class StaticTypes {
       if (name.equals("this")) {
         return site.enclosing().asType();
       }
-      Tree child = use.getLeaf();
-      for (TreePath path = use.getParentPath(); path != null; child = path.getLeaf(), path = path.getParentPath()) {
-        if (path.getLeaf() == method.getLeaf()) {
-          var params = element.getParameters();
-          for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).getSimpleName().contentEquals(name)) {
-              return parameters.get(i);
-            }
-          }
-          break;
-        }
-        VariableTree local = declaredIn(path.getLeaf(), child, name);
-        if (local != null) {
-          return declaredType(new TreePath(path, local), local);
+      TreePath local = LocalDeclarations.find(use, method.getLeaf(), name);
+      if (local != null) {
+        return declaredType(local, (VariableTree) local.getLeaf());
+      }
+      var params = element.getParameters();
+      for (int i = 0; i < params.size(); i++) {
+        if (params.get(i).getSimpleName().contentEquals(name)) {
+          return parameters.get(i);
         }
       }
-      VariableTree binding = binding(name);
+      VariableTree binding = LocalDeclarations.binding(method.getLeaf(), name);
       if (binding != null) {
         return binding.getType() == null ? null : names.typeOf(binding.getType(), site, missing);
       }
       return field(site.enclosing(), name);
-    }
-
-    /** A variable named {@code name} that {@code scope} declares before {@code child}, if any. */
-    private VariableTree declaredIn(Tree scope, Tree child, String name) {
-      return switch (scope) {
-        case BlockTree block -> {
-          VariableTree last = null;
-          for (Tree statement : block.getStatements()) {
-            if (statement == child) {
-              break;
-            }
-            if (named(statement, name)) {
-              last = (VariableTree) statement;
-            }
-          }
-          yield last;
-        }
-        case ForLoopTree loop -> first(loop.getInitializer(), name);
-        case EnhancedForLoopTree each -> named(each.getVariable(), name) ? each.getVariable() : null;
-        case LambdaExpressionTree lambda -> first(lambda.getParameters(), name);
-        case CatchTree caught -> named(caught.getParameter(), name) ? caught.getParameter() : null;
-        case TryTree attempt -> first(attempt.getResources(), name);
-        case MethodTree other -> first(other.getParameters(), name);
-        default -> null;
-      };
-    }
-
-    private VariableTree first(List<? extends Tree> trees, String name) {
-      return trees.stream().filter(t -> named(t, name)).map(VariableTree.class::cast).findFirst().orElse(null);
-    }
-
-    private static boolean named(Tree tree, String name) {
-      return tree instanceof VariableTree variable && variable.getName().contentEquals(name);
     }
 
     /** The written type of a local, or for {@code var} the type of its initializer. */
@@ -178,21 +131,6 @@ final class StaticTypes {
         return local.getInitializer() == null ? null : typeOf(new TreePath(path, local.getInitializer()));
       }
       return names.typeOf(written, site, missing);
-    }
-
-    /** A pattern variable ({@code x instanceof Foo f}) of that name anywhere in the method. */
-    private VariableTree binding(String name) {
-      var found = new VariableTree[1];
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitBindingPattern(BindingPatternTree pattern, Void unused) {
-          if (pattern.getVariable().getName().contentEquals(name)) {
-            found[0] = pattern.getVariable();
-          }
-          return super.visitBindingPattern(pattern, unused);
-        }
-      }.scan(method.getLeaf(), null);
-      return found[0];
     }
 
     private TypeMirror select(TreePath path, MemberSelectTree select) {

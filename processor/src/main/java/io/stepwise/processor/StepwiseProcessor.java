@@ -19,10 +19,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,8 +50,8 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class StepwiseProcessor extends AbstractProcessor {
   private final List<String> definitions = new ArrayList<>();
-  /** Workflows to read again next round, by qualified name (elements are not kept across rounds), with the missing type. */
-  private final Map<String, String> deferred = new LinkedHashMap<>();
+  /** Workflows to read again next round, by qualified name: elements are not kept across rounds. */
+  private final Set<String> deferred = new LinkedHashSet<>();
   /** Classes that declare steps without being a workflow: fine if some workflow extends them. */
   private final Set<String> stepOwners = new TreeSet<>();
   private final Set<String> workflowSupertypes = new HashSet<>();
@@ -107,12 +105,23 @@ public final class StepwiseProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(annotations, round);
+    } catch (RuntimeException | AssertionError | StackOverflowError crash) {
+      // Outside any one workflow (each catches its own): still one error, never a javac crash.
+      reporter.error(null, InternalErrorMessage.of(crash));
+    }
+    // Only Stepwise's own annotations are supported, so claiming them hides nothing from other processors.
+    return true;
+  }
+
+  private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     boolean last = round.processingOver();
     // No processor runs after the last round: a name in a body that still resolves to nothing is
     // beyond this processor's reading, and javac will say whether it exists.
     stepReader.tolerateMissingBodyTypes(last);
     var workflows = new LinkedHashSet<TypeElement>();
-    deferred.keySet().stream()
+    deferred.stream()
         .map(name -> processingEnv.getElementUtils().getTypeElement(name))
         .filter(type -> type != null)
         .forEach(workflows::add);
@@ -135,16 +144,14 @@ public final class StepwiseProcessor extends AbstractProcessor {
         writeServiceFile();
       }
     }
-    // Only Stepwise's own annotations are supported, so claiming them hides nothing from other processors.
-    return true;
   }
 
   /** Reads, checks and generates one workflow, keeping its troubles to itself. */
   private void process(TypeElement type, boolean last) {
     String name = type.getQualifiedName().toString();
-    WorkflowMembers.supertypes(type).forEach(t -> workflowSupertypes.add(t.getQualifiedName().toString()));
     reporter.hold();
     try {
+      WorkflowMembers.supertypes(type).forEach(t -> workflowSupertypes.add(t.getQualifiedName().toString()));
       beforeEachWorkflow.accept(name);
       generate(type);
       reporter.release();
@@ -156,7 +163,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
             + generatedName(type) + " was not generated. Declare " + missing.typeName()
             + ", or fix what kept it from being generated.");
       } else {
-        deferred.put(name, missing.typeName());
+        deferred.add(name);
       }
     } catch (RuntimeException | AssertionError | StackOverflowError crash) {
       reporter.discard();

@@ -77,7 +77,8 @@ final class WorkflowReader {
       // Diagnostics about an inherited step's place in this workflow's graph go on the workflow.
       Element site = inherited ? type : member.method();
       StepModel step = stepReader.read(member.method(), member.type(), site, steps.size(), classLabel, providers);
-      if (inherited && !callable(member, type)) {
+      // A private step is reported as such by the step reader.
+      if (inherited && !member.method().getModifiers().contains(Modifier.PRIVATE) && !callable(member, type)) {
         reporter.error(member.method(), "[Stepwise/StepSignature] Step '" + step.name() + "' is declared in "
             + label(member.owner()) + ", in another package than " + classLabel + ", and is not public, so the"
             + " generated code cannot call it. Make it public.");
@@ -128,10 +129,8 @@ final class WorkflowReader {
 
   /** Generated code lives in the workflow's package and calls every step on the workflow instance. */
   private boolean callable(WorkflowMembers.Member member, TypeElement workflow) {
-    var modifiers = member.method().getModifiers();
-    return modifiers.contains(Modifier.PUBLIC)
-        || (!modifiers.contains(Modifier.PRIVATE)
-            && elements.getPackageOf(member.owner()).equals(elements.getPackageOf(workflow)));
+    return member.method().getModifiers().contains(Modifier.PUBLIC)
+        || elements.getPackageOf(member.owner()).equals(elements.getPackageOf(workflow));
   }
 
   private static String label(TypeElement type) {

@@ -309,4 +309,27 @@ class ProcessingRoundsTest {
             + " type from the source, so Note has no JSON codec. Pass it as new Note(...) or through a variable of"
             + " type Note.");
   }
+
+  @Test
+  void awaitedEventOnlyJavacCanTypeIsReported() {
+    var flow = workflow("Flow", """
+        @Workflow
+        public class Flow {
+          @Step
+          Done ask(Start ev, Context<?> ctx) {
+            Reply reply = ctx.waitForEvent(type(Reply.class), new Question(), r -> true, java.time.Duration.ofSeconds(1));
+            return new Done();
+          }
+
+          private static <T> Class<T> type(Class<T> type) {
+            return type;
+          }
+        }
+        """);
+    var compilation = compile(flow, START, DONE, "record Reply() implements HumanResponseEvent {}",
+        "record Question() implements InputRequiredEvent {}");
+    Compilations.assertOnlyError(compilation, flow, "Done ask(",
+        "[Stepwise/UnseenEvent] Step 'ask' waits for Reply, but the processor could not read that type from the"
+            + " source. Pass Reply.class itself as the first argument of waitForEvent.");
+  }
 }
