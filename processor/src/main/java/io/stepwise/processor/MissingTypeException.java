@@ -13,6 +13,8 @@ import javax.lang.model.type.WildcardType;
  * caught once per workflow.
  */
 final class MissingTypeException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final String typeName;
 
   MissingTypeException(String typeName) {

@@ -89,9 +89,10 @@ final class StepReader {
    *     base class substituted)
    * @param site where the graph rules report on the step: the method, or the workflow class when
    *     the step is inherited
+   * @param ownerClass the class that declares the method, for messages
    * @throws MissingTypeException when the signature or body uses a type that does not exist yet
    */
-  StepModel read(ExecutableElement method, ExecutableType type, Element site, int index, String workflowClass,
+  StepModel read(ExecutableElement method, ExecutableType type, Element site, int index, String ownerClass,
       ResourceReader.Providers providers) {
     type.getParameterTypes().forEach(MissingTypeException::check);
     MissingTypeException.check(type.getReturnType());
@@ -104,7 +105,7 @@ final class StepReader {
       reading.error(sig + " must not be private. Make it package-private or public.");
     }
     if (method.getModifiers().contains(Modifier.STATIC)) {
-      reading.error(sig + " must not be static. Make it an instance method of " + workflowClass + ".");
+      reading.error(sig + " must not be static. Make it an instance method of " + ownerClass + ".");
     }
     boolean acceptSubtypes = annotation.bool("acceptSubtypes");
     List<StepParam> params = List.of();

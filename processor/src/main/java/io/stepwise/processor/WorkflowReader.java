@@ -76,7 +76,8 @@ final class WorkflowReader {
       boolean inherited = !member.owner().equals(type);
       // Diagnostics about an inherited step's place in this workflow's graph go on the workflow.
       Element site = inherited ? type : member.method();
-      StepModel step = stepReader.read(member.method(), member.type(), site, steps.size(), classLabel, providers);
+      StepModel step = stepReader.read(member.method(), member.type(), site, steps.size(), label(member.owner()),
+          providers);
       // A private step is reported as such by the step reader.
       if (inherited && !member.method().getModifiers().contains(Modifier.PRIVATE) && !callable(member, type)) {
         reporter.error(member.method(), "[Stepwise/StepSignature] Step '" + step.name() + "' is declared in "

@@ -210,6 +210,26 @@ class ProcessingRoundsTest {
     assertThat(generated(compilation, "test.Flow_Workflow")).contains("target.price((Start) events[0], ");
   }
 
+  @Test
+  void eventFieldOfATypeAutoValueGeneratesIsJudgedOnceItExists() {
+    // Before, the field was silently left out of the event's codec: its type did not exist yet.
+    var flow = workflow("Flow", """
+        @Workflow
+        public class Flow {
+          @Step
+          Quote price(Start ev) { return new Quote(new AutoValue_Pricing(250)); }
+        }
+        """);
+    var compilation = compileWith(List.of(new StepwiseProcessor(), new AutoValueProcessor()),
+        List.of(flow, pricing(), event(START), event("record Quote(AutoValue_Pricing pricing) implements StopEvent {}")));
+    assertThat(errorMessages(compilation)).containsExactly(
+        "[Stepwise/Unserializable] Event Quote cannot be written to JSON: Quote.pricing has type AutoValue_Pricing,"
+            + " which has no accessible no-arg constructor. Add a public no-arg constructor to AutoValue_Pricing, or"
+            + " make it a record.",
+        "[Stepwise/Unserializable] Event Quote cannot be written to JSON: Quote.pricing.cents is not accessible to"
+            + " generated code. Make it a non-final, non-private field, or mark it transient.");
+  }
+
   private static JavaFileObject pricing() {
     return JavaFileObjects.forSourceString("test.Pricing", """
         package test;
