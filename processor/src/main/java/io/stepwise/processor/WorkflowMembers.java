@@ -69,7 +69,7 @@ final class WorkflowMembers {
     for (TypeElement type = workflow; type != null; type = superclass(type)) {
       declaring.add(type);
     }
-    declaring.addAll(interfaces(declaring));
+    declaring.addAll(subtypesFirst(interfaces(declaring)));
     for (TypeElement type : declaring) {
       // A supertype another processor has yet to generate may bring steps of its own.
       MissingTypeException.check(type.getSuperclass());
@@ -132,6 +132,25 @@ final class WorkflowMembers {
     }
     TypeElement element = EventTypes.element(parent);
     return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
+  }
+
+  /**
+   * The same interfaces, each before those it extends, so that a default method is met before
+   * the ones it overrides; otherwise in the given order.
+   */
+  private List<TypeElement> subtypesFirst(List<TypeElement> interfaces) {
+    var remaining = new ArrayList<>(interfaces);
+    var ordered = new ArrayList<TypeElement>();
+    while (!remaining.isEmpty()) {
+      TypeElement next = remaining.stream()
+          .filter(candidate -> remaining.stream().noneMatch(other -> other != candidate
+              && types.isSubtype(types.erasure(other.asType()), types.erasure(candidate.asType()))))
+          .findFirst()
+          .orElse(remaining.getFirst());
+      remaining.remove(next);
+      ordered.add(next);
+    }
+    return ordered;
   }
 
   /** The interfaces of the given classes and of each other, breadth first, each once. */

@@ -85,6 +85,30 @@ class InheritanceTest {
   }
 
   @Test
+  void defaultMethodOfASubinterfaceOverridesTheOneItExtends() {
+    var general = workflow("General", """
+        public interface General {
+          @Step
+          default Done finish(Start ev) { return new Done(); }
+        }
+        """);
+    var special = workflow("Special", """
+        public interface Special extends General {
+          @Override
+          @Step(workers = 1)
+          default Done finish(Start ev) { return new Done(); }
+        }
+        """);
+    var child = workflow("Child", """
+        @Workflow
+        public class Child implements General, Special {}
+        """);
+    String code = generated(compileAll(general, special, child), "test.Child_Workflow");
+    assertThat(code).contains("STEPS = List.of(\n      new StepDescriptor(0, \"finish\", List.of(EventInput.of(Start.class)),"
+        + " Set.of(Done.class), 1,");
+  }
+
+  @Test
   void stepsOfEveryLevelOfTheHierarchyJoinTheGraph() {
     var root = workflow("Root", """
         public abstract class Root {
