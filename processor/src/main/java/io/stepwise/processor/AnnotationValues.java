@@ -1,5 +1,6 @@
 package io.stepwise.processor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,18 @@ final class AnnotationValues {
     return new AnnotationValues(elements, (AnnotationMirror) values.get(name).getValue());
   }
 
+  /** @throws MissingTypeException when a class does not resolve: it may be generated in a later round */
   List<TypeMirror> types(String name) {
-    // A class that does not resolve has no TypeMirror value; javac reports it already.
-    return list(name).stream()
-        .map(AnnotationValue::getValue)
-        .filter(TypeMirror.class::isInstance)
-        .map(TypeMirror.class::cast)
-        .toList();
+    var types = new ArrayList<TypeMirror>();
+    for (AnnotationValue value : list(name)) {
+      // javac gives a class that does not resolve as an error type, or as a placeholder string.
+      if (!(value.getValue() instanceof TypeMirror type)) {
+        throw new MissingTypeException("a class listed in " + name);
+      }
+      MissingTypeException.check(type);
+      types.add(type);
+    }
+    return types;
   }
 
   List<String> strings(String name) {

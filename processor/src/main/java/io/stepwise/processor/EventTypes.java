@@ -100,6 +100,7 @@ final class EventTypes {
     }
     if (isSealed(type)) {
       for (TypeMirror permitted : type.getPermittedSubclasses()) {
+        MissingTypeException.check(permitted);
         expandInto(element(permitted), found);
       }
     }
@@ -107,6 +108,7 @@ final class EventTypes {
 
   private void collectEventSupertypes(TypeMirror type, Set<String> into) {
     for (TypeMirror parent : types.directSupertypes(type)) {
+      MissingTypeException.check(parent); // a missing supertype may be the one that makes it an event
       if (isEvent(parent) && into.add(element(parent).getQualifiedName().toString())) {
         collectEventSupertypes(parent, into);
       }

@@ -170,7 +170,7 @@ final class FieldTypes {
         case CHAR: return primitive("Char", type);
         case ARRAY: return array((ArrayType) type, path);
         case DECLARED: return declared((DeclaredType) type, path);
-        case ERROR: return null; // javac reports the unknown type itself
+        case ERROR: throw new MissingTypeException(type.toString()); // perhaps generated later
         default: return unsupported(type, path);
       }
     }

@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -40,10 +38,18 @@ final class ResourceReader {
     this.reporter = reporter;
   }
 
-  /** A provider as declared, before its own parameters are matched. */
-  private record Declared(ExecutableElement method, TypeMirror type, String qualifier, boolean cached) {
+  /**
+   * A provider as declared, before its own parameters are matched.
+   *
+   * @param signature its type as a member of the workflow class
+   */
+  private record Declared(ExecutableElement method, ExecutableType signature, String qualifier, boolean cached) {
     String name() {
       return method.getSimpleName().toString();
+    }
+
+    TypeMirror type() {
+      return signature.getReturnType();
     }
   }
 
@@ -64,12 +70,12 @@ final class ResourceReader {
     /**
      * Matches a parameter that is neither an event nor a Context to its provider.
      *
+     * @param type the parameter's type as a member of the workflow class
      * @param owner {@code Step 'x'} or {@code Provider 'y'}, for messages
      * @param error where a problem is reported
      * @return the resource parameter, or null when no single provider matches
      */
-    StepParam.ResourceParam resolve(VariableElement param, String owner, Consumer<String> error) {
-      TypeMirror type = param.asType();
+    StepParam.ResourceParam resolve(VariableElement param, TypeMirror type, String owner, Consumer<String> error) {
       String name = param.getSimpleName().toString();
       String qualifier = AnnotationValues.find(elements, param, NAMED).map(a -> a.string("value")).orElse(null);
       var matches = new ArrayList<Integer>();
@@ -108,20 +114,20 @@ final class ResourceReader {
     }
   }
 
-  /** Reads the class's providers, checking their signatures, parameters and dependency cycles. */
-  Providers read(TypeElement type) {
+  /**
+   * Reads the class's providers, checking their signatures, parameters and dependency cycles.
+   *
+   * @param members the workflow's {@code @Provides} methods, its own and inherited
+   * @throws MissingTypeException when a provider uses a type that does not exist yet
+   */
+  Providers read(List<WorkflowMembers.Member> members) {
     var declared = new ArrayList<Declared>();
-    for (Element member : type.getEnclosedElements()) {
-      if (member.getKind() != ElementKind.METHOD) {
-        continue;
-      }
-      var annotation = AnnotationValues.find(elements, member, PROVIDES);
-      if (annotation.isPresent()) {
-        ExecutableElement method = (ExecutableElement) member;
-        checkSignature(method);
-        declared.add(new Declared(method, method.getReturnType(), annotation.get().string("name"),
-            annotation.get().bool("cached")));
-      }
+    for (WorkflowMembers.Member member : members) {
+      MissingTypeException.check(member.type().getReturnType());
+      member.type().getParameterTypes().forEach(MissingTypeException::check);
+      var annotation = AnnotationValues.find(elements, member.method(), PROVIDES).orElseThrow();
+      checkSignature(member.method(), member.type().getReturnType());
+      declared.add(new Declared(member.method(), member.type(), annotation.string("name"), annotation.bool("cached")));
     }
     var providers = new Providers(List.copyOf(declared));
     int slot = 0;
@@ -130,15 +136,17 @@ final class ResourceReader {
       ExecutableElement method = provider.method();
       String owner = "Provider '" + provider.name() + "'";
       var params = new ArrayList<StepParam.ResourceParam>();
-      for (VariableElement param : method.getParameters()) {
-        TypeMirror paramType = param.asType();
+      var declaredParams = method.getParameters();
+      for (int p = 0; p < declaredParams.size(); p++) {
+        VariableElement param = declaredParams.get(p);
+        TypeMirror paramType = provider.signature().getParameterTypes().get(p);
         if (eventTypes.isContext(paramType) || eventTypes.isEvent(paramType)) {
           reporter.error(method, "[Stepwise/ProviderSignature] " + owner + " parameter '" + param.getSimpleName()
               + "' is " + (eventTypes.isContext(paramType) ? "a Context" : "an event") + "; providers take only"
               + " resources. Remove the parameter.");
           continue;
         }
-        var resolved = providers.resolve(param, owner, message -> reporter.error(method, message));
+        var resolved = providers.resolve(param, paramType, owner, message -> reporter.error(method, message));
         if (resolved != null) {
           params.add(resolved);
         }
@@ -150,7 +158,7 @@ final class ResourceReader {
     return providers;
   }
 
-  private void checkSignature(ExecutableElement method) {
+  private void checkSignature(ExecutableElement method, TypeMirror returned) {
     String prefix = "[Stepwise/ProviderSignature] Provider '" + method.getSimpleName() + "'";
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       reporter.error(method, prefix + " must not be private. Make it package-private or public.");
@@ -161,7 +169,6 @@ final class ResourceReader {
     if (!method.getTypeParameters().isEmpty()) {
       reporter.error(method, prefix + " must not declare type parameters. Return a concrete type.");
     }
-    TypeMirror returned = method.getReturnType();
     if (returned.getKind() == TypeKind.VOID) {
       reporter.error(method, prefix + " returns void. Return the resource it provides.");
     } else if (eventTypes.isEvent(returned)) {

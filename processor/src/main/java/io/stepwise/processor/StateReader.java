@@ -18,6 +18,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -43,12 +44,17 @@ final class StateReader {
     this.reporter = reporter;
   }
 
-  /** The state type, or null when no step names one or the steps disagree (reported). */
-  StateSpec read(TypeElement workflow, String workflowName, List<StepModel> steps) {
+  /**
+   * The state type, or null when no step names one or the steps disagree (reported).
+   *
+   * @param signatures each step's method type as a member of the workflow, by step index
+   * @throws MissingTypeException when the state type, or a type it is made of, does not exist yet
+   */
+  StateSpec read(TypeElement workflow, String workflowName, List<StepModel> steps, List<ExecutableType> signatures) {
     Map<String, TypeMirror> named = new TreeMap<>();
     StepModel first = null;
     for (StepModel step : steps) {
-      TypeMirror state = stateType((ExecutableElement) step.source());
+      TypeMirror state = stateType(signatures.get(step.index()));
       if (state != null) {
         named.put(step.name(), state);
         first = first == null ? step : first;
@@ -78,9 +84,8 @@ final class StateReader {
     return new StateSpec(ClassName.get(element), copyFields(element, packageOf(workflow)));
   }
 
-  private TypeMirror stateType(ExecutableElement method) {
-    for (VariableElement param : method.getParameters()) {
-      TypeMirror type = param.asType();
+  private TypeMirror stateType(ExecutableType method) {
+    for (TypeMirror type : method.getParameterTypes()) {
       if (eventTypes.isContext(type)) {
         var arguments = ((DeclaredType) type).getTypeArguments();
         if (!arguments.isEmpty() && !(arguments.getFirst() instanceof WildcardType)) {

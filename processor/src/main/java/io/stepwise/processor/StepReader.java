@@ -17,11 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -40,6 +42,7 @@ final class StepReader {
   private final EventTypes eventTypes;
   private final Optional<SentEventScanner> scanner;
   private final ErrorReporter reporter;
+  private boolean tolerateMissingBodyTypes;
 
   StepReader(Elements elements, EventTypes eventTypes, Optional<SentEventScanner> scanner, ErrorReporter reporter) {
     this.elements = elements;
@@ -51,12 +54,14 @@ final class StepReader {
   /** Problems found while reading one step; "lost" means part of its graph could not be read. */
   private final class Reading {
     final ExecutableElement method;
+    final ExecutableType type;
     final String step;
     boolean valid = true;
     boolean complete = true;
 
-    Reading(ExecutableElement method) {
+    Reading(ExecutableElement method, ExecutableType type) {
       this.method = method;
+      this.type = type;
       this.step = "Step '" + method.getSimpleName() + "'";
     }
 
@@ -71,17 +76,36 @@ final class StepReader {
     }
   }
 
-  StepModel read(ExecutableElement method, int index, String workflowClass, ResourceReader.Providers providers) {
+  /**
+   * Reads whether a step's body may use types nothing declares: only in the last round, when no
+   * processor can generate them any more (javac reports those that stay undeclared).
+   */
+  void tolerateMissingBodyTypes(boolean tolerate) {
+    this.tolerateMissingBodyTypes = tolerate;
+  }
+
+  /**
+   * @param type the method's type as a member of the workflow class (type arguments of a generic
+   *     base class substituted)
+   * @param site where the graph rules report on the step: the method, or the workflow class when
+   *     the step is inherited
+   * @param ownerClass the class that declares the method, for messages
+   * @throws MissingTypeException when the signature or body uses a type that does not exist yet
+   */
+  StepModel read(ExecutableElement method, ExecutableType type, Element site, int index, String ownerClass,
+      ResourceReader.Providers providers) {
+    type.getParameterTypes().forEach(MissingTypeException::check);
+    MissingTypeException.check(type.getReturnType());
     // A @CatchError method without @Step is a step with @Step's defaults.
     var annotation = AnnotationValues.find(elements, method, STEP)
         .orElseGet(() -> AnnotationValues.defaults(elements, STEP));
-    var reading = new Reading(method);
+    var reading = new Reading(method, type);
     String sig = "[Stepwise/StepSignature] " + reading.step;
     if (method.getModifiers().contains(Modifier.PRIVATE)) {
       reading.error(sig + " must not be private. Make it package-private or public.");
     }
     if (method.getModifiers().contains(Modifier.STATIC)) {
-      reading.error(sig + " must not be static. Make it an instance method of " + workflowClass + ".");
+      reading.error(sig + " must not be static. Make it an instance method of " + ownerClass + ".");
     }
     boolean acceptSubtypes = annotation.bool("acceptSubtypes");
     List<StepParam> params = List.of();
@@ -99,13 +123,13 @@ final class StepReader {
     var produced = new TreeSet<EventType>();
     var descriptor = new TreeSet<EventType>();
     var emits = annotation.types("emits");
-    for (TypeMirror type : emits) {
-      if (!eventTypes.isEvent(type)) {
-        reading.lost(sig + " emits " + TypeLabels.of(type)
+    for (TypeMirror emitted : emits) {
+      if (!eventTypes.isEvent(emitted)) {
+        reading.lost(sig + " emits " + TypeLabels.of(emitted)
             + ", which is not an event. List only types that implement io.stepwise.Event in emits.");
         continue;
       }
-      TypeElement element = EventTypes.element(type);
+      TypeElement element = EventTypes.element(emitted);
       EventType event = eventTypes.describe(element);
       declared.add(event);
       descriptor.add(event);
@@ -114,9 +138,12 @@ final class StepReader {
     }
     var shape = readReturn(reading, sig, !emits.isEmpty(), declared, produced, descriptor);
 
-    var sent = scanner.map(s -> s.scan(method)).orElse(SentEventScanner.Sent.NONE);
-    for (TypeMirror type : sent.routed()) {
-      EventType event = eventTypes.describe(EventTypes.element(type));
+    var sent = scanner.map(s -> s.scan(method, type.getParameterTypes())).orElse(SentEventScanner.Sent.NONE);
+    if (!sent.missing().isEmpty() && !tolerateMissingBodyTypes) {
+      throw new MissingTypeException(sent.missing().iterator().next());
+    }
+    for (TypeMirror sentType : sent.routed()) {
+      EventType event = eventTypes.describe(EventTypes.element(sentType));
       declared.add(event);
       produced.add(event);
       descriptor.add(event);
@@ -132,7 +159,7 @@ final class StepReader {
     Duration timeout = duration(reading, annotation.string("timeout"), reading.step + " has timeout");
     RetrySpec retry = readRetry(reading, sig, annotation.annotation("retry"));
     CatchSpec catchSpec = readCatch(reading, params);
-    return new StepModel(index, method.getSimpleName().toString(), method, params, shape.shape(), shape.async(),
+    return new StepModel(index, method.getSimpleName().toString(), site, params, shape.shape(), shape.async(),
         List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
         workers, acceptSubtypes, timeout, retry, checks(annotation.enumNames("skipChecks")),
         reading.valid, reading.complete, List.copyOf(awaited), catchSpec);
@@ -172,8 +199,10 @@ final class StepReader {
     int events = 0;
     int contexts = 0;
     boolean badEvent = false;
-    for (VariableElement param : reading.method.getParameters()) {
-      TypeMirror type = param.asType();
+    var declared = reading.method.getParameters();
+    for (int i = 0; i < declared.size(); i++) {
+      VariableElement param = declared.get(i);
+      TypeMirror type = reading.type.getParameterTypes().get(i);
       String name = param.getSimpleName().toString();
       if (eventTypes.isContext(type)) {
         if (++contexts == 2) {
@@ -192,7 +221,7 @@ final class StepReader {
               + " type or a sealed interface, or set acceptSubtypes = true.");
         }
       } else {
-        var resource = providers.resolve(param, reading.step, reading::error);
+        var resource = providers.resolve(param, type, reading.step, reading::error);
         if (resource != null) {
           params.add(resource);
         }
@@ -226,7 +255,7 @@ final class StepReader {
 
   private Shape readReturn(Reading reading, String sig, boolean hasEmits,
       Set<EventType> declared, Set<EventType> produced, Set<EventType> descriptor) {
-    TypeMirror written = reading.method.getReturnType();
+    TypeMirror written = reading.type.getReturnType();
     TypeMirror type = written;
     boolean async = false;
     if (eventTypes.is(type, "java.util.concurrent.CompletionStage")

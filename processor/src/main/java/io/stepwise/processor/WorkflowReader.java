@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.util.Elements;
 
 /** Reads a {@code @Workflow} class and its steps into a {@link WorkflowModel}, reporting what is malformed. */
@@ -23,23 +25,33 @@ final class WorkflowReader {
   static final String WORKFLOW = "io.stepwise.annotations.Workflow";
 
   private final Elements elements;
+  private final WorkflowMembers members;
   private final StepReader stepReader;
   private final StateReader stateReader;
   private final ResourceReader resourceReader;
   private final ErrorReporter reporter;
 
-  WorkflowReader(Elements elements, StepReader stepReader, StateReader stateReader, ResourceReader resourceReader,
-      ErrorReporter reporter) {
+  WorkflowReader(Elements elements, WorkflowMembers members, StepReader stepReader, StateReader stateReader,
+      ResourceReader resourceReader, ErrorReporter reporter) {
     this.elements = elements;
+    this.members = members;
     this.stepReader = stepReader;
     this.stateReader = stateReader;
     this.resourceReader = resourceReader;
     this.reporter = reporter;
   }
 
-  WorkflowModel read(TypeElement type) {
+  /**
+   * A workflow as read.
+   *
+   * @param methods the method of each step, by step index
+   */
+  record Read(WorkflowModel workflow, List<ExecutableElement> methods) {}
+
+  /** @throws MissingTypeException when the workflow uses a type that does not exist yet */
+  Read read(TypeElement type) {
     var annotation = AnnotationValues.find(elements, type, WORKFLOW).orElseThrow();
-    String classLabel = String.join(".", ClassName.get(type).simpleNames());
+    String classLabel = label(type);
     checkClass(type, classLabel);
     String name = annotation.string("name").isEmpty() ? type.getSimpleName().toString() : annotation.string("name");
     String timeoutText = annotation.string("timeout");
@@ -48,28 +60,82 @@ final class WorkflowReader {
       return Duration.ZERO;
     });
 
-    var providers = resourceReader.read(type);
+    var found = members.of(type, Set.of(StepReader.STEP, StepReader.CATCH_ERROR, ResourceReader.PROVIDES));
+    found.dropped().forEach(d -> warnDropped(d, type));
+    var providers = resourceReader.read(found.members().stream()
+        .filter(m -> m.annotated(ResourceReader.PROVIDES))
+        .toList());
     var steps = new ArrayList<StepModel>();
+    var memberTypes = new ArrayList<ExecutableType>();
+    var methods = new ArrayList<ExecutableElement>();
     var names = new HashMap<String, StepModel>();
-    for (Element member : type.getEnclosedElements()) {
-      if (member.getKind() != ElementKind.METHOD
-          || (AnnotationValues.findMirror(member, StepReader.STEP).isEmpty()
-              && AnnotationValues.findMirror(member, StepReader.CATCH_ERROR).isEmpty())) {
+    for (WorkflowMembers.Member member : found.members()) {
+      if (!member.annotated(StepReader.STEP) && !member.annotated(StepReader.CATCH_ERROR)) {
         continue;
       }
-      StepModel step = stepReader.read((ExecutableElement) member, steps.size(), classLabel, providers);
+      boolean inherited = !member.owner().equals(type);
+      // Diagnostics about an inherited step's place in this workflow's graph go on the workflow.
+      Element site = inherited ? type : member.method();
+      StepModel step = stepReader.read(member.method(), member.type(), site, steps.size(), label(member.owner()),
+          providers);
+      // A private step is reported as such by the step reader.
+      if (inherited && !member.method().getModifiers().contains(Modifier.PRIVATE) && !callable(member, type)) {
+        reporter.error(member.method(), "[Stepwise/StepSignature] Step '" + step.name() + "' is declared in "
+            + label(member.owner()) + ", in another package than " + classLabel + ", and is not public, so the"
+            + " generated code cannot call it. Make it public.");
+        step = step.invalid();
+      }
       // Steps are addressed by name (graph, sendEvent(ev, step)), so an overload would be ambiguous.
       if (names.putIfAbsent(step.name(), step) != null) {
-        reporter.error(member, "[Stepwise/StepSignature] Step '" + step.name()
+        reporter.error(member.method(), "[Stepwise/StepSignature] Step '" + step.name()
             + "' is declared more than once. Give each step a distinct method name.");
         step = step.invalid();
       }
       steps.add(step);
+      memberTypes.add(member.type());
+      methods.add(member.method());
     }
     var resolved = checkJoins(resolveSubtypes(steps));
-    var state = stateReader.read(type, name, resolved);
-    return new WorkflowModel(ClassName.get(type), name, type, timeout,
-        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state, providers.models());
+    var state = stateReader.read(type, name, resolved, memberTypes);
+    return new Read(new WorkflowModel(ClassName.get(type), name, type, timeout,
+        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state, providers.models()),
+        List.copyOf(methods));
+  }
+
+  /**
+   * A method that overrides a step without {@code @Step} is not a step (as in Python, where the
+   * redefinition replaces the decorated method); since that is easy to do by accident, it is
+   * said, unless the override says {@code @SuppressWarnings("stepwise")}.
+   */
+  private void warnDropped(WorkflowMembers.Dropped dropped, TypeElement workflow) {
+    var method = dropped.overriding().method();
+    if (suppressed(method) || suppressed(dropped.overriding().owner())) {
+      return;
+    }
+    String annotation = dropped.overridden().annotated(StepReader.STEP) ? "@Step" : "@CatchError";
+    String name = method.getSimpleName().toString();
+    reporter.warning(method, "[Stepwise/StepOverride] Method '" + name + "' of "
+        + label(dropped.overriding().owner()) + " overrides step '" + name + "' of "
+        + label(dropped.overridden().owner()) + " without " + annotation + ", so it is not a step of workflow '"
+        + label(workflow) + "'. Add " + annotation + " to keep the step, or @SuppressWarnings(\"stepwise\") to"
+        + " drop it.");
+  }
+
+  private static boolean suppressed(Element element) {
+    return AnnotationValues.findMirror(element, "java.lang.SuppressWarnings")
+        .map(mirror -> mirror.getElementValues().values().stream()
+            .anyMatch(v -> v.toString().contains("\"stepwise\"")))
+        .orElse(false);
+  }
+
+  /** Generated code lives in the workflow's package and calls every step on the workflow instance. */
+  private boolean callable(WorkflowMembers.Member member, TypeElement workflow) {
+    return member.method().getModifiers().contains(Modifier.PUBLIC)
+        || elements.getPackageOf(member.owner()).equals(elements.getPackageOf(workflow));
+  }
+
+  private static String label(TypeElement type) {
+    return String.join(".", ClassName.get(type).simpleNames());
   }
 
   private void checkClass(TypeElement type, String label) {

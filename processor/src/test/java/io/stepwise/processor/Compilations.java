@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -23,8 +24,13 @@ final class Compilations {
 
   /** Compiles with the project's lint settings; the processing lint is off as in the build. */
   static Compilation compile(List<JavaFileObject> sources) {
+    return compileWith(List.of(new StepwiseProcessor()), sources);
+  }
+
+  /** Compiles with these processors, in this order, instead of Stepwise's alone. */
+  static Compilation compileWith(List<Processor> processors, List<JavaFileObject> sources) {
     return Compiler.javac()
-        .withProcessors(new StepwiseProcessor())
+        .withProcessors(processors)
         .withOptions("-Xlint:all,-processing")
         .compile(sources);
   }

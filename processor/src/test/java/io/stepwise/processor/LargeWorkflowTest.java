@@ -27,9 +27,9 @@ class LargeWorkflowTest {
 
     assertThat(errorMessages(compilation)).containsExactly(
         "[Stepwise/DeadEnd] Step 'spin' has no path to a StopEvent: Chain.E500 -> spin -> Chain.Spin -> again -> Chain.Spin."
-            + " Return a StopEvent from a step reachable from 'spin', or add skipChecks = DEAD_END.",
+            + " Return a StopEvent from 'spin' or from a step its events reach, or add skipChecks = DEAD_END.",
         "[Stepwise/DeadEnd] Step 'again' has no path to a StopEvent: Chain.Spin -> again -> Chain.Spin."
-            + " Return a StopEvent from a step reachable from 'again', or add skipChecks = DEAD_END.").inOrder();
+            + " Return a StopEvent from 'again' or from a step its events reach, or add skipChecks = DEAD_END.").inOrder();
   }
 
   /**

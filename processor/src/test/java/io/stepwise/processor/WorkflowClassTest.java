@@ -69,8 +69,8 @@ class WorkflowClassTest {
         }
         """);
     assertOnlyError(compile(flow, START, DONE), flow, "Done finish(",
-        "[Stepwise/WorkflowClass] Step 'finish' is declared in Helpers, which is not annotated @Workflow."
-            + " Annotate Helpers with @Workflow, or remove @Step.");
+        "[Stepwise/WorkflowClass] Step 'finish' is declared in Helpers, which is neither a @Workflow class nor"
+            + " extended by one. Annotate Helpers with @Workflow, make it abstract, or remove @Step.");
   }
 
   @Test

@@ -12,7 +12,8 @@ import javax.lang.model.element.Element;
  * One {@code @Step} method as read from the source.
  *
  * @param index position in declaration order, also the dispatch index
- * @param source the method; only validation uses it, to place diagnostics
+ * @param source where diagnostics about the step go: its method, or the workflow class when the
+ *     step is inherited (its place in this workflow's graph is this workflow's matter)
  * @param params every parameter in declaration order
  * @param declaredProduced produced types as written (return type, emits, sent static types);
  *     the stop type of the workflow is chosen among these

@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * {@code [Stepwise/DeadEnd]}: once the step runs, no chain of events leads to a result. The
- * message walks one path (always the first event and step by name) so the user sees the loop.
+ * {@code [Stepwise/DeadEnd]}: the step emits events, but no chain of them leads to a result, so a
+ * run through it can only end by timeout. A sink (a step that emits nothing: it writes to the
+ * stream or has a side effect) cannot keep a run alive and is never reported. The message walks
+ * one path (always the first event and step by name) so the user sees the loop.
  */
 final class DeadEndRule implements GraphRule {
   @Override
@@ -25,13 +27,13 @@ final class DeadEndRule implements GraphRule {
     var reachable = Reachability.reachableSteps(index);
     var findings = new ArrayList<Finding>();
     for (StepModel step : Subjects.of(index, Check.DEAD_END)) {
-      if (reaching.contains(step) || !reachable.contains(step)) {
+      if (step.produced().isEmpty() || reaching.contains(step) || !reachable.contains(step)) {
         continue;
       }
       findings.add(new Finding(step.source(), "[Stepwise/DeadEnd] Step '" + step.name()
           + "' has no path to a StopEvent: " + path(index, step)
-          + ". Return a StopEvent from a step reachable from '" + step.name()
-          + "', or add skipChecks = DEAD_END."));
+          + ". Return a StopEvent from '" + step.name() + "' or from a step its events reach,"
+          + " or add skipChecks = DEAD_END."));
     }
     return findings;
   }
