@@ -80,14 +80,26 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     return run(start, RunOptions.defaults());
   }
 
-  /** Starts a run. */
+  /**
+   * Starts a run.
+   *
+   * @throws IllegalStateException when {@code options} name a run id and a store that already
+   *     holds a run of that id
+   */
   public WorkflowHandler<R> run(S start, RunOptions options) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(options, "options");
     RunData data = options.continueFrom() == null
         ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
         : continued(options.continueFrom());
-    String runId = RunIds.next();
+    String runId = options.runId() != null ? options.runId() : RunIds.next();
+    if (options.runId() != null && options.store() != null) {
+      options.store().load(runId).ifPresent(existing -> {
+        throw new IllegalStateException("Run '" + runId + "' already exists in the run store (workflow '"
+            + existing.checkpoint().workflow() + "', " + existing.status() + "), so it was not started again; resume"
+            + " it with resume(\"" + runId + "\", store), or start the new run under another id");
+      });
+    }
     RunDriver<R> run = driver(runId, options, data, null, null);
     run.post(new Tick.Started(start));
     return new RunHandle<>(run);

@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.store.Checkpoint;
 import io.stepwise.store.RunStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,6 +34,7 @@ public final class RunOptions {
   private final StreamOverflow streamOverflow;
   private final SaveFailurePolicy saveFailures;
   private final Duration storeTimeout;
+  private final String runId;
 
   private RunOptions(Builder builder) {
     this.timeout = builder.timeout;
@@ -46,6 +48,7 @@ public final class RunOptions {
     this.streamOverflow = builder.streamOverflow;
     this.saveFailures = builder.saveFailures;
     this.storeTimeout = builder.storeTimeout;
+    this.runId = builder.runId;
   }
 
   /** Options that change nothing. */
@@ -118,6 +121,11 @@ public final class RunOptions {
     return storeTimeout;
   }
 
+  /** The run id the caller chose, or null for a generated one. */
+  public String runId() {
+    return runId;
+  }
+
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
     return toBuilder().timeout(timeout).build();
@@ -159,7 +167,7 @@ public final class RunOptions {
         + ", continueFrom=" + (continueFrom == null ? null : continueFrom.runId()) + ", checkpoints="
         + (checkpoints != null) + ", store=" + store + ", trace=" + trace + ", streamCapacity=" + streamCapacity
         + ", streamOverflow=" + streamOverflow + ", saveFailures=" + saveFailures + ", storeTimeout="
-        + storeTimeout + "]";
+        + storeTimeout + ", runId=" + runId + "]";
   }
 
   /** Builds {@link RunOptions}; each setting's default is the one documented on its method. */
@@ -175,6 +183,7 @@ public final class RunOptions {
     private StreamOverflow streamOverflow = StreamOverflow.DROP_OLDEST;
     private SaveFailurePolicy saveFailures = SaveFailurePolicy.FAIL_RUN;
     private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
+    private String runId;
 
     private Builder() {}
 
@@ -190,6 +199,7 @@ public final class RunOptions {
       streamOverflow = from.streamOverflow;
       saveFailures = from.saveFailures;
       storeTimeout = from.storeTimeout;
+      runId = from.runId;
     }
 
     /**
@@ -288,6 +298,17 @@ public final class RunOptions {
         throw new IllegalArgumentException("store timeout must be positive, was " + timeout);
       }
       this.storeTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The run's id, chosen by the caller: 1 to 200 characters, no control characters. With a
+     * {@link #store}, it is an idempotency key: starting a run whose id the store already holds
+     * throws instead of running it twice. Resuming keeps a run's id, so this is for new runs only.
+     * Default: a random id (a UUID).
+     */
+    public Builder runId(String runId) {
+      this.runId = Checkpoint.requireRunId(runId);
       return this;
     }
 

@@ -248,8 +248,9 @@ public final class RunDriver<R extends StopEvent> {
     if (finished) {
       return; // the loop drops it too, but after a crash the loop never learned that it ended
     }
-    // A checkpoint follows each completed step and each new wait, so that a run waiting for a person is saved.
-    boolean checkpoint = false;
+    // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
+    // is saved, and the start of a run with a store, so that it is stored from its start.
+    boolean checkpoint = tick instanceof Tick.WaitStarted || (tick instanceof Tick.Started && questions != null);
     switch (tick) {
       case Tick.StepReturned returned -> {
         StepExecution execution = executions.remove(returned.execution());
@@ -258,21 +259,17 @@ public final class RunDriver<R extends StopEvent> {
       }
       case Tick.StepThrew threw -> executions.remove(threw.execution());
       case Tick.Timed timed -> pendingTimers.remove(timed.key());
-      case Tick.WaitStarted started -> checkpoint = true;
-      case Tick.CheckpointSaved saved -> {
-        if (questions != null) {
-          questions.saved(saved.checkpoint());
-        }
-      }
-      case Tick.SaveFailed failed -> {
-        if (questions != null) {
-          questions.releaseAll(); // the save they wait for will not come: the policy decides what follows
-        }
-      }
       default -> {
         if (recorder != null) {
           TraceRecording.tick(recorder, tick, executions);
         }
+      }
+    }
+    if (questions != null) {
+      if (tick instanceof Tick.CheckpointSaved saved) {
+        questions.saved(saved.checkpoint());
+      } else if (tick instanceof Tick.SaveFailed) {
+        questions.releaseAll(); // the save they wait for will not come: the policy decides what follows
       }
     }
     try {

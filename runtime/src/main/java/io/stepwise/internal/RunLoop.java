@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * The control loop of one run as a reducer: {@link #reduce} folds a tick into the run's state
  * and emits the commands that follow from it. No threads, no clock, no I/O: a driver executes
- * the commands and feeds back what happens, so the loop is tested, journaled and replayed as is.
+ * the commands and feeds back what happens, so the loop is tested as is, and its state at any cut
+ * ({@link #image()}) is what a snapshot holds.
  * Everything it keeps (queues, join and collect buffers, waiters, pending retries, lineages) is
  * plain data.
  */

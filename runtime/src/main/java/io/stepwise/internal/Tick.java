@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Something that happened to a run, fed to {@link RunLoop#reduce}. Ticks are plain values so a
- * durable runtime can journal them and replay a run by feeding the same ticks again.
+ * Something that happened to a run, fed to {@link RunLoop#reduce}. Ticks are plain immutable
+ * values, so the loop can be driven and tested without threads. They are not journaled today: a
+ * run survives its process through checkpoints of the loop's state (its snapshot), and an
+ * execution in flight at a checkpoint carries what it did ({@link LoopImage.Progress}). Some ticks
+ * hold live objects (a {@code Class}, a {@code Throwable}), so a journal of ticks would first need
+ * their names instead.
  */
 public sealed interface Tick {
   /** A tick a timer delivers; {@link #key()} is the key it was scheduled under. */

@@ -1,6 +1,7 @@
 package io.stepwise.durable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stepwise.RunOptions;
@@ -19,18 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Timeout(60)
 class DurableRunTest {
   @TempDir
   Path directory;
 
-  private static StoredRun awaitStatus(RunStore store, String runId, RunStatus status) throws InterruptedException {
-    while (true) {
-      StoredRun run = store.load(runId).orElse(null);
-      if (run != null && run.status() == status) {
-        return run;
-      }
-      Thread.sleep(10);
-    }
+  /** Reads the run's stream up to its question: with a store, the question comes once it is saved. */
+  private static StoredRun awaitQuestion(RunStore store, WorkflowHandler<?> run) {
+    assertInstanceOf(AskFlow.Question.class, run.events().iterator().next());
+    return store.load(run.runId()).orElseThrow();
   }
 
   @Test
@@ -46,10 +44,11 @@ class DurableRunTest {
     assertEquals(new CountFlow.Counted(5, List.of(0, 1, 4)), result);
     assertEquals(RunStatus.FINISHED, stored.status());
     assertEquals("count", stored.checkpoint().workflow());
-    // 'start' and two 'count' steps are checkpointed (not the last one, which ends the run), then the end.
-    assertEquals(3, alsoSeen.size());
-    assertEquals(4, stored.version());
-    assertEquals(alsoSeen.get(2).toJson(), stored.snapshotJson());
+    // The run's start, 'start' and two 'count' steps are checkpointed (not the last one, which ends
+    // the run), then the end.
+    assertEquals(4, alsoSeen.size());
+    assertEquals(5, stored.version());
+    assertEquals(alsoSeen.get(3).toJson(), stored.snapshotJson());
   }
 
   @Test
@@ -57,7 +56,8 @@ class DurableRunTest {
     RunStore store = DirectoryRunStore.open(directory);
     WorkflowHandler<AskFlow.Answered> first = AskFlow_Workflow.of(new AskFlow())
         .run(new AskFlow.Begin("tea"), RunOptions.defaults().withStore(store));
-    StoredRun waiting = awaitStatus(store, first.runId(), RunStatus.WAITING);
+    StoredRun waiting = awaitQuestion(store, first);
+    assertEquals(RunStatus.WAITING, waiting.status());
     assertEquals(List.of(waiting), store.list(EnumSet.of(RunStatus.WAITING)));
 
     // As a second process would: open the store, resume the waiting run, answer it.
@@ -92,7 +92,7 @@ class DurableRunTest {
     RunStore store = new InMemoryRunStore();
     WorkflowHandler<AskFlow.Answered> asking = AskFlow_Workflow.of(new AskFlow())
         .run(new AskFlow.Begin("tea"), RunOptions.defaults().withStore(store));
-    awaitStatus(store, asking.runId(), RunStatus.WAITING);
+    assertEquals(RunStatus.WAITING, awaitQuestion(store, asking).status());
 
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> CountFlow_Workflow.of(new CountFlow(-1)).resume("no-such-run", store));

@@ -42,8 +42,10 @@ class KilledRunTest {
       assertEquals("hanging at " + HANG_AT, out.readLine());
       store = JdbcRunStore.create(url);
       // The checkpoint of the step before the hang is written off the loop's thread: wait for it.
-      // 'start' and HANG_AT executions of 'count' have completed, one checkpoint each.
-      while (store.load(runId).map(StoredRun::version).orElse(0L) < 1 + HANG_AT) {
+      // One checkpoint for the run's start, then one each for 'start' and HANG_AT executions of 'count'.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (store.load(runId).map(StoredRun::version).orElse(0L) < 2 + HANG_AT) {
+        assertTrue(System.nanoTime() < deadline, "the child never saved its checkpoint before the hang");
         Thread.sleep(20);
       }
       child.destroyForcibly();
@@ -54,7 +56,7 @@ class KilledRunTest {
     assertEquals(137, child.exitValue(), "the child was killed by SIGKILL");
     StoredRun atKill = store.load(runId).orElseThrow();
     assertEquals(RunStatus.RUNNING, atKill.status());
-    assertEquals(1 + HANG_AT, atKill.version());
+    assertEquals(2 + HANG_AT, atKill.version());
 
     CountFlow.Counted resumed = CountFlow_Workflow.of(new CountFlow(-1)).resume(runId, store).result();
 

@@ -118,8 +118,8 @@ class StoredRunSafetyTest {
     assertEquals(new AskFlow.Answered("tea", "green"), newer.result());
     StoredRun stored = store.load(first.runId()).orElseThrow();
     assertEquals(RunStatus.FINISHED, stored.status());
-    // ask, the cancel's FAILED, two claims, then the newer handler's end
-    assertEquals(5, stored.version());
+    // the start, ask, the cancel's FAILED, two claims, then the newer handler's end
+    assertEquals(6, stored.version());
   }
 
   @Test
@@ -156,5 +156,30 @@ class StoredRunSafetyTest {
     assertInstanceOf(StoredRun.class, store.load("copied-run").orElseThrow()); // nothing was changed
     assertEquals(1, store.load("copied-run").orElseThrow().version());
     run.cancel();
+  }
+
+  @Test
+  void aCallerChosenRunIdIsAnIdempotencyKeyWithAStore() {
+    RunStore store = new InMemoryRunStore();
+    RunOptions options = RunOptions.builder().runId("order-42").store(store).build();
+    WorkflowHandler<AskFlow.Answered> run = AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("tea"), options);
+    assertEquals("order-42", run.runId());
+    question(run);
+
+    IllegalStateException again = assertThrows(IllegalStateException.class,
+        () -> AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("coffee"), options));
+
+    assertEquals("Run 'order-42' already exists in the run store (workflow 'ask', WAITING), so it was not started"
+        + " again; resume it with resume(\"order-42\", store), or start the new run under another id",
+        again.getMessage());
+    assertEquals(RunStatus.WAITING, store.load("order-42").orElseThrow().status());
+    run.cancel();
+  }
+
+  @Test
+  void aRunIdWithAControlCharacterIsRefused() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> RunOptions.builder().runId("a\nb"));
+    assertEquals("A run id must not contain control characters, 'a?b' has one at index 1.", refused.getMessage());
   }
 }

@@ -136,7 +136,7 @@ class DurableExtractionProcessTest {
         + "  extract respond " + runId + " --feedback \"what to change\" --store " + store + "\n"), started);
     StoredRun paused = JdbcRunStore.create("jdbc:sqlite:" + db).load(runId).orElseThrow();
     assertEquals(RunStatus.WAITING, paused.status());
-    assertEquals(2, paused.version()); // parse, then proposeSchema
+    assertEquals(3, paused.version()); // the run's start, parse, then proposeSchema
 
     String revised = cli("extract", "respond", runId, "--feedback", "Add the line items, the subtotal and the tax.",
         "--store", store);
@@ -148,7 +148,7 @@ class DurableExtractionProcessTest {
     assertTrue(revised.contains("\"line_items\" : {"), revised);
     StoredRun pausedAgain = JdbcRunStore.create("jdbc:sqlite:" + db).load(runId).orElseThrow();
     assertEquals(RunStatus.WAITING, pausedAgain.status());
-    assertEquals(5, pausedAgain.version()); // the resume's claim, review, then proposeSchema
+    assertEquals(6, pausedAgain.version()); // the resume's claim, review, then proposeSchema
 
     String approved = cli("extract", "respond", runId, "--approve", "--store", store);
     assertTrue(approved.contains("\n  > Schema approved\n"), approved);
