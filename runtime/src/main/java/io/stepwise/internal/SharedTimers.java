@@ -79,6 +79,16 @@ public final class SharedTimers implements Timers {
     return entry;
   }
 
+  /** The timer thread, or null while none runs. */
+  Thread thread() {
+    lock.lock();
+    try {
+      return thread;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Tasks scheduled and neither fired nor cancelled. */
   int pending() {
     lock.lock();
@@ -109,8 +119,15 @@ public final class SharedTimers implements Timers {
           } else {
             changed.awaitNanos(head.deadline - now);
           }
-        } catch (InterruptedException ignored) {
-          // nobody interrupts this thread; look at the heap again
+        } catch (InterruptedException stop) {
+          // An interrupt asks the thread to end: exec:java, for one, interrupts a program's leftover
+          // threads and waits 15 s for each. With nothing pending, ending loses nothing: the next
+          // schedule() starts a new thread. A pending timer belongs to a live run that would hang
+          // without it, so then the thread stays.
+          if (size == 0) {
+            thread = null;
+            return;
+          }
         } finally {
           sleeping = false;
         }

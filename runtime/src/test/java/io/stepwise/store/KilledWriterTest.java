@@ -67,8 +67,9 @@ class KilledWriterTest {
   /** Starts the writer, waits for its saves, kills it, and returns the last version it printed. */
   private static long killWriterAfterSaves(String kind, String location) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        CheckpointWriterProcess.class.getName(), kind, location)
+    // Native access for sqlite-jdbc, as the test JVM has it (the root pom): no JDK 24+ warning.
+    Process child = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), CheckpointWriterProcess.class.getName(), kind, location)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     long last = 0;

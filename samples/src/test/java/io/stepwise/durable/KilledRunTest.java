@@ -30,8 +30,9 @@ class KilledRunTest {
   @Test
   void runKilledMidwayResumesFromTheStoreWithTheSameResult() throws Exception {
     String url = "jdbc:sqlite:" + directory.resolve("runs.db");
+    // Native access for sqlite-jdbc, as the test JVM has it (the root pom): no JDK 24+ warning.
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CountingProcess.class.getName(),
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), CountingProcess.class.getName(),
         url, String.valueOf(STEPS), String.valueOf(HANG_AT))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
