@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +31,7 @@ import java.util.function.Consumer;
  * <pre>
  * Worker start  &lt;store-url&gt; &lt;trial&gt; &lt;shape&gt;
  * Worker resume &lt;store-url&gt; &lt;trial&gt;
- * Worker answer &lt;store-url&gt; &lt;trial&gt; &lt;question&gt;...   (answers each question once the resumed run asks it)
+ * Worker answer &lt;store-url&gt; &lt;trial&gt; &lt;question&gt;...   (answers each question right after the resume)
  * </pre>
  */
 public final class Worker {
@@ -130,19 +128,17 @@ public final class Worker {
       report("refused " + e);
       return REFUSED;
     }
-    // An answer is taken only by a wait that is open (docs/human-in-the-loop.md): answer each
-    // question once the resumed run asks it again, when its re-run step has re-opened the wait.
-    Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
-    unanswered.addAll(questions);
-    return drive(run, store, questions, event -> {
-      if (event instanceof NumberedQuestion question && unanswered.remove(question.n())) {
-        try {
-          run.sendEvent(shape.answer().apply(question.n()));
-        } catch (IllegalStateException e) {
-          report("unsent " + question.n() + ": " + e.getMessage()); // the run ended meanwhile; its outcome follows
-        }
+    // The documented pattern (docs/human-in-the-loop.md, "Pausing across processes"): answer right
+    // after the resume, before the re-run steps have opened their waits again. The resumed run keeps
+    // the answers for the waits that were open at its checkpoint, so none may be lost.
+    for (int n : questions) {
+      try {
+        run.sendEvent(shape.answer().apply(n));
+      } catch (IllegalStateException e) {
+        report("unsent " + n + ": " + e.getMessage()); // the run ended meanwhile; its outcome follows
       }
-    });
+    }
+    return drive(run, store, questions, event -> {});
   }
 
   /**

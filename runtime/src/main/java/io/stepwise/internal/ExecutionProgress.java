@@ -25,13 +25,21 @@ final class ExecutionProgress {
   private final List<Event> offered = new ArrayList<>(1);
   /** Events a snapshot recorded as offered to the wait open at its cut, to offer again when the re-run opens it. */
   private List<Event> offeredBeforeCut;
+  /** The type the open wait awaits, null when none is open. */
+  private Class<?> openType;
+  /**
+   * The type name of the wait open at the cut while its re-run has not opened it again: events of
+   * that type are kept for it meanwhile, so an answer sent right after a resume is not lost.
+   */
+  private String awaitedBeforeCut;
 
   private ExecutionProgress(LoopImage.Progress image) {
     sent = image.sent();
     written = image.written();
     collects = new ArrayList<>(image.collects());
     waits = new ArrayList<>(image.waits());
-    offeredBeforeCut = image.offered().isEmpty() ? null : image.offered();
+    awaitedBeforeCut = image.openWait();
+    offeredBeforeCut = image.offered().isEmpty() && awaitedBeforeCut == null ? null : new ArrayList<>(image.offered());
   }
 
   static ExecutionProgress fresh() {
@@ -88,15 +96,29 @@ final class ExecutionProgress {
   }
 
   /**
-   * A new wait opens: the events to offer it at once, which are those offered to it before the cut
-   * when it is the wait that was open then, else none.
+   * A new wait for {@code type} opens: the events to offer it at once, which are those offered to
+   * it before the cut, or kept for it since, when it is the wait that was open then, else none.
    */
-  List<Event> waitOpened(int seq) {
+  List<Event> waitOpened(int seq, Class<?> type) {
     offered.clear();
     List<Event> again = offeredBeforeCut != null && seq == waits.size() + 1 ? offeredBeforeCut : List.of();
     offeredBeforeCut = null;
+    awaitedBeforeCut = null;
+    openType = type;
     offered.addAll(again);
     return again;
+  }
+
+  /** Whether events are being kept for the wait that was open at the cut, which the re-run has not opened yet. */
+  boolean keepsForWaitBeforeCut() {
+    return awaitedBeforeCut != null;
+  }
+
+  /** Keeps {@code event} for the wait that was open at the cut when it is of the awaited type. */
+  void keepForWaitBeforeCut(Event event) {
+    if (awaitedBeforeCut != null && EventTypes.isA(event.getClass(), awaitedBeforeCut)) {
+      offeredBeforeCut.add(event);
+    }
   }
 
   /** An event was offered to the open wait. */
@@ -109,11 +131,16 @@ final class ExecutionProgress {
     if (seq == waits.size() + 1) {
       waits.add(event);
       offered.clear();
+      openType = null;
     }
   }
 
   LoopImage.Progress image() {
     // Offers recorded at an earlier cut stay pending until the re-run opens that wait again.
-    return new LoopImage.Progress(sent, written, collects, waits, offeredBeforeCut != null ? offeredBeforeCut : offered);
+    if (awaitedBeforeCut != null) {
+      return new LoopImage.Progress(sent, written, collects, waits, offeredBeforeCut, awaitedBeforeCut);
+    }
+    return new LoopImage.Progress(sent, written, collects, waits, offeredBeforeCut != null ? offeredBeforeCut : offered,
+        openType == null ? null : EventTypes.nameOf(openType));
   }
 }

@@ -83,10 +83,18 @@ public record LoopImage(List<StepImage> steps, List<ExecutionImage> executions, 
    * @param collects the answers its {@code collectEvents} calls got, in call order; null for "not yet complete"
    * @param waits what its ended {@code waitForEvent} calls took, in call order; null for a wait that timed out
    * @param offered the events offered to its open wait, oldest first
+   * @param openWait the canonical name of the type its open wait awaits, null when it was not waiting;
+   *     the resumed run keeps events of that type for the wait until the re-run opens it again
    */
-  public record Progress(int sent, int written, List<List<Event>> collects, List<Event> waits, List<Event> offered) {
+  public record Progress(int sent, int written, List<List<Event>> collects, List<Event> waits, List<Event> offered,
+      String openWait) {
     /** An execution that did nothing the loop saw yet. */
-    public static final Progress NONE = new Progress(0, 0, List.of(), List.of(), List.of());
+    public static final Progress NONE = new Progress(0, 0, List.of(), List.of(), List.of(), null);
+
+    /** Progress with no wait open at the cut. */
+    public Progress(int sent, int written, List<List<Event>> collects, List<Event> waits, List<Event> offered) {
+      this(sent, written, collects, waits, offered, null);
+    }
 
     public Progress {
       collects = Collections.unmodifiableList(new ArrayList<>(collects)); // null entries are answers too
@@ -96,7 +104,8 @@ public record LoopImage(List<StepImage> steps, List<ExecutionImage> executions, 
 
     /** Whether there is nothing to replay. */
     public boolean isEmpty() {
-      return sent == 0 && written == 0 && collects.isEmpty() && waits.isEmpty() && offered.isEmpty();
+      return sent == 0 && written == 0 && collects.isEmpty() && waits.isEmpty() && offered.isEmpty()
+          && openWait == null;
     }
   }
 

@@ -31,9 +31,8 @@ final class LoopImages {
     }
     List<LoopImage.WaiterImage> waits = new ArrayList<>();
     for (Waiters.Waiter waiter : waiters.all()) {
-      String type = waiter.type().getCanonicalName();
-      waits.add(new LoopImage.WaiterImage(waiter.step(), type == null ? waiter.type().getName() : type,
-          waiter.waiterEvent(), waiter.timeout()));
+      waits.add(new LoopImage.WaiterImage(waiter.step(), EventTypes.nameOf(waiter.type()), waiter.waiterEvent(),
+          waiter.timeout()));
     }
     return new LoopImage(buffered, executions, waits);
   }

@@ -8,6 +8,7 @@ import io.stepwise.StopEvent;
 import io.stepwise.internal.InFlight.Execution;
 import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,6 +31,8 @@ public final class RunLoop {
   private final StepState[] steps;
   private final InFlight inFlight = new InFlight();
   private final Waiters waiters = new Waiters();
+  /** Executions of a resumed run whose re-runs have not opened again the wait open at the cut. */
+  private final List<Long> rearming = new ArrayList<>(0);
   private boolean finished;
   /** Whether the run's handler is gone: the run ends as soon as only the outside could move it on. */
   private boolean abandoned;
@@ -210,6 +213,9 @@ public final class RunLoop {
       state.busy++;
       Execution execution = LoopImages.execution(running, inFlight.newKey(), state.takeWorker());
       inFlight.replay(execution.id(), running.progress());
+      if (running.progress().openWait() != null) {
+        rearming.add(execution.id());
+      }
       if (execution.waiting()) {
         inFlight.waitToRetry(execution, running.retryIn(), out);
       } else {
@@ -256,6 +262,9 @@ public final class RunLoop {
       inFlight.progressOf(waiter.execution()).offered(event);
       out.accept(new Command.Offer(waiter.execution(), waiter.seq(), event));
     }
+    if (!rearming.isEmpty()) {
+      keepForWaitsBeforeCut(event, onlyStep);
+    }
     for (Routing.Route route : routing.routes(event.getClass())) {
       if (onlyStep < 0 || route.step() == onlyStep) {
         StepState state = state(route.step());
@@ -265,6 +274,23 @@ public final class RunLoop {
         if (set != null) {
           fire(state, set, out);
         }
+      }
+    }
+  }
+
+  /**
+   * Keeps an event for the waits that were open at the resumed cut and whose re-runs have not
+   * opened them again, so an answer sent right after a resume reaches them.
+   */
+  private void keepForWaitsBeforeCut(Event event, int onlyStep) {
+    for (var it = rearming.iterator(); it.hasNext(); ) {
+      long key = it.next();
+      Execution execution = inFlight.get(key);
+      ExecutionProgress progress = execution == null ? null : inFlight.progressIfAny(key);
+      if (progress == null || !progress.keepsForWaitBeforeCut()) {
+        it.remove();
+      } else if (onlyStep < 0 || execution.step() == onlyStep) {
+        progress.keepForWaitBeforeCut(event);
       }
     }
   }
@@ -288,7 +314,7 @@ public final class RunLoop {
   private void startWait(Execution execution, Tick.WaitStarted wait, Consumer<? super Command> out) {
     ExecutionProgress progress = inFlight.progressOf(execution.id());
     if (!progress.replaysWait(wait.seq())) {
-      List<Event> offeredBefore = progress.waitOpened(wait.seq());
+      List<Event> offeredBefore = progress.waitOpened(wait.seq(), wait.type());
       waiters.start(wait, inFlight.newKey(), execution.step(), true, out);
       for (Event event : offeredBefore) {
         out.accept(new Command.Offer(execution.id(), wait.seq(), event));
@@ -397,6 +423,7 @@ public final class RunLoop {
     }
     inFlight.clear();
     waiters.clear();
+    rearming.clear();
     for (StepState state : steps) {
       if (state != null) {
         state.clear();

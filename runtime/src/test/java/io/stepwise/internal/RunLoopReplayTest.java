@@ -127,6 +127,26 @@ class RunLoopReplayTest {
   }
 
   @Test
+  void answerPostedAfterTheResumeBeforeTheReRunWaitsAgainIsKeptForThatWait() {
+    LoopHarness run = new LoopHarness(asking());
+    run.start(new Start(0));
+    run.tick(new Tick.WaitStarted(1, 1, Answer.class, new Ask("ok?"), Duration.ZERO));
+    LoopImage cut = run.loop.image();
+    assertEquals("io.stepwise.fixture.Events.Answer", cut.executions().getFirst().progress().openWait());
+
+    LoopHarness resumed = new LoopHarness(asking());
+    resumed.tick(new Tick.Resumed(cut));
+    resumed.tick(new Tick.EventPosted(new Answer("early"), -1)); // the re-run has not reached its wait yet
+    resumed.tick(new Tick.EventPosted(new Mid(9), -1)); // not what the wait awaits: not kept for it
+    LoopImage again = resumed.loop.image(); // a cut before the re-run waits keeps the answer too
+    assertEquals(List.of(new Answer("early")), again.executions().getFirst().progress().offered());
+    assertEquals(List.of("publish Ask[question=ok?]", "offer #1/1 Answer[text=early]"),
+        resumed.tick(new Tick.WaitStarted(1, 1, Answer.class, new Ask("ok?"), Duration.ZERO)));
+    resumed.tick(new Tick.WaitMatched(1, 1, new Answer("early")));
+    assertEquals(List.of(), resumed.tick(new Tick.EventPosted(new Answer("late"), -1))); // nobody waits now
+  }
+
+  @Test
   void waitThatTimedOutBeforeTheCutTimesOutAgainAtOnce() {
     LoopHarness run = new LoopHarness(asking());
     run.start(new Start(0));

@@ -52,6 +52,40 @@ final class WaitFlows {
     }
   }
 
+  /**
+   * Like {@link ManyWaitersFlow}, but each asker first passes a gate its test holds, so the test
+   * decides whether an answer arrives before the asker's wait is open.
+   */
+  @Workflow
+  static class HesitantAskersFlow {
+    private final java.util.concurrent.CountDownLatch gate;
+
+    HesitantAskersFlow(java.util.concurrent.CountDownLatch gate) {
+      this.gate = gate;
+    }
+
+    @Step
+    List<Ask> start(Go ev, Context<?> ctx) {
+      ctx.store().put("askers", ev.askers());
+      return java.util.stream.IntStream.range(0, ev.askers()).mapToObj(Ask::new).toList();
+    }
+
+    @Step(workers = 3)
+    Answered ask(Ask ev, Context<?> ctx) throws InterruptedException {
+      gate.await();
+      Reply reply = ctx.waitForEvent(Reply.class, new Question(ev.id()), r -> r.id() == ev.id(), Duration.ZERO);
+      return new Answered(ev.id(), reply.text());
+    }
+
+    @Step(workers = 1)
+    Optional<Answers> gather(Answered ev, Context<?> ctx) {
+      int askers = ctx.store().get("askers", 0);
+      return ctx.collectEvents(ev, java.util.Collections.nCopies(askers, Answered.class))
+          .map(all -> new Answers(all.stream().map(e -> ((Answered) e).id() + "=" + ((Answered) e).text())
+              .sorted().toList()));
+    }
+  }
+
   record Never(String text) implements StopEvent {}
 
   /** Waits for a reply that never comes. */

@@ -52,6 +52,10 @@ final class ProgressSection {
     out.endArray();
     out.name("offered");
     writeEvents(out, progress.offered());
+    if (progress.openWait() != null) {
+      out.name("openWait");
+      out.value(progress.openWait());
+    }
     out.endObject();
   }
 
@@ -61,6 +65,7 @@ final class ProgressSection {
     List<List<Event>> collects = new ArrayList<>();
     List<Event> waits = new ArrayList<>();
     List<Event> offered = List.of();
+    String openWait = null;
     in.beginObject();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
@@ -79,10 +84,11 @@ final class ProgressSection {
           }
         }
         case "offered" -> offered = events(in);
+        case "openWait" -> openWait = in.readString();
         default -> in.skipValue();
       }
     }
-    return new LoopImage.Progress(sent, written, collects, waits, offered);
+    return new LoopImage.Progress(sent, written, collects, waits, offered, openWait);
   }
 
   private void writeEvents(JsonWriter out, List<Event> events) {
