@@ -54,10 +54,13 @@ public final class Snapshot {
   }
 
   /**
-   * Reads a snapshot's envelope and checks the whole text is well-formed; the run's content is
-   * decoded by {@link CompiledWorkflow#resume(Snapshot)} with the workflow's codecs.
+   * Checks a snapshot's length and reads its envelope (format version, workflow, graph hash, run
+   * id, stream position), which {@link #toJson()} writes first, and no further: the whole text is
+   * read once, by {@link CompiledWorkflow#resume(Snapshot)}, with the workflow's codecs, before
+   * anything runs, and JSON malformed after the envelope fails there with the same
+   * {@link SnapshotException}.
    *
-   * @throws SnapshotException when the text is malformed, too long, or of a newer format version
+   * @throws SnapshotException when the text is too long, its envelope malformed, or of a newer format version
    */
   public static Snapshot fromJson(String json) {
     return fromJson(json, DEFAULT_LIMITS);

@@ -154,12 +154,14 @@ class ValueFidelityTest {
 
   @Test
   void snapshotNamingExecutionsTwiceIsRefusedNotRunTwice() throws Exception {
-    String text = new HoldingFlow(Map.of()).snapshotWithValues(new MapStartEvent(Map.of("n", 1))).toJson();
+    var flow = new HoldingFlow(Map.of());
+    String text = flow.snapshotWithValues(new MapStartEvent(Map.of("n", 1))).toJson();
     int at = text.indexOf(",\"executions\":");
     int end = text.indexOf(",\"waiters\":");
     String doubled = text.substring(0, end) + text.substring(at, end) + text.substring(end);
 
-    var error = assertThrows(SnapshotException.class, () -> Snapshot.fromJson(doubled));
+    // Snapshot.fromJson reads only the envelope; resume reads the rest, before anything runs.
+    var error = assertThrows(SnapshotException.class, () -> flow.workflow().resume(Snapshot.fromJson(doubled)));
 
     assertEquals(SnapshotException.Reason.MALFORMED, error.reason());
     assertEquals(true, error.getMessage().startsWith("Cannot read snapshot: malformed JSON at line 1, column "),
@@ -170,10 +172,11 @@ class ValueFidelityTest {
 
   @Test
   void snapshotWhoseStoreMapNamesAKeyTwiceIsRefused() throws Exception {
-    String text = new HoldingFlow(Map.of("m", Map.of("a", 1))).snapshotWithValues(new MapStartEvent(Map.of()))
+    var flow = new HoldingFlow(Map.of("m", Map.of("a", 1)));
+    String text = flow.snapshotWithValues(new MapStartEvent(Map.of()))
         .toJson().replace("{\"a\":1}", "{\"a\":1,\"a\":2}");
 
-    var error = assertThrows(SnapshotException.class, () -> Snapshot.fromJson(text));
+    var error = assertThrows(SnapshotException.class, () -> flow.workflow().resume(Snapshot.fromJson(text)));
 
     assertEquals(true, error.getMessage().contains("Duplicate Object property \"a\""), error.getMessage());
   }
@@ -198,7 +201,7 @@ class ValueFidelityTest {
     String text = flow.snapshotWithValues(new MapStartEvent(Map.of())).toJson()
         .replace(BigInteger.TWO.pow(64).toString(), big); // as another writer, or an older Stepwise, may have
 
-    var refused = assertThrows(SnapshotException.class, () -> Snapshot.fromJson(text));
+    var refused = assertThrows(SnapshotException.class, () -> flow.workflow().resume(Snapshot.fromJson(text)));
     Snapshot raised = Snapshot.fromJson(text, Snapshot.DEFAULT_LIMITS.withMaxNumberLength(2000));
     ResultEvent result = flow.workflow().resume(raised).result();
 
@@ -237,7 +240,7 @@ class ValueFidelityTest {
         + ",\"store\":");
 
     ResultEvent result = flow.workflow().resume(Snapshot.fromJson(deepest)).result();
-    var refused = assertThrows(SnapshotException.class, () -> Snapshot.fromJson(deeper));
+    var refused = assertThrows(SnapshotException.class, () -> flow.workflow().resume(Snapshot.fromJson(deeper)));
 
     assertEquals(Map.of("x", "core"), HoldingFlow.valuesOf(result));
     assertEquals(SnapshotException.Reason.OVERSIZED, refused.reason());

@@ -63,6 +63,15 @@ class SnapshotDecodingTest {
   }
 
   @Test
+  void contentAfterTheSnapshotObjectIsRejected() {
+    Snapshot.fromJson(json + " {}"); // reads the envelope only; resume reads the whole text
+    SnapshotException failure = resumeFails(json + " {}");
+    assertEquals(Reason.MALFORMED, failure.reason());
+    assertEquals("Cannot read snapshot: unexpected content after the end of the object. Pass the text"
+        + " Snapshot.toJson() wrote, unchanged.", failure.getMessage());
+  }
+
+  @Test
   void snapshotOfAnotherWorkflowIsRejected() {
     Snapshot snapshot = Snapshot.fromJson(json);
     SnapshotException failure = assertThrows(SnapshotException.class, () -> SnapshotFlows_BusyFlow_Workflow

@@ -20,15 +20,6 @@ public final class BoundedJson {
     return builder(limits).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   }
 
-  /**
-   * Like {@link #factory}, without the check for properties named twice: for reading again a text
-   * that a factory of {@link #factory} has read whole before (a snapshot's envelope read), which
-   * saves that check's work on every object.
-   */
-  public static JsonFactory factoryForCheckedText(JsonLimits limits) {
-    return builder(limits).build();
-  }
-
   private static JsonFactoryBuilder builder(JsonLimits limits) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()

@@ -13,7 +13,9 @@ import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * What a snapshot says about itself, read without the workflow's codecs: format version, workflow,
- * graph hash, run id and stream position. Reading it also checks that the whole text is JSON.
+ * graph hash, run id and stream position. Only the text up to the last of these is read (the
+ * writer puts them first); {@link SnapshotReader} reads the whole text once, when the run resumes,
+ * and fails the same way for malformed JSON after them.
  */
 public record SnapshotEnvelope(int format, String workflow, String graphHash, String runId, long streamPosition) {
   private static final String FIX = " Pass the text Snapshot.toJson() wrote, unchanged.";
@@ -38,7 +40,8 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
       String graph = null;
       String runId = null;
       long position = -1;
-      for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+      JsonToken token = parser.nextToken();
+      for (; token != JsonToken.END_OBJECT; token = parser.nextToken()) {
         if (token != JsonToken.PROPERTY_NAME) {
           throw malformed("expected a property name, found " + token + ".");
         }
@@ -59,9 +62,9 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
           case SnapshotFormat.STREAM_POSITION -> position = integer(parser, value, name, Long.MAX_VALUE);
           default -> parser.skipChildren();
         }
-      }
-      if (parser.nextToken() != null) {
-        throw malformed("unexpected content after the end of the object.");
+        if (format != null && workflow != null && graph != null && runId != null && position >= 0) {
+          break; // the rest is read once, by SnapshotReader, when the run resumes
+        }
       }
       if (format == null || format < 1) {
         throw malformed("it has no format version (a positive \"" + SnapshotFormat.FORMAT + "\").");
@@ -70,16 +73,25 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
         throw malformed("it lacks one of \"" + SnapshotFormat.WORKFLOW + "\", \"" + SnapshotFormat.GRAPH
             + "\", \"" + SnapshotFormat.RUN_ID + "\", \"" + SnapshotFormat.STREAM_POSITION + "\".");
       }
+      if (token == JsonToken.END_OBJECT && parser.nextToken() != null) {
+        throw malformed("unexpected content after the end of the object.");
+      }
       return new SnapshotEnvelope(format, workflow, graph, runId, position);
-    } catch (StreamConstraintsException e) {
-      throw new SnapshotException(Reason.OVERSIZED, "Cannot read snapshot: it exceeds a limit: "
-          + e.getOriginalMessage() + RAISE, e);
     } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new SnapshotException(Reason.MALFORMED, "Cannot read snapshot: malformed JSON" + where + ": "
-          + e.getOriginalMessage() + "." + FIX, e);
+      throw unreadable(e);
     }
+  }
+
+  /** What a snapshot that Jackson cannot read (malformed, or beyond a limit) fails with. */
+  static SnapshotException unreadable(JacksonException e) {
+    if (e instanceof StreamConstraintsException) {
+      return new SnapshotException(Reason.OVERSIZED, "Cannot read snapshot: it exceeds a limit: "
+          + e.getOriginalMessage() + RAISE, e);
+    }
+    TokenStreamLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new SnapshotException(Reason.MALFORMED, "Cannot read snapshot: malformed JSON" + where + ": "
+        + e.getOriginalMessage() + "." + FIX, e);
   }
 
   private static long integer(JsonParser parser, JsonToken value, String name, long max) {

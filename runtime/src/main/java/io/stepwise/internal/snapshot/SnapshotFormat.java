@@ -28,8 +28,6 @@ final class SnapshotFormat {
 
   /** The factory for the default limits: built once, so its symbol tables and buffers are reused. */
   private static final JsonFactory DEFAULT = BoundedJson.factory(Snapshot.DEFAULT_LIMITS);
-  /** The same without the duplicate check, for decoding a text that {@link #DEFAULT} read whole. */
-  private static final JsonFactory CHECKED_DEFAULT = BoundedJson.factoryForCheckedText(Snapshot.DEFAULT_LIMITS);
 
   /** A factory reading (and writing) within {@code limits}. */
   static JsonFactory factory(JsonLimits limits) {
@@ -37,17 +35,16 @@ final class SnapshotFormat {
   }
 
   /**
-   * A factory for decoding the content of a snapshot whose envelope was read, which checked the
-   * whole text: its length, and no object naming a property twice. Any length limit at least that
-   * long reads it the same, so the default factory serves whenever the other limits are the defaults.
+   * A factory for decoding the whole text of a snapshot whose envelope was read, which checked its
+   * length against {@code limits}: any length limit at least that long reads it the same, so the
+   * default factory serves whenever the other limits are the defaults.
    */
   static JsonFactory factoryFor(String json, JsonLimits limits) {
     if (limits.maxDepth() == Snapshot.DEFAULT_LIMITS.maxDepth()
         && limits.maxNumberLength() == Snapshot.DEFAULT_LIMITS.maxNumberLength()
         && json.length() <= Snapshot.DEFAULT_MAX_CHARS) {
-      return CHECKED_DEFAULT;
+      return DEFAULT;
     }
-    return BoundedJson.factoryForCheckedText(
-        limits.withMaxChars(Math.max(Math.max(json.length(), 2), limits.maxChars())));
+    return BoundedJson.factory(limits.withMaxChars(Math.max(Math.max(json.length(), 2), limits.maxChars())));
   }
 }

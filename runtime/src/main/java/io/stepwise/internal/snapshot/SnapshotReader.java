@@ -39,7 +39,11 @@ public final class SnapshotReader {
     this.checks = new SnapshotChecks(routing);
   }
 
-  /** Checks the envelope against this workflow, then decodes the content. */
+  /**
+   * Checks the envelope against this workflow, then decodes the content: the one full read of the
+   * text ({@code Snapshot.fromJson} reads only the envelope), so it also fails for malformed JSON
+   * and limits exceeded anywhere in it, as {@link SnapshotEnvelope#unreadable} says.
+   */
   public RunImage read(Snapshot snapshot) {
     check(snapshot);
     if (snapshot.image() != null) {
@@ -51,14 +55,17 @@ public final class SnapshotReader {
         .createParser(ObjectReadContext.empty(), json)) {
       in = new JsonReader(parser, "snapshot", SnapshotFormat.WRITE_DEPTH); // decoded content writes again
       parser.nextToken();
-      return content(in, snapshot, json);
+      RunImage image = content(in, snapshot, json);
+      if (parser.nextToken() != null) {
+        throw SnapshotEnvelope.malformed("unexpected content after the end of the object.");
+      }
+      return image;
     } catch (SnapshotException e) {
       throw e;
     } catch (JsonDecodingException e) {
       throw invalid(e.getMessage(), e);
     } catch (JacksonException e) {
-      throw new SnapshotException(Reason.MALFORMED, "Cannot restore snapshot of workflow '" + routing.workflow()
-          + "': malformed JSON: " + e.getOriginalMessage() + ".", e);
+      throw SnapshotEnvelope.unreadable(e);
     } catch (RuntimeException e) {
       // A record's constructor rejected decoded values (a compact constructor's check).
       throw invalid("a value was rejected at " + (in == null ? "snapshot" : in.path()) + ": " + e, e);
