@@ -113,12 +113,15 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   /**
    * Resumes a run from a snapshot: its state, store and buffers are restored, the executions that
    * were in flight run again (at-least-once), retry delays wait out what was left, and a fresh run
-   * timeout starts. The run keeps its id. Nothing runs unless the whole snapshot decodes. An
-   * execution that was waiting for a child run resumes that child, from the child's own snapshot,
-   * when it calls {@code runChild} again (see docs/child-workflows.md).
+   * timeout starts. The run keeps its id. Nothing runs unless the whole snapshot decodes. What an
+   * execution in flight had done before the cut (sends, stream writes, collect answers, waits) is
+   * replayed, not done again, and a wait that was open at the cut keeps the events of its type sent
+   * from now on until the re-run opens it again, so an answer may be sent right after this call.
+   * An execution that was waiting for a child run resumes that child, from the child's own
+   * snapshot, when it calls {@code runChild} again (see docs/child-workflows.md, docs/durability.md).
    *
-   * @throws SnapshotException when the snapshot is of another workflow, of a changed graph, or its
-   *     content does not decode with this workflow's codecs
+   * @throws SnapshotException when the snapshot is of another workflow, of a changed graph, its
+   *     text is malformed or beyond its limits, or its content does not decode with this workflow's codecs
    */
   public WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options) {
     return resume(snapshot, options, null);
@@ -133,6 +136,10 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    * Resumes run {@code runId} from its latest checkpoint in {@code store} (see
    * {@link #resume(Snapshot, RunOptions)}), with {@code options} and the run checkpointing on to
    * {@code store}. A run that failed resumes from its last checkpoint; a finished one does not.
+   * A handler of the same run in this process that is ending (after {@code cancel()}, say) saves
+   * its last checkpoint first. The resume then claims the run in the store (a save of status
+   * {@code RUNNING}, one version up), so any other handler of it stops at its next save with
+   * {@link io.stepwise.store.StaleRunException}.
    *
    * @throws IllegalArgumentException if the store has no such run, or it is another workflow's
    * @throws IllegalStateException if the run finished
