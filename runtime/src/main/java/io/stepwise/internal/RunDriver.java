@@ -61,6 +61,7 @@ public final class RunDriver<R extends StopEvent> {
   // With a run store: the questions (and what follows them) held back until their checkpoint is saved.
   private HeldQuestions questions;
   private CompletableFuture<Void> lastSave; // with a store, made when the run starts to end
+  private volatile Abandonment.Watch watch; // set once the handle exists; released when the run ends
   private boolean handoffOpen;
   private StepExecution handoff;
   private final CompletableFuture<R> result = new CompletableFuture<>();
@@ -386,6 +387,10 @@ public final class RunDriver<R extends StopEvent> {
           + terminal.getClass().getName() + ", which is not its stop event type " + stopType.getName());
     }
     capture.ended(runId);
+    Abandonment.Watch watched = watch;
+    if (watched != null) {
+      watched.release();
+    }
     RuntimeException failure = error;
     // With a store, a resume of this run id in this process waits for the last save below.
     CompletableFuture<Void> saving = capture.storing() ? ending() : null;
@@ -406,6 +411,14 @@ public final class RunDriver<R extends StopEvent> {
         saving.complete(null);
       }
     });
+  }
+
+  /** The handle's watch; released at once when the run already ended meanwhile. */
+  void watchedBy(Abandonment.Watch watch) {
+    this.watch = watch;
+    if (isFinished()) {
+      watch.release();
+    }
   }
 
   /**

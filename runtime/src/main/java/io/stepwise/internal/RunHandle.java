@@ -20,7 +20,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
 
   public RunHandle(RunDriver<R> run) {
     this.run = run;
-    // The action holds the driver, never this handle: it runs once nothing can reach the handle.
+    // The watch holds the driver, never this handle: it acts once nothing can reach the handle.
     Abandonment.watch(this, run);
   }
 
