@@ -39,8 +39,10 @@ final class CodecReader {
 
   /**
    * @param state the workflow's state type, if it has one; its errors are reported on {@code stateSite}
+   * @param userCodecs the codecs the workflow supplies, checked by {@link UserCodecReader}
    */
-  CodecModel read(EventIndex index, Optional<TypeElement> state, Element stateSite) {
+  CodecModel read(EventIndex index, Optional<TypeElement> state, Element stateSite,
+      java.util.List<UserCodecReader.UserCodec> userCodecs) {
     var workflow = index.workflow();
     Map<String, Root> roots = new TreeMap<>();
     for (StepModel step : workflow.steps()) {
@@ -63,7 +65,7 @@ final class CodecReader {
         }
       }
     }
-    var walk = fieldTypes.newWalk(workflow.type().packageName());
+    var walk = fieldTypes.newWalk(workflow.type().packageName(), userCodecs);
     var events = new ArrayList<ClassName>();
     for (Root root : roots.values()) {
       walk.root("Event", root.type(), root.site());
