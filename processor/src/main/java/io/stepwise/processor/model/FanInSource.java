@@ -151,7 +151,9 @@ public record FanInSource(StepModel fanIn, List<StepModel> fanOuts, String probl
       }
       for (EventType member : members) {
         for (StepModel producer : index.producers(member)) {
-          if (producer != fanOut && !steps.contains(producer)) {
+          // The fan-out's own list counts; what it sends besides (or another step produces) does not.
+          boolean counted = producer == fanOut ? fanOut.listed().contains(member) : steps.contains(producer);
+          if (!counted) {
             return "'" + producer.name() + "' produces " + member.label() + " too, outside the batch";
           }
         }
