@@ -90,6 +90,17 @@ class FanInTest {
     assertTrue(error.getMessage().contains("step 'gather' does not take Chunk as its input 0"), error.getMessage());
   }
 
+  @Test
+  void fanInIsPartOfTheGraphHash() {
+    var steps = new FanInFlow_Workflow().steps();
+    var gather = steps.get(2);
+    var asOneAtATime = new io.stepwise.spi.StepDescriptor(gather.index(), gather.name(),
+        List.of(io.stepwise.spi.EventInput.of(FanInFlow.Summary.class)), gather.produces(), gather.workers(),
+        gather.acceptSubtypes(), gather.timeout(), gather.retry());
+    assertTrue(!io.stepwise.spi.GraphHash.of(steps).equals(
+        io.stepwise.spi.GraphHash.of(List.of(steps.get(0), steps.get(1), asOneAtATime))));
+  }
+
   /** Snapshots until the fan-in holds {@code count} members, and returns that snapshot's JSON. */
   private static String awaitMembers(WorkflowHandler<Digest> run, int count) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;

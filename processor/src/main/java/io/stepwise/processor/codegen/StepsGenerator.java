@@ -25,12 +25,17 @@ final class StepsGenerator {
   private StepsGenerator() {}
 
   static CodeBlock steps(WorkflowModel workflow) {
-    // Each fan-in names the fan-out that counts its batches; the graph rules proved there is one.
+    Map<StepModel, Integer> fanOuts = fanOuts(workflow);
+    return CodeBlocks.multilineList(workflow.steps().stream().map(step -> descriptor(step, fanOuts)).toList());
+  }
+
+  /** Each fan-in's fan-out, the step whose lists count its batches; the graph rules proved there is one. */
+  static Map<StepModel, Integer> fanOuts(WorkflowModel workflow) {
     Map<StepModel, Integer> fanOuts = new HashMap<>();
     if (workflow.steps().stream().anyMatch(StepModel::isFanIn)) {
       FanInSource.all(new EventIndex(workflow)).forEach(s -> fanOuts.put(s.fanIn(), s.fanOut().index()));
     }
-    return CodeBlocks.multilineList(workflow.steps().stream().map(step -> descriptor(step, fanOuts)).toList());
+    return fanOuts;
   }
 
   private static CodeBlock descriptor(StepModel step, Map<StepModel, Integer> fanOuts) {
