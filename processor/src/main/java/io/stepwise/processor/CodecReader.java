@@ -29,12 +29,14 @@ final class CodecReader {
   private final javax.lang.model.util.Elements elements;
   private final EventTypes eventTypes;
   private final FieldTypes fieldTypes;
+  private final ErrorReporter reporter;
 
   CodecReader(javax.lang.model.util.Elements elements, javax.lang.model.util.Types types, EventTypes eventTypes,
       ErrorReporter reporter) {
     this.elements = elements;
     this.eventTypes = eventTypes;
     this.fieldTypes = new FieldTypes(elements, types, eventTypes, reporter);
+    this.reporter = reporter;
   }
 
   /**
@@ -72,6 +74,14 @@ final class CodecReader {
       events.add(ClassName.get(root.type()));
     }
     state.ifPresent(s -> walk.root("State", s, stateSite));
+    for (var unused : walk.unusedCodecs()) {
+      // Likely a codec for the wrong type (URL for URI, say): harmless, but the field it was meant for is not covered.
+      String codec = String.join(".", unused.codec().simpleNames());
+      reporter.warning(stateSite, "[Stepwise/Codec] Workflow '" + String.join(".", workflow.type().simpleNames())
+          + "' names codec " + codec + " for "
+          + unused.type() + ", but no field of its events or state has that type. Remove " + codec
+          + " from codecs, or make it handle the field's type.");
+    }
     return new CodecModel(workflow.codecsName(), workflow.name(), events, state.map(ClassName::get),
         walk.objects(), walk.enums(), walk.sealed());
   }

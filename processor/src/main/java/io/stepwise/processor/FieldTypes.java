@@ -75,6 +75,7 @@ final class FieldTypes {
   final class Walk {
     private final String packageName;
     private final List<UserCodecReader.UserCodec> userCodecs;
+    private final java.util.Set<UserCodecReader.UserCodec> used = new java.util.HashSet<>();
     private final Map<String, ObjectShape> objects = new TreeMap<>();
     private final Map<String, ClassName> enums = new TreeMap<>();
     private final Map<String, SealedShape> sealed = new TreeMap<>();
@@ -92,6 +93,11 @@ final class FieldTypes {
       this.rootLabel = kind + " " + label(type);
       this.site = site;
       object(type, label(type));
+    }
+
+    /** The user codecs no field used, in declaration order. */
+    List<UserCodecReader.UserCodec> unusedCodecs() {
+      return userCodecs.stream().filter(c -> !used.contains(c)).toList();
     }
 
     List<ObjectShape> objects() {
@@ -168,6 +174,7 @@ final class FieldTypes {
       if (type.getKind() == TypeKind.DECLARED || type.getKind() == TypeKind.ARRAY) {
         for (var user : userCodecs) {
           if (types.isSameType(type, user.type())) {
+            used.add(user);
             return new JsonType.UserCodec(user.codec(), user.javaType());
           }
         }

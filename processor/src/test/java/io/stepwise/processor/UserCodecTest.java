@@ -67,6 +67,18 @@ class UserCodecTest {
   }
 
   @Test
+  void codecNoFieldUsesIsAWarning() {
+    var flow = workflow("Flow", flow("{UriCodec.class}"));
+    var compilation = compile(flow, START, DONE, "record Carrier(String home) implements Event {}", URI_CODEC);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(
+        "[Stepwise/Codec] Workflow 'Flow' names codec UriCodec for java.net.URI, but no field of its events or state"
+            + " has that type. Remove UriCodec from codecs, or make it handle the field's type.")
+        .inFile(flow).onLine(lineOf(flow, "public class Flow"));
+  }
+
+  @Test
   void classThatIsNotACodecIsRejected() {
     var flow = workflow("Flow", flow("{UriCodec.class, String.class}"));
     var compilation = compile(flow, START, DONE, CARRIER, URI_CODEC);
