@@ -54,7 +54,9 @@ final class UserCodecReader {
     String prefix = "[Stepwise/Codec] Workflow '" + FieldTypes.label(workflow) + "' names codec ";
     // By the codec's type, in declaration order, to find two codecs for one type.
     Map<String, List<UserCodec>> byType = new LinkedHashMap<>();
-    for (TypeMirror listed : annotation.types("codecs")) {
+    // Annotations older than codecs have none to name.
+    List<TypeMirror> named = annotation.has("codecs") ? annotation.types("codecs") : List.of();
+    for (TypeMirror listed : named) {
       if (listed.getKind() != TypeKind.DECLARED) {
         reporter.error(workflow, prefix + listed + ", which is not a class. Name a class that implements "
             + JSON_CODEC + "<T>.");
