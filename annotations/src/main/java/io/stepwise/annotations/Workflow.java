@@ -25,4 +25,13 @@ public @interface Workflow {
 
   /** Graph checks this workflow opts out of. */
   GraphCheck[] skipChecks() default {};
+
+  /**
+   * JSON codecs for field types the generated codecs cannot write (a library's value class, say).
+   * Each class implements {@code io.stepwise.spi.JsonCodec<T>} for one concrete type {@code T}
+   * and has an accessible no-arg constructor; the generated codecs then write every field of type
+   * {@code T} of this workflow's events and state with it, inside lists, maps and optionals too.
+   * Checked at compile time: at most one codec per type, and {@code T} must not be an event.
+   */
+  Class<?>[] codecs() default {};
 }

@@ -57,6 +57,11 @@ final class AnnotationValues {
         .findFirst();
   }
 
+  /** Whether the annotation has this member: an older annotations jar may lack a newer one. */
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   String string(String name) {
     return (String) values.get(name).getValue();
   }

@@ -29,18 +29,22 @@ final class CodecReader {
   private final javax.lang.model.util.Elements elements;
   private final EventTypes eventTypes;
   private final FieldTypes fieldTypes;
+  private final ErrorReporter reporter;
 
   CodecReader(javax.lang.model.util.Elements elements, javax.lang.model.util.Types types, EventTypes eventTypes,
       ErrorReporter reporter) {
     this.elements = elements;
     this.eventTypes = eventTypes;
     this.fieldTypes = new FieldTypes(elements, types, eventTypes, reporter);
+    this.reporter = reporter;
   }
 
   /**
    * @param state the workflow's state type, if it has one; its errors are reported on {@code stateSite}
+   * @param userCodecs the codecs the workflow supplies, checked by {@link UserCodecReader}
    */
-  CodecModel read(EventIndex index, Optional<TypeElement> state, Element stateSite) {
+  CodecModel read(EventIndex index, Optional<TypeElement> state, Element stateSite,
+      java.util.List<UserCodecReader.UserCodec> userCodecs) {
     var workflow = index.workflow();
     Map<String, Root> roots = new TreeMap<>();
     for (StepModel step : workflow.steps()) {
@@ -63,13 +67,21 @@ final class CodecReader {
         }
       }
     }
-    var walk = fieldTypes.newWalk(workflow.type().packageName());
+    var walk = fieldTypes.newWalk(workflow.type().packageName(), userCodecs);
     var events = new ArrayList<ClassName>();
     for (Root root : roots.values()) {
       walk.root("Event", root.type(), root.site());
       events.add(ClassName.get(root.type()));
     }
     state.ifPresent(s -> walk.root("State", s, stateSite));
+    for (var unused : walk.unusedCodecs()) {
+      // Likely a codec for the wrong type (URL for URI, say): harmless, but the field it was meant for is not covered.
+      String codec = String.join(".", unused.codec().simpleNames());
+      reporter.warning(stateSite, "[Stepwise/Codec] Workflow '" + String.join(".", workflow.type().simpleNames())
+          + "' names codec " + codec + " for "
+          + unused.type() + ", but no field of its events or state has that type. Remove " + codec
+          + " from codecs, or make it handle the field's type.");
+    }
     return new CodecModel(workflow.codecsName(), workflow.name(), events, state.map(ClassName::get),
         walk.objects(), walk.enums(), walk.sealed());
   }

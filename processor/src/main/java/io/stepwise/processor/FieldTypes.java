@@ -50,8 +50,9 @@ final class FieldTypes {
   private static final Map<TypeKind, String> PRIMITIVE_ARRAYS = Map.of(
       TypeKind.INT, "INTS", TypeKind.LONG, "LONGS", TypeKind.DOUBLE, "DOUBLES", TypeKind.FLOAT, "FLOATS",
       TypeKind.SHORT, "SHORTS", TypeKind.BOOLEAN, "BOOLEANS", TypeKind.CHAR, "CHARS");
-  private static final String FIX =
-      "Use a supported type (see docs/persistence.md), or mark the field transient in a class.";
+  private static final String FIX = "Use a supported type (see docs/persistence.md), mark the field transient"
+      + " in a class, or supply a codec: @Workflow(codecs = YourCodec.class) with YourCodec implementing"
+      + " io.stepwise.spi.JsonCodec<";
 
   private final Elements elements;
   private final Types types;
@@ -65,13 +66,16 @@ final class FieldTypes {
     this.reporter = reporter;
   }
 
-  Walk newWalk(String packageName) {
-    return new Walk(packageName);
+  /** @param userCodecs the workflow's own codecs, which win over everything else for their type */
+  Walk newWalk(String packageName, List<UserCodecReader.UserCodec> userCodecs) {
+    return new Walk(packageName, userCodecs);
   }
 
   /** One workflow's walk: each type is visited once, so each bad field is reported once. */
   final class Walk {
     private final String packageName;
+    private final List<UserCodecReader.UserCodec> userCodecs;
+    private final java.util.Set<UserCodecReader.UserCodec> used = new java.util.HashSet<>();
     private final Map<String, ObjectShape> objects = new TreeMap<>();
     private final Map<String, ClassName> enums = new TreeMap<>();
     private final Map<String, SealedShape> sealed = new TreeMap<>();
@@ -79,8 +83,9 @@ final class FieldTypes {
     private String rootLabel;
     private Element site;
 
-    private Walk(String packageName) {
+    private Walk(String packageName, List<UserCodecReader.UserCodec> userCodecs) {
       this.packageName = packageName;
+      this.userCodecs = List.copyOf(userCodecs);
     }
 
     /** @param kind {@code Event} or {@code State}, for messages */
@@ -88,6 +93,11 @@ final class FieldTypes {
       this.rootLabel = kind + " " + label(type);
       this.site = site;
       object(type, label(type));
+    }
+
+    /** The user codecs no field used, in declaration order. */
+    List<UserCodecReader.UserCodec> unusedCodecs() {
+      return userCodecs.stream().filter(c -> !used.contains(c)).toList();
     }
 
     List<ObjectShape> objects() {
@@ -130,7 +140,9 @@ final class FieldTypes {
             .anyMatch(c -> c.getParameters().isEmpty() && visible(c));
         if (!constructor) {
           error(path + " has type " + label(type) + ", which has no accessible no-arg constructor",
-              "Add a public no-arg constructor to " + label(type) + ", or make it a record.");
+              "Add a public no-arg constructor to " + label(type) + ", make it a record, or supply a codec:"
+                  + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<"
+                  + label(type) + ">.");
         }
         var byName = new java.util.HashMap<String, VariableElement>(); // to find a field hiding an inherited one
         for (VariableElement field : instanceFields(type)) {
@@ -159,6 +171,14 @@ final class FieldTypes {
     }
 
     private JsonType classify(TypeMirror type, String path) {
+      if (type.getKind() == TypeKind.DECLARED || type.getKind() == TypeKind.ARRAY) {
+        for (var user : userCodecs) {
+          if (types.isSameType(type, user.type())) {
+            used.add(user);
+            return new JsonType.UserCodec(user.codec(), user.javaType());
+          }
+        }
+      }
       switch (type.getKind()) {
         case BOOLEAN: return primitive("Boolean", type);
         case INT: return primitive("Int", type);
@@ -274,7 +294,7 @@ final class FieldTypes {
     }
 
     private JsonType unsupported(TypeMirror type, String path) {
-      error(path + " has type " + type, FIX);
+      error(path + " has type " + type, FIX + type + ">.");
       return null;
     }
 

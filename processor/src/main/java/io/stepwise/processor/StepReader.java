@@ -162,7 +162,7 @@ final class StepReader {
     return new StepModel(index, method.getSimpleName().toString(), site, params, shape.shape(), shape.async(),
         List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
         workers, acceptSubtypes, timeout, retry, checks(annotation.enumNames("skipChecks")),
-        reading.valid, reading.complete, List.copyOf(awaited), catchSpec);
+        reading.valid, reading.complete, List.copyOf(awaited), catchSpec).withListed(shape.listed());
   }
 
   /** A {@code @CatchError} handler's scope, checking that it takes a StepFailedEvent; null for other steps. */
@@ -175,7 +175,7 @@ final class StepReader {
         .filter(StepParam.EventParam.class::isInstance)
         .map(p -> (StepParam.EventParam) p)
         .toList();
-    boolean takesFailure = events.size() == 1
+    boolean takesFailure = events.size() == 1 && !events.getFirst().batch()
         && events.getFirst().declared().canonicalName().equals(STEP_FAILED_EVENT);
     if (!events.isEmpty() && !takesFailure) {
       String taken = events.stream().map(p -> p.declared().label()).sorted().collect(Collectors.joining(", "));
@@ -220,6 +220,17 @@ final class StepReader {
               + ", which is neither a concrete event nor a sealed interface of events. Accept a concrete event"
               + " type or a sealed interface, or set acceptSubtypes = true.");
         }
+      } else if (isBatch(type)) {
+        TypeElement element = EventTypes.element(typeArgument(type));
+        if (EventTypes.isClosed(element)) {
+          params.add(new StepParam.EventParam(name, TypeName.get(type), events++, eventTypes.describe(element),
+              eventTypes.expand(element), true));
+        } else {
+          badEvent = true;
+          reading.lost(sig + " parameter '" + name + "' has type " + TypeLabels.of(type) + ", whose element is neither"
+              + " a concrete event nor a sealed interface of events. Collect a concrete event type or a sealed"
+              + " interface.");
+        }
       } else {
         var resource = providers.resolve(param, type, reading.step, reading::error);
         if (resource != null) {
@@ -230,7 +241,36 @@ final class StepReader {
     if (events == 0 && !badEvent) {
       reading.lost(sig + " has no event parameter. Add a parameter whose type implements io.stepwise.Event.");
     }
+    checkFanIn(reading, params, acceptSubtypes);
     return params;
+  }
+
+  /** {@code List<E>} as an event parameter (a fan-in). */
+  private boolean isBatch(TypeMirror type) {
+    if (!eventTypes.is(type, "java.util.List")) {
+      return false;
+    }
+    TypeMirror element = typeArgument(type);
+    return element != null && eventTypes.isEvent(element);
+  }
+
+  /** A fan-in's batch is its whole input: no join beside it, no subtypes the count could not foresee. */
+  private static void checkFanIn(Reading reading, List<StepParam> params, boolean acceptSubtypes) {
+    var events = params.stream().filter(StepParam.EventParam.class::isInstance)
+        .map(StepParam.EventParam.class::cast).toList();
+    var batch = events.stream().filter(StepParam.EventParam::batch).findFirst();
+    if (batch.isEmpty()) {
+      return;
+    }
+    String fanIn = "[Stepwise/FanIn] " + reading.step + " collects List<" + batch.get().declared().label() + ">";
+    if (events.size() > 1) {
+      reading.error(fanIn + " and takes other event parameters too. Make the List the step's only event"
+          + " parameter, and join its result with the other events in a later step.");
+    }
+    if (acceptSubtypes) {
+      reading.error(fanIn + " with acceptSubtypes = true. Collect a concrete event type or a sealed interface,"
+          + " and remove acceptSubtypes.");
+    }
   }
 
   /** Context<?> and raw Context are passed as they are; any other type argument needs an unchecked cast. */
@@ -251,7 +291,12 @@ final class StepReader {
     return TypeName.get(arguments.getFirst());
   }
 
-  private record Shape(ReturnShape shape, boolean async) {}
+  /** @param listed for {@code List<E>}, the concrete types of {@code E}; else empty */
+  private record Shape(ReturnShape shape, boolean async, List<EventType> listed) {
+    Shape(ReturnShape shape, boolean async) {
+      this(shape, async, List.of());
+    }
+  }
 
   private Shape readReturn(Reading reading, String sig, boolean hasEmits,
       Set<EventType> declared, Set<EventType> produced, Set<EventType> descriptor) {
@@ -284,6 +329,9 @@ final class StepReader {
       declared.add(eventTypes.describe(element));
       produced.addAll(eventTypes.expand(element));
       descriptor.addAll(eventTypes.expand(element));
+      if (shape == ReturnShape.LIST) {
+        return new Shape(shape, async, eventTypes.expand(element));
+      }
     } else if (!hasEmits) {
       reading.lost(sig + " returns " + TypeLabels.of(written) + ", which is neither a concrete event nor a sealed"
           + " interface of events. Return a concrete event type or a sealed interface, or list the events in emits.");

@@ -62,6 +62,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
   private WorkflowReader reader;
   private WorkflowDefinitionGenerator generator;
   private CodecReader codecReader;
+  private UserCodecReader userCodecReader;
   private CodecsGenerator codecsGenerator;
   private Optional<SendCheck> sendCheck;
 
@@ -89,6 +90,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
     boolean generatedAvailable = elements.getTypeElement("javax.annotation.processing.Generated") != null;
     generator = new WorkflowDefinitionGenerator(generatedAvailable);
     codecReader = new CodecReader(elements, env.getTypeUtils(), eventTypes, reporter);
+    userCodecReader = new UserCodecReader(elements, env.getTypeUtils(), eventTypes, reporter);
     codecsGenerator = new CodecsGenerator(generatedAvailable);
     sendCheck = SendCheck.install(env, scanner);
   }
@@ -177,7 +179,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
     WorkflowModel workflow = read.workflow();
     var index = new EventIndex(workflow);
     GraphValidator.validate(index, reporter);
-    var codecs = codecReader.read(index, stateElement(workflow), type);
+    var codecs = codecReader.read(index, stateElement(workflow), type, userCodecReader.read(type));
     if (reporter.count() > before) {
       return;
     }

@@ -187,7 +187,7 @@ final class WorkflowReader {
         var accepted = new TreeSet<>(event.accepted());
         graphEvents.stream().filter(e -> e.isAssignableTo(event.declared())).forEach(accepted::add);
         return (StepParam) new StepParam.EventParam(
-            event.name(), event.declaredType(), event.ordinal(), event.declared(), List.copyOf(accepted));
+            event.name(), event.declaredType(), event.ordinal(), event.declared(), List.copyOf(accepted), event.batch());
       }).toList();
       return step.withParams(params);
     }).toList();

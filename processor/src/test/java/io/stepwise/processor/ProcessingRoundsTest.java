@@ -224,8 +224,9 @@ class ProcessingRoundsTest {
         List.of(flow, pricing(), event(START), event("record Quote(AutoValue_Pricing pricing) implements StopEvent {}")));
     assertThat(errorMessages(compilation)).containsExactly(
         "[Stepwise/Unserializable] Event Quote cannot be written to JSON: Quote.pricing has type AutoValue_Pricing,"
-            + " which has no accessible no-arg constructor. Add a public no-arg constructor to AutoValue_Pricing, or"
-            + " make it a record.",
+            + " which has no accessible no-arg constructor. Add a public no-arg constructor to AutoValue_Pricing, make"
+            + " it a record, or supply a codec: @Workflow(codecs = YourCodec.class) with YourCodec implementing"
+            + " io.stepwise.spi.JsonCodec<AutoValue_Pricing>.",
         "[Stepwise/Unserializable] Event Quote cannot be written to JSON: Quote.pricing.cents is not accessible to"
             + " generated code. Make it a non-final, non-private field, or mark it transient.");
   }

@@ -32,7 +32,8 @@ class UnserializableTest {
     var compilation = compile(flow, START, DONE, "record Carrier(String name, java.net.Socket socket) implements Event {}");
     assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
         "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.socket has type"
-            + " java.net.Socket. Use a supported type (see docs/persistence.md), or mark the field transient in a class.");
+            + " java.net.Socket." + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.net.Socket>.");
   }
 
   @Test
@@ -43,7 +44,8 @@ class UnserializableTest {
         "record Item(String label, java.net.URI price) {}");
     assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
         "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.byName{}[].price has type"
-            + " java.net.URI. Use a supported type (see docs/persistence.md), or mark the field transient in a class.");
+            + " java.net.URI." + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.net.URI>.");
   }
 
   @Test
@@ -56,7 +58,8 @@ class UnserializableTest {
         "record Blob(Object data) implements Shape {}");
     assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
         "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.shape(Blob).data has type"
-            + " java.lang.Object. Use a supported type (see docs/persistence.md), or mark the field transient in a class.");
+            + " java.lang.Object." + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.lang.Object>.");
   }
 
   @Test
@@ -66,8 +69,8 @@ class UnserializableTest {
         "record Carrier(java.util.Map<Integer, String> byId) implements Event {}");
     assertOnlyError(compilation, flow, "Carrier begin(Start ev)",
         "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.byId has type"
-            + " java.util.Map<java.lang.Integer,java.lang.String>. Use a supported type (see docs/persistence.md),"
-            + " or mark the field transient in a class.");
+            + " java.util.Map<java.lang.Integer,java.lang.String>." + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.util.Map<java.lang.Integer,java.lang.String>>.");
   }
 
   @Test
@@ -121,12 +124,14 @@ class UnserializableTest {
     assertThat(compilation).failed();
     assertThat(errorMessages(compilation)).containsExactly(
         "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.a.owner has type java.lang.Thread."
-            + " Use a supported type (see docs/persistence.md), or mark the field transient in a class.",
+            + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.lang.Thread>.",
         "[Stepwise/Unserializable] Event Carrier cannot be written to JSON: Carrier.later has type"
-            + " java.util.function.Supplier<java.lang.String>. Use a supported type (see docs/persistence.md),"
-            + " or mark the field transient in a class.",
+            + " java.util.function.Supplier<java.lang.String>." + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.util.function.Supplier<java.lang.String>>.",
         "[Stepwise/Unserializable] Event Note cannot be written to JSON: Note.file has type java.io.File."
-            + " Use a supported type (see docs/persistence.md), or mark the field transient in a class.")
+            + " Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec:"
+            + " @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.io.File>.")
         .inOrder();
     assertThat(errorLines(compilation)).containsExactly(
         (long) lineOf(flow, "Carrier begin"), (long) lineOf(flow, "Carrier begin"), (long) lineOf(flow, "Done end"))

@@ -30,12 +30,35 @@ public record LoopImage(List<StepImage> steps, List<ExecutionImage> executions, 
    * @param queued complete input sets waiting for a worker, oldest first
    * @param joins for a join, one list per input slot of events waiting for the other slots; else empty
    * @param collected events buffered by {@code ctx.collectEvents}, oldest first per type
+   * @param members for a fan-in, the events waiting for their batch to complete, oldest first
+   * @param batches for a fan-in, the batches its fan-out opened that have not fired yet, oldest first
    */
-  public record StepImage(int step, List<InputSetImage> queued, List<List<Buffered>> joins, List<Event> collected) {
+  public record StepImage(int step, List<InputSetImage> queued, List<List<Buffered>> joins, List<Event> collected,
+      List<Buffered> members, List<BatchImage> batches) {
     public StepImage {
       queued = List.copyOf(queued);
       joins = joins.stream().map(List::copyOf).toList();
       collected = List.copyOf(collected);
+      members = List.copyOf(members);
+      batches = List.copyOf(batches);
+    }
+
+    /** A step that is not a fan-in. */
+    public StepImage(int step, List<InputSetImage> queued, List<List<Buffered>> joins, List<Event> collected) {
+      this(step, queued, joins, collected, List.of(), List.of());
+    }
+  }
+
+  /**
+   * A batch a fan-out opened: the fan-in fires once {@code size} members have arrived.
+   *
+   * @param lineage the lineage of the fan-out execution that opened it
+   */
+  public record BatchImage(int size, int lineage) {
+    public BatchImage {
+      if (size < 0) {
+        throw new IllegalArgumentException("a batch size is 0 or more, was " + size);
+      }
     }
   }
 

@@ -25,7 +25,7 @@ final class Recovery {
   private Recovery() {}
 
   /**
-   * @param events the failed execution's input set; the handler sees the first
+   * @param events the failed execution's input set; the handler sees the first (none for a fan-in's empty batch)
    * @param attempts how many attempts failed
    * @param lineage recoveries the failed execution's chain of events already went through
    * @param elapsed time spent in all attempts
@@ -34,7 +34,8 @@ final class Recovery {
       Throwable error, Duration elapsed) {
     int handler = routing.handlerFor(step.index());
     if (handler >= 0 && lineage < routing.steps().get(handler).catchPolicy().maxRecoveries()) {
-      return new Recover(handler, new StepFailedEvent(step.name(), events[0], error, attempts, elapsed), lineage + 1);
+      return new Recover(handler, new StepFailedEvent(step.name(),
+          events.length == 0 ? null : events[0], error, attempts, elapsed), lineage + 1);
     }
     return new Fail(new WorkflowFailedEvent(step.name(), error.getClass().getName(), error.getMessage()),
         new WorkflowFailedException(step.name(),

@@ -24,6 +24,8 @@ public final class Routing {
   private final List<StepDescriptor> steps;
   private final Map<String, Integer> stepIndex = new HashMap<>();
   private final int[] handlers;
+  /** Per step, the fan-ins whose batches its returned lists count; mostly empty. */
+  private final int[][] fanIns;
   private final ClassValue<Route[]> routes =
       new ClassValue<>() {
         @Override
@@ -39,6 +41,32 @@ public final class Routing {
       stepIndex.put(step.name(), step.index());
     }
     this.handlers = handlers(this.steps);
+    this.fanIns = fanIns(this.steps);
+  }
+
+  private static int[][] fanIns(List<StepDescriptor> steps) {
+    int[][] found = new int[steps.size()][];
+    Arrays.fill(found, new int[0]);
+    for (StepDescriptor step : steps) {
+      for (EventInput input : step.inputs()) {
+        if (input.isBatch()) {
+          if (input.fanOut() >= steps.size()) {
+            throw new IllegalArgumentException("step '" + step.name() + "' counts its batches by step #"
+                + input.fanOut() + ", but the workflow has " + steps.size() + " steps");
+          }
+          int[] before = found[input.fanOut()];
+          int[] more = Arrays.copyOf(before, before.length + 1);
+          more[before.length] = step.index();
+          found[input.fanOut()] = more;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The fan-ins (steps taking {@code List<E>}) whose batches step {@code step}'s returned lists count. */
+  public int[] fanInsOf(int step) {
+    return fanIns[step];
   }
 
   /** Per step, its scoped {@code @CatchError} handler, else the wildcard one (never itself), else -1. */

@@ -242,6 +242,11 @@ public final class RunLoop {
     inFlight.remove(execution.id());
     waiters.endAll(execution.id(), out);
     publishState(execution, StepStateChanged.Status.FINISHED, emitted, out);
+    // A fan-out's list opens a batch before its elements travel, so none can arrive ahead of it.
+    for (int fanIn : routing.fanInsOf(execution.step())) {
+      StepState state = state(fanIn);
+      fireBatches(state, state.openBatch(emitted.size(), execution.lineage()), out);
+    }
     for (int i = 0; i < emitted.size() && !finished; i++) {
       deliver(emitted.get(i), -1, execution.lineage(), out);
     }
@@ -268,6 +273,10 @@ public final class RunLoop {
     for (Routing.Route route : routing.routes(event.getClass())) {
       if (onlyStep < 0 || route.step() == onlyStep) {
         StepState state = state(route.step());
+        if (state.isFanIn()) {
+          fireBatches(state, state.member(event, lineage), out);
+          continue;
+        }
         StepState.InputSet set = !state.isJoin()
             ? new StepState.InputSet(new Event[] {event}, lineage)
             : state.join(event, lineage, route.slots());
@@ -329,6 +338,13 @@ public final class RunLoop {
     // Registered quietly, so that a re-run whose predicate now refuses the old event still gets new ones.
     waiters.start(wait, inFlight.newKey(), execution.step(), false, out);
     out.accept(new Command.Offer(execution.id(), wait.seq(), took));
+  }
+
+  /** Fires a fan-in's complete batch, and any after it that are complete too (a batch may be empty). */
+  private void fireBatches(StepState state, StepState.InputSet set, Consumer<? super Command> out) {
+    for (; set != null && !finished; set = state.completeBatch()) {
+      fire(state, set, out);
+    }
   }
 
   private void fire(StepState state, StepState.InputSet set, Consumer<? super Command> out) {

@@ -39,6 +39,8 @@ final class StepState {
    * are sorted under the expected types of the next {@code collectEvents} call. Null when none.
    */
   private ArrayDeque<Event> restoredCollected;
+  /** For a fan-in ({@code List<E>}), its batches; null for other steps. */
+  private final Batches batches;
 
   StepState(StepDescriptor step) {
     this.step = step;
@@ -54,6 +56,27 @@ final class StepState {
       this.buffers = null;
       this.lineages = null;
     }
+    this.batches = inputs == 1 && step.inputs().getFirst().isBatch() ? new Batches() : null;
+  }
+
+  /** Whether the step takes {@code List<E>}: it fires once per complete batch. */
+  boolean isFanIn() {
+    return batches != null;
+  }
+
+  /** A member of a batch arrived; the oldest batch, if now complete. */
+  InputSet member(Event event, int lineage) {
+    return batches.member(event, lineage);
+  }
+
+  /** The step's fan-out returned a list of {@code size} events; the oldest batch, if now complete. */
+  InputSet openBatch(int size, int lineage) {
+    return batches.open(size, lineage);
+  }
+
+  /** The oldest batch, if complete, taken out. */
+  InputSet completeBatch() {
+    return batches.complete();
   }
 
   /** Whether the step takes more than one event, so input sets form in its join buffers. */
@@ -188,7 +211,8 @@ final class StepState {
   /** The buffers as an image, or null when they are all empty. */
   LoopImage.StepImage image() {
     if (!hasQueued() && (buffers == null || buffers.stream().allMatch(ArrayDeque::isEmpty))
-        && (collected == null || collected.isEmpty()) && (restoredCollected == null || restoredCollected.isEmpty())) {
+        && (collected == null || collected.isEmpty()) && (restoredCollected == null || restoredCollected.isEmpty())
+        && (batches == null || batches.isEmpty())) {
       return null;
     }
     List<LoopImage.InputSetImage> sets = new ArrayList<>();
@@ -206,7 +230,8 @@ final class StepState {
     if (collected != null) {
       collected.values().forEach(gathered::addAll);
     }
-    return new LoopImage.StepImage(step.index(), sets, joins, gathered);
+    return batches == null ? new LoopImage.StepImage(step.index(), sets, joins, gathered)
+        : new LoopImage.StepImage(step.index(), sets, joins, gathered, batches.members(), batches.open());
   }
 
   /** Refills the buffers from an image of a run of the same graph. */
@@ -221,12 +246,18 @@ final class StepState {
     if (!image.collected().isEmpty()) {
       restoredCollected = new ArrayDeque<>(image.collected());
     }
+    if (batches != null) {
+      batches.restore(image.members(), image.batches());
+    }
   }
 
   /** Drops everything buffered: the run ended. */
   void clear() {
     restoredCollected = null;
     queued = null;
+    if (batches != null) {
+      batches.clear();
+    }
     collected = null;
     if (buffers != null) {
       buffers.forEach(ArrayDeque::clear);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The fingerprint of a workflow's graph that snapshots carry: steps in dispatch order, their inputs,
- * what they produce and await, by type tag. Retry, timeout and worker settings are left out, so
+ * The fingerprint of a workflow's graph that snapshots carry: steps in dispatch order, their inputs
+ * (a fan-in's with the step that counts its batches), what they produce and await, by type tag. Retry, timeout and worker settings are left out, so
  * tuning them keeps old snapshots valid. The processor computes the same text at compile time
  * ({@link WorkflowDefinition#graphHash()}); change both together.
  */
@@ -28,7 +28,11 @@ public final class GraphHash {
     for (StepDescriptor step : steps) {
       text.append("step ").append(step.index()).append(' ').append(step.name()).append('\n');
       for (EventInput input : step.inputs()) {
-        text.append(" in ").append(tag(input.declared())).append(' ').append(tags(input.accepted())).append('\n');
+        text.append(" in ").append(tag(input.declared())).append(' ').append(tags(input.accepted()));
+        if (input.isBatch()) { // a fan-in's List<E> is not its E: a snapshot of one must not resume the other
+          text.append(" batch ").append(input.fanOut());
+        }
+        text.append('\n');
       }
       text.append(" out ").append(tags(step.produces())).append('\n');
       text.append(" await ").append(tags(step.awaited())).append('\n');

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class GraphHashTest {
   private static final List<WorkflowDefinition<?, ?, ?>> DEFINITIONS = List.of(
       new SnapshotFlows_HitlFlow_Workflow(), new SnapshotFlows_BusyFlow_Workflow(), new ShapeFlow_Workflow(),
-      new JoinOrderFlow_Workflow(), new CargoFlow_Workflow(), new WaitFlows_ManyWaitersFlow_Workflow());
+      new JoinOrderFlow_Workflow(), new CargoFlow_Workflow(), new WaitFlows_ManyWaitersFlow_Workflow(),
+      new FanInFlow_Workflow());
 
   @Test
   void compiledHashEqualsTheRuntimeHashOfTheSteps() {

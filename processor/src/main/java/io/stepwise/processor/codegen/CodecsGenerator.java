@@ -49,6 +49,7 @@ public final class CodecsGenerator {
     private final CodecModel model;
     private final CodecNames names = new CodecNames();
     private final List<FieldSpec> openEvents = new ArrayList<>();
+    private final List<FieldSpec> userCodecs = new ArrayList<>();
     private final List<FieldSpec> containers = new ArrayList<>();
 
     Run(CodecModel model) {
@@ -78,7 +79,8 @@ public final class CodecsGenerator {
       }
       type.addField(FieldSpec.builder(CODEC_REGISTRY, "REGISTRY", Modifier.STATIC, Modifier.FINAL)
           .initializer(registry()).build());
-      type.addFields(openEvents).addFields(containers);
+      // Containers read user codecs while the class initializes, so those come first.
+      type.addFields(openEvents).addFields(userCodecs).addFields(containers);
       type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
       if (generatedAvailable) {
         type.addAnnotation(AnnotationSpec.builder(GENERATED)
@@ -194,6 +196,7 @@ public final class CodecsGenerator {
         case JsonType.ObjectRef o -> CodeBlock.of("$N", named(o.javaType()));
         case JsonType.SealedRef s -> CodeBlock.of("$N", named(s.javaType()));
         case JsonType.OpenEvent e -> openEvent(e.javaType());
+        case JsonType.UserCodec u -> userCodec(u);
         case JsonType.ListOf l -> container(json, "LIST_OF_", "listOf", l.element(), null);
         case JsonType.SetOf s -> container(json, "SET_OF_", "setOf", s.element(), null);
         case JsonType.MapOf m -> container(json, "MAP_OF_", "mapOf", m.value(), null);
@@ -208,6 +211,17 @@ public final class CodecsGenerator {
         String name = names.name(key, "EVENTS_" + CodecNames.constant(event));
         openEvents.add(FieldSpec.builder(codecOf(event), name, Modifier.STATIC, Modifier.FINAL)
             .initializer("REGISTRY.events($T.class)", event).build());
+      }
+      return CodeBlock.of("$N", names.name(key, ""));
+    }
+
+    /** One instance of a user codec for the whole workflow, as for the generated ones. */
+    private CodeBlock userCodec(JsonType.UserCodec user) {
+      String key = "codec:" + user.codec().canonicalName();
+      if (!names.has(key)) {
+        String name = names.name(key, CodecNames.constant(user.codec()));
+        userCodecs.add(FieldSpec.builder(codecOf(user.javaType()), name, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", user.codec()).build());
       }
       return CodeBlock.of("$N", names.name(key, ""));
     }

@@ -1,5 +1,6 @@
 package io.stepwise.processor.codegen;
 
+import static io.stepwise.processor.codegen.RuntimeTypes.BATCH;
 import static io.stepwise.processor.codegen.RuntimeTypes.CONTEXT;
 import static io.stepwise.processor.codegen.RuntimeTypes.EVENT;
 import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_CACHE;
@@ -56,6 +57,7 @@ final class DispatchGenerator {
 
   private static CodeBlock arguments(WorkflowModel workflow, StepModel step) {
     return step.params().stream().map(param -> switch (param) {
+      case StepParam.EventParam event when event.batch() -> CodeBlock.of("$T.of(events)", BATCH);
       case StepParam.EventParam event -> event.declaredType().equals(EVENT)
           ? CodeBlock.of("events[$L]", event.ordinal())
           : CodeBlock.of("($T) events[$L]", event.declaredType(), event.ordinal());
@@ -68,7 +70,7 @@ final class DispatchGenerator {
 
   private static boolean needsUncheckedCast(StepModel step) {
     return step.params().stream().anyMatch(param -> switch (param) {
-      case StepParam.EventParam event -> event.declaredType() instanceof ParameterizedTypeName;
+      case StepParam.EventParam event -> !event.batch() && event.declaredType() instanceof ParameterizedTypeName;
       case StepParam.ContextParam context -> context.needsCast();
       case StepParam.ResourceParam resource -> false;
     });

@@ -29,11 +29,15 @@ final class GraphHashGenerator {
 
   static String canonical(WorkflowModel workflow) {
     var text = new StringBuilder();
+    var fanOuts = StepsGenerator.fanOuts(workflow);
     for (StepModel step : workflow.steps()) {
       text.append("step ").append(step.index()).append(' ').append(step.name()).append('\n');
       for (StepParam.EventParam input : step.eventParams()) {
-        text.append(" in ").append(input.declared().canonicalName()).append(' ').append(tags(input.accepted()))
-            .append('\n');
+        text.append(" in ").append(input.declared().canonicalName()).append(' ').append(tags(input.accepted()));
+        if (input.batch()) {
+          text.append(" batch ").append(fanOuts.get(step));
+        }
+        text.append('\n');
       }
       text.append(" out ").append(tags(step.descriptorProduces())).append('\n');
       text.append(" await ").append(tags(step.awaited())).append('\n');

@@ -12,6 +12,7 @@ final class RuntimeTypes {
   static final ClassName WORKFLOW_DEFINITION = ClassName.get("io.stepwise.spi", "WorkflowDefinition");
   static final ClassName STEP_DESCRIPTOR = ClassName.get("io.stepwise.spi", "StepDescriptor");
   static final ClassName EVENT_INPUT = ClassName.get("io.stepwise.spi", "EventInput");
+  static final ClassName BATCH = ClassName.get("io.stepwise.spi", "Batch");
   static final ClassName RETRY_POLICY = ClassName.get("io.stepwise.spi", "RetryPolicy");
   static final ClassName RESOURCE_CACHE = ClassName.get("io.stepwise.spi", "ResourceCache");
   static final ClassName CATCH_POLICY = ClassName.get("io.stepwise.spi", "CatchPolicy");

@@ -8,25 +8,39 @@ import static io.stepwise.processor.codegen.RuntimeTypes.STEP_DESCRIPTOR;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.stepwise.processor.model.CatchSpec;
+import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
+import io.stepwise.processor.model.FanInSource;
 import io.stepwise.processor.model.RetrySpec;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
 import io.stepwise.processor.model.WorkflowModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code STEPS} table: one {@code StepDescriptor} per step, in dispatch order. */
 final class StepsGenerator {
   private StepsGenerator() {}
 
   static CodeBlock steps(WorkflowModel workflow) {
-    return CodeBlocks.multilineList(workflow.steps().stream().map(StepsGenerator::descriptor).toList());
+    Map<StepModel, Integer> fanOuts = fanOuts(workflow);
+    return CodeBlocks.multilineList(workflow.steps().stream().map(step -> descriptor(step, fanOuts)).toList());
   }
 
-  private static CodeBlock descriptor(StepModel step) {
+  /** Each fan-in's fan-out, the step whose lists count its batches; the graph rules proved there is one. */
+  static Map<StepModel, Integer> fanOuts(WorkflowModel workflow) {
+    Map<StepModel, Integer> fanOuts = new HashMap<>();
+    if (workflow.steps().stream().anyMatch(StepModel::isFanIn)) {
+      FanInSource.all(new EventIndex(workflow)).forEach(s -> fanOuts.put(s.fanIn(), s.fanOut().index()));
+    }
+    return fanOuts;
+  }
+
+  private static CodeBlock descriptor(StepModel step, Map<StepModel, Integer> fanOuts) {
     CodeBlock inputs = step.eventParams().stream()
-        .map(StepsGenerator::input)
+        .map(param -> param.batch() ? batchInput(param, fanOuts.get(step)) : input(param))
         .collect(CodeBlock.joining(", "));
     // A full retry policy is long; it goes on its own line.
     String format = step.retry().isNone()
@@ -57,6 +71,11 @@ final class StepsGenerator {
     }
     CodeBlock steps = spec.forSteps().stream().map(s -> CodeBlock.of("$S", s)).collect(CodeBlock.joining(", "));
     return CodeBlock.of("new $T($T.of($L), $L)", CATCH_POLICY, List.class, steps, spec.maxRecoveries());
+  }
+
+  private static CodeBlock batchInput(StepParam.EventParam param, int fanOut) {
+    return CodeBlock.of("$T.batch($T.class, $L, $L)",
+        EVENT_INPUT, param.declared().name(), CodeBlocks.classSet(names(param.accepted())), fanOut);
   }
 
   private static CodeBlock input(StepParam.EventParam param) {

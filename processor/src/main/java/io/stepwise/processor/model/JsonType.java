@@ -25,6 +25,9 @@ public sealed interface JsonType {
   /** A field typed as an open event interface: any event of the workflow that is an instance. */
   record OpenEvent(ClassName javaType) implements JsonType {}
 
+  /** A type the workflow supplies a codec for with {@code @Workflow(codecs)}; {@code codec} is its class. */
+  record UserCodec(ClassName codec, TypeName javaType) implements JsonType {}
+
   record ListOf(JsonType element, TypeName javaType) implements JsonType {}
 
   record SetOf(JsonType element, TypeName javaType) implements JsonType {}

@@ -29,6 +29,8 @@ import javax.lang.model.element.Element;
  * @param eventParams its event parameters in declaration order, derived from {@code params}
  * @param accepted every concrete event type any of its event parameters accepts, sorted, derived
  *     from {@code params}
+ * @param listed for a fan-out (a step returning {@code List<E>}), the concrete types of {@code E},
+ *     sorted; empty for other steps. Only these count as members of the batch a fan-in collects.
  */
 public record StepModel(
     int index,
@@ -51,7 +53,8 @@ public record StepModel(
     List<EventType> awaited,
     CatchSpec catchSpec,
     List<StepParam.EventParam> eventParams,
-    List<EventType> accepted) {
+    List<EventType> accepted,
+    List<EventType> listed) {
 
   /**
    * Derives {@code eventParams} and {@code accepted} once (the graph rules ask for them per step
@@ -72,6 +75,7 @@ public record StepModel(
     streamed = List.copyOf(streamed);
     skips = Set.copyOf(skips);
     awaited = List.copyOf(awaited);
+    listed = List.copyOf(listed);
   }
 
   /** A step as read; its derived lists are computed from {@code params}. */
@@ -96,7 +100,25 @@ public record StepModel(
       List<EventType> awaited,
       CatchSpec catchSpec) {
     this(index, name, source, params, shape, async, declaredProduced, produced, descriptorProduces, streamed,
-        workers, acceptSubtypes, timeout, retry, skips, valid, complete, awaited, catchSpec, List.of(), List.of());
+        workers, acceptSubtypes, timeout, retry, skips, valid, complete, awaited, catchSpec, List.of(), List.of(),
+        List.of());
+  }
+
+  /** A copy that is a fan-out of these types (see {@code listed}). */
+  public StepModel withListed(List<EventType> types) {
+    return new StepModel(index, name, source, params, shape, async, declaredProduced, produced,
+        descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, valid, complete, awaited,
+        catchSpec, eventParams, accepted, types);
+  }
+
+  /** Whether the step returns {@code List<E>}: every execution opens a batch for the fan-ins it feeds. */
+  public boolean isFanOut() {
+    return !listed.isEmpty();
+  }
+
+  /** Whether the step's event parameter is {@code List<E>}: it fires once per complete batch. */
+  public boolean isFanIn() {
+    return eventParams.stream().anyMatch(StepParam.EventParam::batch);
   }
 
   /** The state type its {@code Context<S>} names, or null. */
@@ -117,13 +139,13 @@ public record StepModel(
   public StepModel withParams(List<StepParam> newParams) {
     return new StepModel(index, name, source, newParams, shape, async, declaredProduced, produced,
         descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, valid, complete, awaited,
-        catchSpec);
+        catchSpec, List.of(), List.of(), listed);
   }
 
   /** A copy marked as failing a signature check. */
   public StepModel invalid() {
     return new StepModel(index, name, source, params, shape, async, declaredProduced, produced,
         descriptorProduces, streamed, workers, acceptSubtypes, timeout, retry, skips, false, complete, awaited,
-        catchSpec);
+        catchSpec, List.of(), List.of(), listed);
   }
 }

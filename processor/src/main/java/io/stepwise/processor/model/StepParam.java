@@ -16,12 +16,18 @@ public sealed interface StepParam {
    * @param ordinal position among the step's event parameters (index into the dispatch's events array)
    * @param declared the declared event type (concrete, sealed, or open with acceptSubtypes)
    * @param accepted the concrete event types routed to it, sorted
+   * @param batch whether it is a fan-in, {@code List<E>}: {@code declared} is then {@code E}
    */
   record EventParam(
-      String name, TypeName declaredType, int ordinal, EventType declared, List<EventType> accepted)
+      String name, TypeName declaredType, int ordinal, EventType declared, List<EventType> accepted, boolean batch)
       implements StepParam {
     public EventParam {
       accepted = List.copyOf(accepted);
+    }
+
+    /** One event per execution. */
+    public EventParam(String name, TypeName declaredType, int ordinal, EventType declared, List<EventType> accepted) {
+      this(name, declaredType, ordinal, declared, accepted, false);
     }
   }
 

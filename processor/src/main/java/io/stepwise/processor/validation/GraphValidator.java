@@ -15,7 +15,8 @@ public final class GraphValidator {
       new UnconsumedEventRule(),
       new UnreachableRule(),
       new DeadEndRule(),
-      new CatchErrorRule());
+      new CatchErrorRule(),
+      new FanInRule());
 
   private GraphValidator() {}
 

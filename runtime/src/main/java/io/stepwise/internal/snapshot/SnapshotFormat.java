@@ -22,6 +22,10 @@ final class SnapshotFormat {
   static final String WAITERS = "waiters";
   /** In an execution: the child runs it waits for, only when it has any. */
   static final String CHILDREN = "children";
+  /** In a fan-in's step entry: members waiting for their batch, only when it has members or batches. */
+  static final String MEMBERS = "members";
+  /** In a fan-in's step entry: the batches opened and not fired yet, oldest first, each {size, lineage}. */
+  static final String BATCHES = "batches";
 
   /** How deeply the snapshot writer lets values nest, counted from the snapshot's root. */
   static final int WRITE_DEPTH = WorkflowJson.DEFAULT_MAX_DEPTH;

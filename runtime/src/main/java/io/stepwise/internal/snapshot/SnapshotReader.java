@@ -152,6 +152,8 @@ public final class SnapshotReader {
     List<LoopImage.InputSetImage> queued = new ArrayList<>();
     List<List<LoopImage.Buffered>> joins = new ArrayList<>();
     List<Event> collected = List.of();
+    List<LoopImage.Buffered> members = new ArrayList<>();
+    List<LoopImage.BatchImage> batches = new ArrayList<>();
     in.beginObject();
     for (String field; (field = in.nextField()) != null; ) {
       switch (field) {
@@ -174,6 +176,18 @@ public final class SnapshotReader {
           }
         }
         case "collected" -> collected = events(in);
+        case SnapshotFormat.MEMBERS -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            members.add(buffered(in));
+          }
+        }
+        case SnapshotFormat.BATCHES -> {
+          in.beginArray();
+          while (in.nextElement()) {
+            batches.add(batch(in));
+          }
+        }
         default -> in.skipValue();
       }
     }
@@ -194,7 +208,31 @@ public final class SnapshotReader {
         checks.slot(in, descriptor, buffered.event(), slot);
       }
     }
-    return new LoopImage.StepImage(step, queued, joins, collected);
+    if (!descriptor.inputs().getFirst().isBatch() && !(members.isEmpty() && batches.isEmpty())) {
+      throw in.fail("step '" + descriptor.name() + "' is not a fan-in, but the snapshot gives it batches");
+    }
+    for (LoopImage.Buffered member : members) {
+      checks.slot(in, descriptor, member.event(), 0);
+    }
+    return new LoopImage.StepImage(step, queued, joins, collected, members, batches);
+  }
+
+  /** One open batch of a fan-in: {"size": 3, "lineage": 0}. */
+  private LoopImage.BatchImage batch(JsonReader in) {
+    int size = -1;
+    int lineage = 0;
+    in.beginObject();
+    for (String field; (field = in.nextField()) != null; ) {
+      switch (field) {
+        case "size" -> size = in.readInt();
+        case "lineage" -> lineage = in.readInt();
+        default -> in.skipValue();
+      }
+    }
+    if (size < 0 || lineage < 0) {
+      throw in.fail("a batch needs a \"size\" and a \"lineage\" of 0 or more");
+    }
+    return new LoopImage.BatchImage(size, lineage);
   }
 
   private LoopImage.InputSetImage inputSet(JsonReader in) {

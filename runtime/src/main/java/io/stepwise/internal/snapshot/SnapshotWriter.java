@@ -126,6 +126,30 @@ public final class SnapshotWriter {
     out.endArray();
     out.name("collected");
     writeEvents(out, codecs, step.collected());
+    if (!step.members().isEmpty() || !step.batches().isEmpty()) { // left out otherwise: the format is unchanged
+      out.name(SnapshotFormat.MEMBERS);
+      out.beginArray();
+      for (LoopImage.Buffered member : step.members()) {
+        out.beginObject();
+        out.name("event");
+        out.write(codecs.events(), member.event());
+        out.name("lineage");
+        out.value(member.lineage());
+        out.endObject();
+      }
+      out.endArray();
+      out.name(SnapshotFormat.BATCHES);
+      out.beginArray();
+      for (LoopImage.BatchImage batch : step.batches()) {
+        out.beginObject();
+        out.name("size");
+        out.value(batch.size());
+        out.name("lineage");
+        out.value(batch.lineage());
+        out.endObject();
+      }
+      out.endArray();
+    }
     out.endObject();
   }
 
