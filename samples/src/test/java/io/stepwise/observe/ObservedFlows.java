@@ -83,4 +83,26 @@ public final class ObservedFlows {
       return new Receipt("slow " + order.item());
     }
   }
+
+  /** The first attempt outlives the step timeout and is retried; the second answers at once. */
+  @Workflow(name = "slow-first")
+  public static class SlowFirstFlow {
+    @Step(timeout = "200ms", retry = @Retry(maxAttempts = 2, delay = "1ms"))
+    Receipt bill(Order order, Context<?> ctx) throws InterruptedException {
+      if (ctx.retryInfo().attempt() == 1) {
+        Thread.sleep(60_000);
+      }
+      return new Receipt("billed " + order.item());
+    }
+  }
+
+  /** Never stops: the run timeout ends it under its sleeping step. */
+  @Workflow(name = "sleepy", timeout = "200ms")
+  public static class SleepyFlow {
+    @Step
+    Receipt bill(Order order) throws InterruptedException {
+      Thread.sleep(60_000);
+      return new Receipt("never");
+    }
+  }
 }

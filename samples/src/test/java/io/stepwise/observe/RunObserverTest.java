@@ -146,4 +146,45 @@ class RunObserverTest {
   private static List<String> observer(RecordingObserver recording, String workflow) {
     return recording.of(workflow);
   }
+
+  @Test
+  void stepTimeoutIsAFailureFollowedByTheRetry() {
+    RecordingObserver observer = new RecordingObserver();
+    var slow = ObservedFlows_SlowFirstFlow_Workflow.of(new ObservedFlows.SlowFirstFlow());
+
+    slow.run(new Order("kite"), RunOptions.builder().observer(observer).build()).result();
+
+    assertEquals(List.of(
+        "runStarted Order",
+        "eventRouted Order from null to [bill]",
+        "stepStarted bill#1 [Order]",
+        "stepEntered bill#1",
+        "stepFailed bill#1 TimeoutException: Step 'bill' timed out after PT0.2S",
+        "stepRetrying bill next=2 delay=1ms after Step 'bill' timed out after PT0.2S",
+        "stepStarted bill#2 [Order]",
+        "stepEntered bill#2",
+        "scopeClosed bill#2",
+        "stepFinished bill#2 [Receipt]",
+        "eventRouted Receipt from bill to []",
+        "runEnded SUCCEEDED Receipt"), observer.of("slow-first").stream()
+            .filter(line -> !line.equals("scopeClosed bill#1")).toList()); // the cancelled body ends whenever
+  }
+
+  @Test
+  void runTimeoutCancelsTheStepAndEndsTheRunTimedOut() {
+    RecordingObserver observer = new RecordingObserver();
+    var sleepy = ObservedFlows_SleepyFlow_Workflow.of(new ObservedFlows.SleepyFlow());
+
+    var run = sleepy.run(new Order("kite"), RunOptions.builder().observer(observer).build());
+
+    assertThrows(io.stepwise.WorkflowTimeoutException.class, run::result);
+    assertEquals(List.of(
+        "runStarted Order",
+        "eventRouted Order from null to [bill]",
+        "stepStarted bill#1 [Order]",
+        "stepEntered bill#1",
+        "stepCancelled bill#1",
+        "runEnded TIMED_OUT WorkflowTimedOutEvent WorkflowTimeoutException"), observer.of("sleepy").stream()
+            .filter(line -> !line.equals("scopeClosed bill#1")).toList());
+  }
 }
