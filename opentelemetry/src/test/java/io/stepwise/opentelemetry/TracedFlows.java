@@ -3,6 +3,8 @@ package io.stepwise.opentelemetry;
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Context;
 import io.stepwise.Event;
+import io.stepwise.HumanResponseEvent;
+import io.stepwise.InputRequiredEvent;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.annotations.Provides;
@@ -66,6 +68,24 @@ final class TracedFlows {
     @Step
     Receipt bill(Order order) {
       throw new IllegalArgumentException("no price for " + order.item());
+    }
+  }
+
+  record Question(String text) implements InputRequiredEvent {}
+
+  record Reply(boolean yes) implements HumanResponseEvent {}
+
+  /** Asks a person before billing: an answer comes from outside the run. */
+  @Workflow(name = "asking")
+  static class AskingFlow {
+    @Step
+    Question ask(Order order) {
+      return new Question("bill " + order.item() + "?");
+    }
+
+    @Step
+    Receipt answer(Reply reply) {
+      return new Receipt(reply.yes() ? "billed" : "dropped");
     }
   }
 }

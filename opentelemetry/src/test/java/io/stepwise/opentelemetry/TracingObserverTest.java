@@ -77,7 +77,7 @@ class TracingObserverTest {
         stepwise.emitted.types=[FLOWSStock], stepwise.event.summary=Ask[item=kite], stepwise.event.types=[FLOWSAsk], \
         stepwise.run.id=CHILD, stepwise.step=count, stepwise.step.attempt=1, stepwise.step.outcome=finished, \
         stepwise.workflow=stock}
-        """.replace("FLOWS", FLOWS).replace("CHILD", childRunId), SpanTree.draw(spans, List.of()));
+        """.replace("FLOWS", FLOWS).replace("CHILD", childRunId), SpanTree.draw(spans));
     // One trace: the caller's.
     assertEquals(1, spans.stream().map(SpanData::getTraceId).distinct().count());
   }
@@ -103,7 +103,7 @@ class TracingObserverTest {
         {stepwise.event.summary=Order[item=kite], stepwise.event.types=[FLOWSOrder], stepwise.run.id=order-2, \
         stepwise.step=bill, stepwise.step.attempt=1, stepwise.step.outcome=failed, stepwise.workflow=broken}
               * exception {exception.message=no price for kite, exception.type=java.lang.IllegalArgumentException}
-        """.replace("FLOWS", FLOWS), SpanTree.draw(exporter.getFinishedSpanItems(), List.of()));
+        """.replace("FLOWS", FLOWS), SpanTree.draw(exporter.getFinishedSpanItems()));
     // No span was current when run was called: the run's span starts a trace of its own.
     SpanData runSpan = exporter.getFinishedSpanItems().stream().filter(span -> span.getName().equals("run broken"))
         .findFirst().orElseThrow();
@@ -131,5 +131,29 @@ class TracingObserverTest {
     String summary = TracingObserver.defaultSummary(new Order(longItem));
     assertEquals(TracingObserver.SUMMARY_LENGTH, summary.length());
     assertEquals("Order[item=" + "x".repeat(TracingObserver.SUMMARY_LENGTH - 12) + "…", summary);
+  }
+
+  @Test
+  void answerFromOutsideIsAnEventOnTheRunSpan() {
+    var asking = TracedFlows_AskingFlow_Workflow.of(new TracedFlows.AskingFlow());
+    var run = asking.run(new Order("kite"), RunOptions.builder().runId("order-3").observer(TracingObserver.create(otel))
+        .build());
+    run.events().filter(event -> event instanceof TracedFlows.Question).findFirst().orElseThrow();
+
+    run.sendEvent(new TracedFlows.Reply(true));
+
+    assertEquals("billed", run.result().text());
+    assertEquals("""
+        run asking [UNSET] {stepwise.emitted.summary=Receipt[text=billed], stepwise.emitted.types=[FLOWSReceipt], \
+        stepwise.event.summary=Order[item=kite], stepwise.event.types=[FLOWSOrder], stepwise.run.id=order-3, \
+        stepwise.run.outcome=SUCCEEDED, stepwise.run.resumed=false, stepwise.workflow=asking}
+          * stepwise.event.received {stepwise.event.summary=Reply[yes=true], stepwise.event.types=[FLOWSReply]}
+            step ask [UNSET] {stepwise.emitted.summary=Question[text=bill kite?], stepwise.emitted.types=[FLOWSQuestion], \
+        stepwise.event.summary=Order[item=kite], stepwise.event.types=[FLOWSOrder], stepwise.run.id=order-3, \
+        stepwise.step=ask, stepwise.step.attempt=1, stepwise.step.outcome=finished, stepwise.workflow=asking}
+            step answer [UNSET] {stepwise.emitted.summary=Receipt[text=billed], stepwise.emitted.types=[FLOWSReceipt], \
+        stepwise.event.summary=Reply[yes=true], stepwise.event.types=[FLOWSReply], stepwise.run.id=order-3, \
+        stepwise.step=answer, stepwise.step.attempt=1, stepwise.step.outcome=finished, stepwise.workflow=asking}
+        """.replace("FLOWS", FLOWS), SpanTree.draw(exporter.getFinishedSpanItems()));
   }
 }

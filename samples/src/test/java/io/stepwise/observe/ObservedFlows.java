@@ -3,6 +3,8 @@ package io.stepwise.observe;
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Context;
 import io.stepwise.Event;
+import io.stepwise.HumanResponseEvent;
+import io.stepwise.InputRequiredEvent;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.annotations.Provides;
@@ -103,6 +105,24 @@ public final class ObservedFlows {
     Receipt bill(Order order) throws InterruptedException {
       Thread.sleep(60_000);
       return new Receipt("never");
+    }
+  }
+
+  public record Question(String text) implements InputRequiredEvent {}
+
+  public record Reply(boolean yes) implements HumanResponseEvent {}
+
+  /** Asks a person before billing: a run that waits, to snapshot and resume. */
+  @Workflow(name = "asking", timeout = "0s")
+  public static class AskingFlow {
+    @Step
+    Question ask(Order order) {
+      return new Question("bill " + order.item() + "?");
+    }
+
+    @Step
+    Receipt answer(Reply reply) {
+      return new Receipt(reply.yes() ? "billed" : "dropped");
     }
   }
 }

@@ -12,6 +12,7 @@ import io.stepwise.ObserverFailedEvent;
 import io.stepwise.RunOptions;
 import io.stepwise.WorkflowFailedException;
 import io.stepwise.WorkflowHandler;
+import io.stepwise.WorkflowTimeoutException;
 import io.stepwise.observe.ObservedFlows.Order;
 import io.stepwise.observe.ObservedFlows.Receipt;
 import java.util.List;
@@ -177,7 +178,7 @@ class RunObserverTest {
 
     var run = sleepy.run(new Order("kite"), RunOptions.builder().observer(observer).build());
 
-    assertThrows(io.stepwise.WorkflowTimeoutException.class, run::result);
+    assertThrows(WorkflowTimeoutException.class, run::result);
     assertEquals(List.of(
         "runStarted Order",
         "eventRouted Order from null to [bill]",
@@ -186,5 +187,30 @@ class RunObserverTest {
         "stepCancelled bill#1",
         "runEnded TIMED_OUT WorkflowTimedOutEvent WorkflowTimeoutException"), observer.of("sleepy").stream()
             .filter(line -> !line.equals("scopeClosed bill#1")).toList());
+  }
+
+  @Test
+  void resumedRunIsObservedAsResumedAndAnAnswerFromOutsideIsRouted() {
+    var asking = ObservedFlows_AskingFlow_Workflow.of(new ObservedFlows.AskingFlow());
+    var first = asking.run(new Order("kite"));
+    first.events().filter(event -> event instanceof ObservedFlows.Question).findFirst().orElseThrow();
+    var snapshot = first.snapshot();
+    first.cancel();
+    RecordingObserver observer = new RecordingObserver();
+
+    var resumed = asking.resume(snapshot, RunOptions.builder().observer(observer).build());
+    resumed.sendEvent(new ObservedFlows.Reply(true));
+
+    assertEquals("billed", resumed.result().text());
+    assertEquals(List.of(
+        "runStarted null resumed",
+        "eventRouted Reply from null to [answer]",
+        "stepStarted answer#1 [Reply]",
+        "stepEntered answer#1",
+        "scopeClosed answer#1",
+        "stepFinished answer#1 [Receipt]",
+        "eventRouted Receipt from answer to []",
+        "runEnded SUCCEEDED Receipt"), observer.of("asking"));
+    assertEquals(first.runId(), observer.ends.getFirst().run().runId());
   }
 }
