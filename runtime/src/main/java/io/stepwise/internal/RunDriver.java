@@ -146,7 +146,7 @@ public final class RunDriver<R extends StopEvent> {
    * call before the first tick is posted, which calls {@code runStarted} on the poster's thread.
    */
   public void observe(ObservedRun run, List<RunObserver> observers, List<RunObserver> inherited) {
-    this.observation = new RunObservation(run, routing, observers, inherited);
+    this.observation = new RunObservation(run, routing, observers, inherited, loop::routesSendOf);
   }
 
   /** The observation, or null when the run has no observers. */

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * Turns what a run's driver sees into {@link RunObserver} calls, as {@link TraceRecording} does
@@ -35,6 +36,7 @@ final class RunObservation {
   private final List<RunObserver> inherited;
   private final Routing routing;
   private final ObservedRun run;
+  private final LongPredicate routesSend;
   private long startedAt;
   // While a tick fails an execution: what failed, so that the commands it causes read as its retry.
   private StepExecution failing;
@@ -43,9 +45,12 @@ final class RunObservation {
   /**
    * @param observers every observer of the run
    * @param inherited those a child run started by one of its steps gets too
+   * @param routesSend whether the loop routes what an execution sends now (see {@link RunLoop#routesSendOf})
    */
-  RunObservation(ObservedRun run, Routing routing, List<RunObserver> observers, List<RunObserver> inherited) {
+  RunObservation(ObservedRun run, Routing routing, List<RunObserver> observers, List<RunObserver> inherited,
+      LongPredicate routesSend) {
     this.run = run;
+    this.routesSend = routesSend;
     this.routing = routing;
     this.observers = new ObserverDispatch(run.runId(), observers);
     this.inherited = List.copyOf(inherited);
@@ -73,7 +78,7 @@ final class RunObservation {
       case Tick.EventPosted posted -> routed(posted.event(), null, posted.step());
       case Tick.EventSent sent -> {
         StepExecution sender = executions.get(sent.execution());
-        if (sender != null) {
+        if (sender != null && routesSend.test(sent.execution())) {
           routed(sent.event(), sender.stepName(), sent.step());
         }
       }

@@ -11,6 +11,7 @@ import io.stepwise.annotations.Provides;
 import io.stepwise.annotations.Retry;
 import io.stepwise.annotations.Step;
 import io.stepwise.annotations.Workflow;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Workflows whose runs the observer tests watch: a retry, a child run, a failure, a cancel. */
@@ -124,5 +125,22 @@ public final class ObservedFlows {
     Receipt answer(Reply reply) {
       return new Receipt(reply.yes() ? "billed" : "dropped");
     }
+  }
+
+  public record Confirm(boolean yes) implements HumanResponseEvent {}
+
+  /** Sends an event, then waits for a confirmation: a resumed run re-runs the step, whose send is replayed. */
+  @Workflow(name = "sending", timeout = "0s")
+  public static class SendingFlow {
+    @Step
+    Receipt check(Order order, Context<?> ctx) {
+      ctx.sendEvent(new Priced(order.item(), 100));
+      Confirm confirm = ctx.waitForEvent(Confirm.class, new Question("confirm " + order.item() + "?"), c -> true,
+          Duration.ZERO);
+      return new Receipt(confirm.yes() ? "confirmed" : "refused");
+    }
+
+    @Step
+    void note(Priced priced) {}
   }
 }

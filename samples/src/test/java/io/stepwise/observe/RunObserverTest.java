@@ -213,4 +213,28 @@ class RunObserverTest {
         "runEnded SUCCEEDED Receipt"), observer.of("asking"));
     assertEquals(first.runId(), observer.ends.getFirst().run().runId());
   }
+
+  @Test
+  void sendReplayedByAResumedRunIsNotReportedAsRoutedAgain() {
+    var sending = ObservedFlows_SendingFlow_Workflow.of(new ObservedFlows.SendingFlow());
+    RecordingObserver before = new RecordingObserver();
+    var first = sending.run(new Order("kite"), RunOptions.builder().observer(before).build());
+    first.events().filter(event -> event instanceof ObservedFlows.Question).findFirst().orElseThrow();
+    var snapshot = first.snapshot();
+    first.cancel();
+    RecordingObserver after = new RecordingObserver();
+
+    var resumed = sending.resume(snapshot, RunOptions.builder().observer(after).build());
+    resumed.sendEvent(new ObservedFlows.Confirm(true));
+
+    assertEquals("confirmed", resumed.result().text());
+    assertEquals(List.of("eventRouted Order from null to [check]", "eventRouted Priced from check to [note]"),
+        routings(before));
+    assertEquals(List.of("eventRouted Confirm from null to []", "eventRouted Receipt from check to []"),
+        routings(after));
+  }
+
+  private static List<String> routings(RecordingObserver observer) {
+    return observer.of("sending").stream().filter(line -> line.startsWith("eventRouted")).toList();
+  }
 }
