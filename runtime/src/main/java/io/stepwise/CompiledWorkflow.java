@@ -2,6 +2,7 @@ package io.stepwise;
 
 import io.stepwise.graph.ExecutionRecorder;
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.internal.InstalledObservers;
 import io.stepwise.internal.LiveRuns;
 import io.stepwise.internal.RunData;
 import io.stepwise.internal.RunDriver;
@@ -16,6 +17,8 @@ import io.stepwise.internal.StepInvoker;
 import io.stepwise.internal.StoreCheckpointing;
 import io.stepwise.internal.Tick;
 import io.stepwise.internal.snapshot.SnapshotReader;
+import io.stepwise.observe.ObservedRun;
+import io.stepwise.observe.RunObserver;
 import io.stepwise.spi.ResourceCache;
 import io.stepwise.spi.WorkflowDefinition;
 import io.stepwise.store.Checkpoint;
@@ -23,6 +26,7 @@ import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -214,6 +218,10 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     run.capture(capture);
     if (options.trace()) {
       run.record(new ExecutionRecorder());
+    }
+    List<RunObserver> observers = InstalledObservers.with(options.observers());
+    if (!observers.isEmpty()) {
+      run.observe(new ObservedRun(definition.name(), runId, image != null), observers, options.observers());
     }
     return run;
   }

@@ -1,8 +1,11 @@
 package io.stepwise;
 
+import io.stepwise.observe.RunObserver;
 import io.stepwise.store.Checkpoint;
 import io.stepwise.store.RunStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -35,6 +38,7 @@ public final class RunOptions {
   private final SaveFailurePolicy saveFailures;
   private final Duration storeTimeout;
   private final String runId;
+  private final List<RunObserver> observers;
 
   private RunOptions(Builder builder) {
     this.timeout = builder.timeout;
@@ -49,6 +53,7 @@ public final class RunOptions {
     this.saveFailures = builder.saveFailures;
     this.storeTimeout = builder.storeTimeout;
     this.runId = builder.runId;
+    this.observers = List.copyOf(builder.observers);
   }
 
   /** Options that change nothing. */
@@ -126,6 +131,11 @@ public final class RunOptions {
     return runId;
   }
 
+  /** The run's observers, in the order they were added; empty for none. */
+  public List<RunObserver> observers() {
+    return observers;
+  }
+
   /** These options with another run timeout ({@link Duration#ZERO} for none). */
   public RunOptions withTimeout(Duration timeout) {
     return toBuilder().timeout(timeout).build();
@@ -167,7 +177,7 @@ public final class RunOptions {
         + ", continueFrom=" + (continueFrom == null ? null : continueFrom.runId()) + ", checkpoints="
         + (checkpoints != null) + ", store=" + store + ", trace=" + trace + ", streamCapacity=" + streamCapacity
         + ", streamOverflow=" + streamOverflow + ", saveFailures=" + saveFailures + ", storeTimeout="
-        + storeTimeout + ", runId=" + runId + "]";
+        + storeTimeout + ", runId=" + runId + ", observers=" + observers + "]";
   }
 
   /** Builds {@link RunOptions}; each setting's default is the one documented on its method. */
@@ -184,6 +194,7 @@ public final class RunOptions {
     private SaveFailurePolicy saveFailures = SaveFailurePolicy.FAIL_RUN;
     private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
     private String runId;
+    private final List<RunObserver> observers = new ArrayList<>(0);
 
     private Builder() {}
 
@@ -200,6 +211,7 @@ public final class RunOptions {
       saveFailures = from.saveFailures;
       storeTimeout = from.storeTimeout;
       runId = from.runId;
+      observers.addAll(from.observers);
     }
 
     /**
@@ -309,6 +321,17 @@ public final class RunOptions {
      */
     public Builder runId(String runId) {
       this.runId = Checkpoint.requireRunId(runId);
+      return this;
+    }
+
+    /**
+     * Adds an observer of the run (see {@link RunObserver}); call again to add more, which are
+     * called in the order they were added, after those every run has (listed in
+     * {@code META-INF/services/io.stepwise.observe.RunObserver}). Child runs its steps start with
+     * {@code ctx.runChild} get the same observers. Default: none.
+     */
+    public Builder observer(RunObserver observer) {
+      this.observers.add(Objects.requireNonNull(observer, "observer"));
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,6 +44,7 @@ final class ChildRuns {
   private final BooleanSupplier cancelled;
   private final RunChildren family;
   private final RunOptions childOptions;
+  private final BiConsumer<String, String> started;
   private final List<Link> running = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
   // The children of a snapshot to resume, by call; set before the execution starts, each taken once.
@@ -53,12 +55,15 @@ final class ChildRuns {
    *     so the run's handler can deliver events to them
    * @param childOptions the options children run with: the parent's stream buffer, so that a
    *     parent's stream that blocks holds its children back too, instead of making them drop
+   * @param started told each child's workflow and run id once it started (for observers), or null
    */
-  ChildRuns(Context<?> parent, BooleanSupplier cancelled, RunChildren family, RunOptions childOptions) {
+  ChildRuns(Context<?> parent, BooleanSupplier cancelled, RunChildren family, RunOptions childOptions,
+      BiConsumer<String, String> started) {
     this.parent = parent;
     this.cancelled = cancelled;
     this.family = family;
     this.childOptions = childOptions;
+    this.started = started;
   }
 
   /** Hands this execution the children its snapshot recorded; call before the execution starts. */
@@ -91,6 +96,9 @@ final class ChildRuns {
     }
     link.handle().complete(handle);
     family.running(handle.runId(), child.name(), handle);
+    if (started != null) {
+      started.accept(child.name(), handle.runId());
+    }
     try {
       if (cancelled.getAsBoolean()) {
         handle.cancel(); // cancelled between the check and the add: cancelAll did not see it

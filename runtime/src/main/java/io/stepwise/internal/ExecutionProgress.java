@@ -60,6 +60,11 @@ final class ExecutionProgress {
     return false;
   }
 
+  /** Whether the next send is one made before the cut, without counting it (for observers). */
+  boolean nextSendReplays() {
+    return sendsSeen < sent;
+  }
+
   /** Counts a stream write; true when it was published before the cut. */
   boolean replaysWrite() {
     if (++writesSeen <= written) {

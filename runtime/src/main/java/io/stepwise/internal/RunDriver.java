@@ -15,8 +15,11 @@ import io.stepwise.internal.Command.StartStep;
 import io.stepwise.internal.Command.Unschedule;
 import io.stepwise.internal.Command.WaitExpired;
 import io.stepwise.graph.ExecutionRecorder;
+import io.stepwise.observe.ObservedRun;
+import io.stepwise.observe.RunObserver;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
@@ -69,6 +72,8 @@ public final class RunDriver<R extends StopEvent> {
   private volatile boolean finished;
   // Set before the first tick, or never: an untraced run only tests it for null.
   private ExecutionRecorder recorder;
+  // Likewise: a run without observers only tests it for null, and makes no event for them.
+  private RunObservation observation;
 
   public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
       Duration timeout, Timers timers) {
@@ -135,6 +140,19 @@ public final class RunDriver<R extends StopEvent> {
   /** Records what the run does into {@code recorder}; call before the first tick is posted. */
   public void record(ExecutionRecorder recorder) {
     this.recorder = recorder;
+  }
+
+  /**
+   * Tells {@code observers} what the run does ({@code inherited} are given to its child runs too);
+   * call before the first tick is posted, which calls {@code runStarted} on the poster's thread.
+   */
+  public void observe(ObservedRun run, List<RunObserver> observers, List<RunObserver> inherited) {
+    this.observation = new RunObservation(run, routing, observers, inherited, loop::routesSendOf);
+  }
+
+  /** The observation, or null when the run has no observers. */
+  RunObservation observation() {
+    return observation;
   }
 
   /** The recorder, or null when the run is not traced. */
@@ -259,6 +277,9 @@ public final class RunDriver<R extends StopEvent> {
     // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
     // is saved, and the start of a run with a store, so that it is stored from its start.
     boolean checkpoint = tick instanceof Tick.WaitStarted || (tick instanceof Tick.Started && questions != null);
+    if (observation != null) {
+      observation.beforeTick(tick, executions);
+    }
     switch (tick) {
       case Tick.StepReturned returned -> {
         StepExecution execution = executions.remove(returned.execution());
@@ -285,6 +306,9 @@ public final class RunDriver<R extends StopEvent> {
         questions.tickStarts(tick instanceof Tick.WaitStarted, capture.checkpointsTaken() + 1);
       }
       loop.reduce(tick, execute);
+      if (observation != null) {
+        observation.afterTick(this::publishNow);
+      }
       if (tick instanceof Tick.StreamWritten) {
         stream.writeHandled(); // frees the place its step took on a BLOCK stream, whether published or not
       }
@@ -301,6 +325,14 @@ public final class RunDriver<R extends StopEvent> {
     }
   }
 
+  private void publishNow(Event event) {
+    if (questions != null) {
+      questions.publish(event);
+    } else {
+      stream.publish(event);
+    }
+  }
+
   /** A checkpoint was saved; the loop's thread releases what waited for it (ticks are ignored once the run ended). */
   private void checkpointSaved(long number) {
     if (questions != null && !finished) {
@@ -311,6 +343,9 @@ public final class RunDriver<R extends StopEvent> {
   private void execute(Command command) {
     if (recorder != null) {
       TraceRecording.command(recorder, command, routing);
+    }
+    if (observation != null) {
+      observation.command(command, executions);
     }
     switch (command) {
       case StartStep start -> {
@@ -330,13 +365,7 @@ public final class RunDriver<R extends StopEvent> {
           execution.cancel();
         }
       }
-      case Publish publish -> {
-        if (questions != null) {
-          questions.publish(publish.event());
-        } else {
-          stream.publish(publish.event());
-        }
-      }
+      case Publish publish -> publishNow(publish.event());
       case Schedule schedule -> {
         Tick.Timed timed = schedule.tick();
         pendingTimers.put(schedule.key(), new ArmedTimer(timers.schedule(schedule.delay(), () -> post(timed)),
@@ -380,6 +409,9 @@ public final class RunDriver<R extends StopEvent> {
     executions.clear();
     if (questions != null) {
       questions.releaseAll(); // the run ended: nothing is left to wait for
+    }
+    if (observation != null) { // before the stream ends and the result completes: a caller sees the run observed
+      observation.runEnded(terminal, error, keepStored, stopType, this::publishNow);
     }
     stream.end(terminal);
     if (error == null && !stopType.isInstance(terminal)) {

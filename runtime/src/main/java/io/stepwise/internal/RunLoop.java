@@ -193,6 +193,18 @@ public final class RunLoop {
     }
   }
 
+  /**
+   * Whether an event execution {@code key} sends now will be routed: it is alive, and is not a
+   * resumed re-run repeating a send made before the cut. Changes nothing (observers ask it).
+   */
+  boolean routesSendOf(long key) {
+    if (inFlight.get(key) == null) {
+      return false;
+    }
+    ExecutionProgress progress = inFlight.progressIfAny(key);
+    return progress == null || !progress.nextSendReplays();
+  }
+
   /** Names of the steps with running, retrying or queued executions, sorted. */
   public List<String> activeSteps() {
     return StepState.activeNames(steps);

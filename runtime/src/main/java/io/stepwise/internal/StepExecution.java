@@ -14,6 +14,7 @@ import io.stepwise.internal.Tick.EventSent;
 import io.stepwise.internal.Tick.StepReturned;
 import io.stepwise.internal.Tick.StepThrew;
 import io.stepwise.internal.Tick.StreamWritten;
+import io.stepwise.observe.RunObserver;
 import io.stepwise.spi.StepDescriptor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -126,12 +127,21 @@ final class StepExecution implements Context<Object>, Runnable {
       Log.get().log(level, "run {0}: step ''{1}'' starts on {2} (execution {3}, attempt {4})",
           run.runId(), step.name(), Arrays.toString(events), id, attempt);
     }
+    RunObservation observation = run.observation();
+    // Closed before reporting: what reports may run the loop, and the next execution, on this thread.
+    RunObserver.Scope scope = observation == null ? null : observation.stepEntered(this, events);
     startedAt = System.nanoTime();
     Object returned;
     try {
       returned = run.invoker.invoke(step.index(), events, this);
     } catch (Throwable error) { // a step's Error fails the run instead of killing the loop silently
+      if (scope != null) {
+        scope.close();
+      }
       return run.postLast(report(null, error));
+    }
+    if (scope != null) {
+      scope.close();
     }
     if (returned instanceof CompletionStage<?> stage) {
       awaitAsync(stage);
@@ -318,6 +328,23 @@ final class StepExecution implements Context<Object>, Runnable {
     return step.name();
   }
 
+  StepDescriptor step() {
+    return step;
+  }
+
+  long id() {
+    return id;
+  }
+
+  int attempt() {
+    return attempt;
+  }
+
+  /** When the body started ({@link System#nanoTime}); read after the execution reported. */
+  long startedAt() {
+    return startedAt;
+  }
+
   /** The child runs this execution started, or null when it never started one. */
   ChildRuns childrenIfAny() {
     return children;
@@ -330,8 +357,13 @@ final class StepExecution implements Context<Object>, Runnable {
       synchronized (this) {
         current = children;
         if (current == null) {
-          current = new ChildRuns(this, this::isCancelled, run.children,
-              RunOptions.builder().streamBuffer(run.stream.capacity(), run.stream.overflow()).build());
+          RunOptions.Builder options = RunOptions.builder().streamBuffer(run.stream.capacity(), run.stream.overflow());
+          RunObservation observation = run.observation();
+          if (observation != null) { // a child run is watched by the observers given to its parent's run
+            observation.inherited().forEach(options::observer);
+          }
+          current = new ChildRuns(this, this::isCancelled, run.children, options.build(), observation == null ? null
+              : (workflow, childRunId) -> observation.childRunStarted(this, workflow, childRunId));
           children = current;
         }
       }
