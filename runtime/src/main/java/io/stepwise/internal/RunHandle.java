@@ -132,8 +132,10 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
 
   @Override
   public Snapshot snapshot() {
-    if (run.isFinished()) {
-      throw finished();
+    if (run.isQueued()) {
+      throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow() + "' is queued: "
+          + run.queueDescription() + "; it has nothing to snapshot until it starts. Take the snapshot once it"
+          + " started (its first stream event says so), or cancel() it to take it out of the queue");
     }
     try {
       CompletableFuture<Snapshot> taking = run.snapshot();
@@ -159,7 +161,9 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   public void cancel() {
     if (!run.isFinished()) {
       run.ending(); // before the tick: a resume right after this call waits for the run's last save
-      run.post(new CancelRequested());
+      if (!run.withdraw()) { // a queued run leaves its queue and ends at once; a started one ends by its loop
+        run.post(new CancelRequested());
+      }
     }
   }
 
@@ -188,11 +192,6 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
           + "' has already finished; start a new run");
     }
-  }
-
-  private IllegalStateException finished() {
-    return new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
-        + "' has already finished; take snapshots of a running or paused run");
   }
 
   @Override
