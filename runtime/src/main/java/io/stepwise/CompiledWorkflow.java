@@ -113,7 +113,8 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   }
 
   /**
-   * Starts a run.
+   * Starts a run. When {@link #numConcurrentRuns()} of this workflow's runs are running, the run
+   * waits for one to end (FIFO) and the handler is returned at once: see docs/dsl.md.
    *
    * @throws IllegalStateException when {@code options} name a run id and a store that already
    *     holds a run of that id

@@ -207,6 +207,12 @@ public final class RunDriver<R extends StopEvent> {
     if (finished) {
       return completedWith(answer);
     }
+    if (queued) { // else its request would wait, unanswered, until the run starts
+      answer.completeExceptionally(new IllegalStateException("Run " + runId + " of workflow '" + routing.workflow()
+          + "' is queued: " + queueDescription() + "; it has nothing to snapshot until it starts. Take the snapshot"
+          + " once it started (its first stream event says so), or cancel() it to take it out of the queue"));
+      return answer;
+    }
     long request = capture.request(answer);
     post(new Tick.SnapshotRequested(request));
     if (finished) {

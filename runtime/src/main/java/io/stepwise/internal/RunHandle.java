@@ -132,11 +132,6 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
 
   @Override
   public Snapshot snapshot() {
-    if (run.isQueued()) {
-      throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow() + "' is queued: "
-          + run.queueDescription() + "; it has nothing to snapshot until it starts. Take the snapshot once it"
-          + " started (its first stream event says so), or cancel() it to take it out of the queue");
-    }
     try {
       CompletableFuture<Snapshot> taking = run.snapshot();
       BriefSpin.until(taking::isDone);
@@ -150,6 +145,11 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       Thread.currentThread().interrupt();
       throw new WorkflowException("Interrupted while taking a snapshot of run " + runId(), e);
     }
+  }
+
+  /** Whether the run waits for a slot of its workflow's {@code numConcurrentRuns}. */
+  boolean isQueued() {
+    return run.isQueued();
   }
 
   /** A snapshot the run's loop answers later; for a parent taking its children's snapshots without blocking. */
