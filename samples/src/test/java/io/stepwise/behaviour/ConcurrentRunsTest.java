@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Event;
+import io.stepwise.Snapshot;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowHandler;
@@ -123,6 +124,30 @@ class ConcurrentRunsTest {
     assertEquals("42", asking.result().response());
     assertEquals("7", queued.result().response());
     assertEquals(2, counts.of("answer"));
+  }
+
+  @Test
+  void aResumedRunTakesASlotLikeANewOne() {
+    Counts counts = new Counts();
+    CompiledWorkflow<Begin, Answered> one =
+        SnapshotFlows_HitlFlow_Workflow.of(new SnapshotFlows.HitlFlow(counts)).withNumConcurrentRuns(1);
+    WorkflowHandler<Answered> paused = one.run(new Begin("first"));
+    assertEquals(new AskNumber("Enter a number: "), paused.events().findFirst().orElseThrow());
+    Snapshot snapshot = paused.snapshot();
+    paused.cancel(); // frees the slot
+    assertThrows(WorkflowCancelledException.class, paused::result);
+
+    WorkflowHandler<Answered> holding = one.run(new Begin("second"));
+    assertEquals(new AskNumber("Enter a number: "), holding.events().findFirst().orElseThrow());
+    WorkflowHandler<Answered> resumed = one.resume(Snapshot.fromJson(snapshot.toJson()));
+    var refused = assertThrows(IllegalStateException.class, resumed::snapshot);
+    assertTrue(refused.getMessage().contains("is queued: 1 of its runs are running"), refused.getMessage());
+    resumed.sendEvent(new Answer("7")); // held until the resumed run starts
+
+    holding.sendEvent(new Answer("42"));
+    assertEquals("42", holding.result().response());
+    assertEquals(new Answered("7", List.of("asked about first", "answered 7 on first")), resumed.result());
+    assertEquals(2, counts.of("ask"), "the resumed run's ask step had finished before the cut");
   }
 
   @Test

@@ -14,6 +14,8 @@ import io.stepwise.behaviour.TimedReviewFlow.ReviewWanted;
 import io.stepwise.behaviour.TimedReviewFlow.Reviewed;
 import io.stepwise.behaviour.TimedReviewFlow.Submit;
 import io.stepwise.behaviour.TimedReviewFlow.Verdict;
+import io.stepwise.store.InMemoryRunStore;
+import io.stepwise.store.RunStore;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,24 @@ class ResumedTimeoutTest {
     assertTrue(took.compareTo(left.plusMillis(1000)) < 0, "timed out after " + took + ", not after the "
         + left + " left: a fresh timeout would take " + TIMEOUT);
     assertEquals(TIMEOUT, timedOut.timeout(), "the event names the run's whole timeout");
+  }
+
+  @Test
+  void aStoredRunCountsOnlyTheTimeUpToItsLastCheckpoint() throws InterruptedException {
+    RunStore store = new InMemoryRunStore();
+    WorkflowHandler<Reviewed> run = TimedReviewFlow_Workflow.of(new TimedReviewFlow())
+        .run(new Submit("draft"), RunOptions.defaults().withStore(store));
+    assertEquals(new ReviewWanted("draft"), run.events().findFirst().orElseThrow());
+    Thread.sleep(1500); // held in memory after the checkpoint of the question: not recorded
+    run.cancel();
+    assertThrows(WorkflowCancelledException.class, run::result);
+
+    Duration recorded = Snapshot.fromJson(store.load(run.runId()).orElseThrow().snapshotJson()).elapsed();
+    assertTrue(recorded.compareTo(Duration.ofMillis(1000)) < 0, "recorded " + recorded);
+    WorkflowHandler<Reviewed> resumed = TimedReviewFlow_Workflow.of(new TimedReviewFlow()).resume(run.runId(), store);
+    Thread.sleep(1600); // with the 1.5 s counted, 3.1 s of its 3 s timeout would be gone
+    resumed.sendEvent(new Verdict(false));
+    assertEquals(new Reviewed("draft", false), resumed.result());
   }
 
   @Test
