@@ -151,6 +151,27 @@ class ConcurrentRunsTest {
   }
 
   @Test
+  void aParentsSnapshotLeavesOutAChildStillQueuedForASlot() throws InterruptedException {
+    LimitedFlow flow = new LimitedFlow();
+    CompiledWorkflow<Job, JobDone> one = LimitedFlow_Workflow.of(flow).withNumConcurrentRuns(1);
+    WorkflowHandler<JobDone> holding = one.run(new Job(1, -1));
+    awaitTrue(() -> flow.started.size() == 1);
+    WorkflowHandler<LimitedParentFlow.Delegated> parent =
+        LimitedParentFlow_Workflow.of(new LimitedParentFlow(one)).run(new LimitedParentFlow.Delegate(9));
+    assertEquals(new LimitedParentFlow.Delegating(9), parent.events().findFirst().orElseThrow());
+    Thread.sleep(100); // the step goes on into runChild, whose child queues behind job 1
+
+    String json = parent.snapshot().toJson(); // answers at once: the queued child is left out
+    assertTrue(json.contains("\"executions\":[{\"step\":\"delegate\""), json);
+    assertFalse(json.contains("\"children\""), json);
+
+    flow.open(1);
+    assertEquals(new JobDone(1), holding.result());
+    assertEquals(new LimitedParentFlow.Delegated(9), parent.result());
+    assertEquals(List.of(1, 9), flow.started);
+  }
+
+  @Test
   void aQueuedRunsTimeoutCountsFromItsStart() {
     LimitedFlow flow = new LimitedFlow();
     // Timeout 3s. The first run holds the slot 1.8s; the queued one then works 1.5s: 3.3s after it was
