@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A run's snapshots: answers the caller's requests with a consistent cut the loop takes between
@@ -207,7 +208,7 @@ public final class RunCapture {
   }
 
   /** The run ended: requests still waiting for the loop get the snapshot of the ended run instead. */
-  void ended(java.util.function.Supplier<Snapshot> endSnapshot) {
+  void ended(Supplier<Snapshot> endSnapshot) {
     if (!enabled()) {
       return; // never took a request; NONE is shared by runs, so it is not locked either
     }

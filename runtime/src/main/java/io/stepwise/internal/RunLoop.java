@@ -10,6 +10,7 @@ import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -221,7 +222,7 @@ public final class RunLoop {
 
   /** Names of the steps with executions in flight or queued input sets in {@code image}, sorted. */
   private List<String> activeIn(LoopImage image) {
-    var names = new java.util.TreeSet<String>();
+    var names = new TreeSet<String>();
     image.executions().forEach(execution -> names.add(routing.steps().get(execution.step()).name()));
     image.steps().stream().filter(step -> !step.queued().isEmpty())
         .forEach(step -> names.add(routing.steps().get(step.step()).name()));

@@ -1,6 +1,7 @@
 package io.stepwise.internal;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The {@code numConcurrentRuns} limit of one compiled workflow: at most {@code limit} of its runs
@@ -9,7 +10,7 @@ import java.util.ArrayDeque;
  * start to its end, waits for people included.
  */
 public final class RunSlots {
-  private static final java.util.concurrent.ThreadFactory ADMISSIONS =
+  private static final ThreadFactory ADMISSIONS =
       Thread.ofVirtual().name("stepwise-admit").factory();
 
   private final int limit;
