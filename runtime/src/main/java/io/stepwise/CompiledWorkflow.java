@@ -10,6 +10,7 @@ import io.stepwise.internal.RunCapture;
 import io.stepwise.internal.RunHandle;
 import io.stepwise.internal.RunIds;
 import io.stepwise.internal.RunImage;
+import io.stepwise.internal.RunSlots;
 import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
 import io.stepwise.internal.StateSupport;
@@ -42,9 +43,10 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final Routing routing; // built once, shared by every run
   private final StateSupport state;
   private final String graphHash;
+  private final RunSlots slots; // null: no numConcurrentRuns limit
   private volatile WorkflowJson json; // on first use: a workflow that never touches JSON loads no Jackson
 
-  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
+  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker, int numConcurrentRuns) {
     this.definition = definition;
     this.invoker = invoker;
     this.routing = new Routing(definition.name(), definition.steps());
@@ -52,6 +54,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
         ? StateSupport.NONE
         : new StateSupport(definition.stateType(), definition::newState, this::copyState);
     this.graphHash = definition.graphHash();
+    this.slots = numConcurrentRuns == 0 ? null : new RunSlots(numConcurrentRuns);
   }
 
   /**
@@ -75,8 +78,37 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     Objects.requireNonNull(target, "target");
     // Resources are cached per compiled workflow: one cache for every run of this instance.
     var resources = new ResourceCache(definition.cachedResources());
-    return new CompiledWorkflow<>(
-        definition, (step, events, context) -> definition.invoke(target, step, events, context, resources));
+    return new CompiledWorkflow<>(definition,
+        (step, events, context) -> definition.invoke(target, step, events, context, resources),
+        checkedLimit(definition.numConcurrentRuns(), "@Workflow(numConcurrentRuns) of '" + definition.name() + "'"));
+  }
+
+  /**
+   * This workflow, on the same instance, with another {@code numConcurrentRuns}: at most
+   * {@code numConcurrentRuns} of the returned workflow's runs (new, resumed and child runs alike)
+   * run at once, and the others wait in FIFO order for one to end; 0 for no limit. The returned
+   * workflow keeps its own count, apart from this one's (as Python's limit is per workflow
+   * instance), so share it rather than calling this per run.
+   *
+   * @throws IllegalArgumentException when {@code numConcurrentRuns} is negative
+   */
+  public CompiledWorkflow<S, R> withNumConcurrentRuns(int numConcurrentRuns) {
+    return new CompiledWorkflow<>(definition, invoker, checkedLimit(numConcurrentRuns, "numConcurrentRuns"));
+  }
+
+  /**
+   * How many runs of this compiled workflow may run at once ({@code @Workflow(numConcurrentRuns)} or
+   * {@link #withNumConcurrentRuns}); 0 for no limit.
+   */
+  public int numConcurrentRuns() {
+    return slots == null ? 0 : slots.limit();
+  }
+
+  private static int checkedLimit(int limit, String what) {
+    if (limit < 0) {
+      throw new IllegalArgumentException(what + " must be 0 (no limit) or more, was " + limit);
+    }
+    return limit;
   }
 
   /** Starts a run with the workflow's default options. */
@@ -85,7 +117,8 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   }
 
   /**
-   * Starts a run.
+   * Starts a run. When {@link #numConcurrentRuns()} of this workflow's runs are running, the run
+   * waits for one to end (FIFO) and the handler is returned at once: see docs/dsl.md.
    *
    * @throws IllegalStateException when {@code options} name a run id and a store that already
    *     holds a run of that id
@@ -93,9 +126,9 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   public WorkflowHandler<R> run(S start, RunOptions options) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(options, "options");
-    RunData data = options.continueFrom() == null
-        ? RunData.fresh(definition.name(), state, routing::isOwnEvent)
-        : continued(options.continueFrom());
+    RunData data = options.continueFrom() != null ? continued(options.continueFrom())
+        : options.continueFromSnapshot() != null ? continued(options.continueFromSnapshot())
+        : RunData.fresh(definition.name(), state, routing::isOwnEvent);
     String runId = options.runId() != null ? options.runId() : RunIds.next();
     if (options.runId() != null && options.store() != null) {
       options.store().load(runId).ifPresent(existing -> {
@@ -105,8 +138,9 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
       });
     }
     RunDriver<R> run = driver(runId, options, data, null, null);
-    run.post(new Tick.Started(start));
-    return new RunHandle<>(run);
+    var handle = new RunHandle<>(run);
+    run.start(new Tick.Started(start), slots);
+    return handle;
   }
 
   /** Resumes a run from a snapshot with the workflow's default options. */
@@ -116,8 +150,9 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
 
   /**
    * Resumes a run from a snapshot: its state, store and buffers are restored, the executions that
-   * were in flight run again (at-least-once), retry delays wait out what was left, and a fresh run
-   * timeout starts. The run keeps its id. Nothing runs unless the whole snapshot decodes. What an
+   * were in flight run again (at-least-once), retry delays wait out what was left, and the run
+   * timeout goes on with what the run had left ({@link Snapshot#elapsed()}: only the time it was
+   * alive counts, not the time between the snapshot and this call). The run keeps its id. Nothing runs unless the whole snapshot decodes. What an
    * execution in flight had done before the cut (sends, stream writes, collect answers, waits) is
    * replayed, not done again, and a wait that was open at the cut keeps the events of its type sent
    * from now on until the re-run opens it again, so an answer may be sent right after this call.
@@ -126,6 +161,8 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    *
    * @throws SnapshotException when the snapshot is of another workflow, of a changed graph, its
    *     text is malformed or beyond its limits, or its content does not decode with this workflow's codecs
+   * @throws IllegalArgumentException when the snapshot is of a finished run ({@link Snapshot#isFinished()}):
+   *     start a new run from it with {@link RunOptions.Builder#continueFrom(Snapshot)}
    */
   public WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options) {
     return resume(snapshot, options, null);
@@ -188,14 +225,21 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options, StoredRun storedRun) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(options, "options");
-    if (options.continueFrom() != null) {
+    if (options.continueFrom() != null || options.continueFromSnapshot() != null) {
       throw new IllegalArgumentException("A resumed run continues its snapshot; remove continueFrom from the options");
+    }
+    if (snapshot.isFinished()) {
+      throw new IllegalArgumentException("Snapshot of run " + snapshot.runId() + " of workflow '" + snapshot.workflow()
+          + "' was taken after the run finished, so there is nothing to resume; start a new run from its state and"
+          + " store with run(start, RunOptions.builder().continueFrom(snapshot).build())");
     }
     RunImage image = new SnapshotReader(definition.codecs(), routing, graphHash).read(snapshot);
     RunData data = new RunData(definition.name(), state, routing::isOwnEvent, image.state(), image.store());
     RunDriver<R> run = driver(image.runId(), options, data, storedRun, image);
-    run.post(new Tick.Resumed(image.loop()));
-    return new RunHandle<>(run);
+    run.aliveBefore(image.elapsed());
+    var handle = new RunHandle<>(run);
+    run.start(new Tick.Resumed(image.loop(), image.elapsed()), slots);
+    return handle;
   }
 
   /**
@@ -236,6 +280,18 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
           + "' is still running; wait for its result() before continuing from it");
     }
     return handle.data().continued();
+  }
+
+  /** Data for a run that continues the finished run {@code finished} was taken of. */
+  private RunData continued(Snapshot finished) {
+    if (!finished.isFinished()) {
+      throw new IllegalArgumentException("Snapshot of run " + finished.runId() + " of workflow '" + finished.workflow()
+          + "' was taken while the run was in flight; resume it with resume(snapshot), or continue from a"
+          + " snapshot taken after its result()");
+    }
+    RunImage image = new SnapshotReader(definition.codecs(), routing, graphHash).read(finished);
+    // continued(): a copy, since a snapshot taken in this process shares the ended run's state object
+    return new RunData(definition.name(), state, routing::isOwnEvent, image.state(), image.store()).continued();
   }
 
   /** The static event graph. */

@@ -70,6 +70,20 @@ public interface Context<S> {
   Optional<List<Event>> collectEvents(Event event, List<? extends Class<? extends Event>> expected);
 
   /**
+   * Like {@link #collectEvents(Event, List)}, but only an event that {@code filter} accepts is
+   * buffered: for one it refuses this returns empty at once, buffers nothing and leaves the buffer
+   * as it was (the event was routed to every step that accepts it all the same; it is only not
+   * collected). Events buffered earlier are not tested again. The filter runs on this step's
+   * thread; it should look only at the event, since an execution that runs again after a resume
+   * tests it again.
+   *
+   * @throws IllegalArgumentException when {@code event} is of none of the expected types (whatever
+   *     the filter says)
+   */
+  Optional<List<Event>> collectEvents(Event event, List<? extends Class<? extends Event>> expected,
+      Predicate<? super Event> filter);
+
+  /**
    * Publishes {@code waiterEvent} to the stream (unless null), then blocks this step's thread
    * until an event of {@code type} that satisfies {@code match} arrives, from a step or from
    * {@link WorkflowHandler#sendEvent}. The event is still routed to the steps that accept it.

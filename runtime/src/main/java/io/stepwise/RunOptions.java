@@ -30,6 +30,7 @@ public final class RunOptions {
   private final boolean stepStateEvents;
   private final boolean verbose;
   private final WorkflowHandler<?> continueFrom;
+  private final Snapshot continueFromSnapshot;
   private final Consumer<Snapshot> checkpoints;
   private final RunStore store;
   private final boolean trace;
@@ -45,6 +46,7 @@ public final class RunOptions {
     this.stepStateEvents = builder.stepStateEvents;
     this.verbose = builder.verbose;
     this.continueFrom = builder.continueFrom;
+    this.continueFromSnapshot = builder.continueFromSnapshot;
     this.checkpoints = builder.checkpoints;
     this.store = builder.store;
     this.trace = builder.trace;
@@ -89,6 +91,11 @@ public final class RunOptions {
   /** The finished run whose state and store this run starts from, or null. */
   public WorkflowHandler<?> continueFrom() {
     return continueFrom;
+  }
+
+  /** The snapshot of a finished run whose state and store this run starts from, or null. */
+  public Snapshot continueFromSnapshot() {
+    return continueFromSnapshot;
   }
 
   /** The consumer of the run's checkpoints, or null. */
@@ -156,6 +163,11 @@ public final class RunOptions {
     return toBuilder().continueFrom(previous).build();
   }
 
+  /** These options continuing from a finished run's snapshot; see {@link Builder#continueFrom(Snapshot)}. */
+  public RunOptions continueFrom(Snapshot finished) {
+    return toBuilder().continueFrom(finished).build();
+  }
+
   /** These options with a checkpoint consumer; see {@link Builder#checkpoints}. */
   public RunOptions withCheckpoints(Consumer<Snapshot> checkpoints) {
     return toBuilder().checkpoints(checkpoints).build();
@@ -174,7 +186,8 @@ public final class RunOptions {
   @Override
   public String toString() {
     return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", verbose=" + verbose
-        + ", continueFrom=" + (continueFrom == null ? null : continueFrom.runId()) + ", checkpoints="
+        + ", continueFrom=" + (continueFrom != null ? continueFrom.runId()
+            : continueFromSnapshot != null ? continueFromSnapshot.runId() : null) + ", checkpoints="
         + (checkpoints != null) + ", store=" + store + ", trace=" + trace + ", streamCapacity=" + streamCapacity
         + ", streamOverflow=" + streamOverflow + ", saveFailures=" + saveFailures + ", storeTimeout="
         + storeTimeout + ", runId=" + runId + ", observers=" + observers + "]";
@@ -186,6 +199,7 @@ public final class RunOptions {
     private boolean stepStateEvents;
     private boolean verbose;
     private WorkflowHandler<?> continueFrom;
+    private Snapshot continueFromSnapshot;
     private Consumer<Snapshot> checkpoints;
     private RunStore store;
     private boolean trace;
@@ -203,6 +217,7 @@ public final class RunOptions {
       stepStateEvents = from.stepStateEvents;
       verbose = from.verbose;
       continueFrom = from.continueFrom;
+      continueFromSnapshot = from.continueFromSnapshot;
       checkpoints = from.checkpoints;
       store = from.store;
       trace = from.trace;
@@ -216,7 +231,10 @@ public final class RunOptions {
 
     /**
      * The run timeout, {@link Duration#ZERO} for none. Default: the workflow's
-     * {@code @Workflow(timeout)}. A resumed run counts from its resume.
+     * {@code @Workflow(timeout)}. It bounds the run's time alive over all its resumes: a resumed
+     * run has this timeout minus {@link Snapshot#elapsed()} left (and times out at once when
+     * nothing is left). Time a run spends queued behind {@code numConcurrentRuns}, or out of memory
+     * between its snapshot and its resume, does not count.
      */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
@@ -244,10 +262,26 @@ public final class RunOptions {
 
     /**
      * The run starts from the state and store of {@code previous}, a finished run of the same
-     * workflow (Python's {@code run(ctx=ctx)}). Default: a fresh state and store.
+     * workflow (Python's {@code run(ctx=ctx)}). Replaces a {@link #continueFrom(Snapshot)} given
+     * before. Default: a fresh state and store.
      */
     public Builder continueFrom(WorkflowHandler<?> previous) {
       this.continueFrom = Objects.requireNonNull(previous, "previous");
+      this.continueFromSnapshot = null;
+      return this;
+    }
+
+    /**
+     * The run starts from the state and store recorded in {@code finished}, the snapshot of a
+     * finished run of the same workflow ({@link WorkflowHandler#snapshot()} after its end, possibly
+     * written with {@link Snapshot#toJson()} and read back in another process): Python's
+     * {@code run(ctx=Context.from_dict(...))}. The new run has its own id and a whole run timeout.
+     * The snapshot is checked and decoded when the run starts. Replaces a
+     * {@link #continueFrom(WorkflowHandler)} given before. Default: a fresh state and store.
+     */
+    public Builder continueFrom(Snapshot finished) {
+      this.continueFromSnapshot = Objects.requireNonNull(finished, "finished");
+      this.continueFrom = null;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.stepwise.internal.snapshot.SnapshotEnvelope;
 import io.stepwise.internal.snapshot.SnapshotWriter;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.StepDescriptor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public final class Snapshot {
   /** For the runtime: a snapshot of a live run, written with the workflow's codecs. */
   public static Snapshot of(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
     return new Snapshot(new SnapshotEnvelope(FORMAT_VERSION, image.workflow(), image.graphHash(), image.runId(),
-        image.streamPosition()), Objects.requireNonNull(image, "image"), Objects.requireNonNull(codecs, "codecs"),
+        image.streamPosition(), image.finished(), image.elapsed()), Objects.requireNonNull(image, "image"), Objects.requireNonNull(codecs, "codecs"),
         List.copyOf(steps), DEFAULT_LIMITS, null);
   }
 
@@ -116,6 +117,26 @@ public final class Snapshot {
     return envelope.streamPosition();
   }
 
+  /**
+   * Whether the run had ended when the snapshot was taken. Such a snapshot holds the run's state
+   * and store and nothing in flight: a new run continues from it with
+   * {@link RunOptions.Builder#continueFrom(Snapshot)}, and {@link CompiledWorkflow#resume(Snapshot)}
+   * refuses it.
+   */
+  public boolean isFinished() {
+    return envelope.finished();
+  }
+
+  /**
+   * How long the run had been alive when the snapshot was taken, over all its resumes: from each
+   * start or resume to the cut (or to its end), not counting time it spent queued behind
+   * {@code numConcurrentRuns} or out of memory between a snapshot and its resume. A run resumed
+   * from this snapshot has this much less of its run timeout left.
+   */
+  public Duration elapsed() {
+    return envelope.elapsed();
+  }
+
   /** The limits its content is decoded within: those it was read with, else {@link #DEFAULT_LIMITS}. */
   public JsonLimits limits() {
     return limits;
@@ -129,6 +150,6 @@ public final class Snapshot {
   @Override
   public String toString() {
     return "Snapshot[workflow '" + workflow() + "', run " + runId() + ", graph " + graphHash()
-        + ", stream position " + streamPosition() + "]";
+        + ", stream position " + streamPosition() + ", elapsed " + elapsed() + (isFinished() ? ", finished]" : "]");
   }
 }

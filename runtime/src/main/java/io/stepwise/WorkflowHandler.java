@@ -67,12 +67,19 @@ public interface WorkflowHandler<R extends StopEvent> {
   /**
    * A consistent cut of the run, taken between two steps of its control loop; the run goes on
    * undisturbed. Resume it with {@link CompiledWorkflow#resume(Snapshot)}, here or in another process.
+   * Once the run has ended (however it ended), the snapshot holds its final state and store and
+   * nothing in flight ({@link Snapshot#isFinished()}): a new run continues from it with
+   * {@link RunOptions.Builder#continueFrom(Snapshot)}, as Python's {@code run(ctx=Context.from_dict(...))}.
    *
-   * @throws IllegalStateException when the run has already finished
+   * @throws IllegalStateException when the run is still queued behind its workflow's
+   *     {@code numConcurrentRuns}: it has not started
    */
   Snapshot snapshot();
 
-  /** Cancels the run: publishes {@link WorkflowCancelledEvent}; no-op when already finished. */
+  /**
+   * Cancels the run: publishes {@link WorkflowCancelledEvent}; no-op when already finished. A run
+   * queued behind its workflow's {@code numConcurrentRuns} leaves the queue and ends at once.
+   */
   void cancel();
 
   /** Whether the run has ended, by result, failure, timeout or cancellation. */

@@ -23,6 +23,14 @@ public @interface Workflow {
    */
   String timeout() default "45s";
 
+  /**
+   * How many runs of one compiled workflow ({@code Foo_Workflow.of(foo)}) run at once, as Python's
+   * {@code Workflow(num_concurrent_runs=...)}: runs beyond it (new, resumed and child runs alike)
+   * wait in FIFO order until one ends; their run timeout starts when they start. {@code 0}, the
+   * default, means no limit. {@code CompiledWorkflow.withNumConcurrentRuns(n)} overrides it.
+   */
+  int numConcurrentRuns() default 0;
+
   /** Graph checks this workflow opts out of. */
   GraphCheck[] skipChecks() default {};
 

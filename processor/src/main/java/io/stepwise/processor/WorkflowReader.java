@@ -60,6 +60,13 @@ final class WorkflowReader {
       return Duration.ZERO;
     });
 
+    int numConcurrentRuns = annotation.integer("numConcurrentRuns");
+    if (numConcurrentRuns < 0) {
+      reporter.error(type, "[Stepwise/WorkflowClass] Workflow class '" + classLabel + "' has numConcurrentRuns = "
+          + numConcurrentRuns + ". Set numConcurrentRuns to 1 or more, or leave it out for no limit.");
+      numConcurrentRuns = 0;
+    }
+
     var found = members.of(type, Set.of(StepReader.STEP, StepReader.CATCH_ERROR, ResourceReader.PROVIDES));
     found.dropped().forEach(d -> warnDropped(d, type));
     var providers = resourceReader.read(found.members().stream()
@@ -98,7 +105,7 @@ final class WorkflowReader {
     var resolved = checkJoins(resolveSubtypes(steps));
     var state = stateReader.read(type, name, resolved, memberTypes);
     return new Read(new WorkflowModel(ClassName.get(type), name, type, timeout,
-        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state, providers.models()),
+        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state, providers.models(), numConcurrentRuns),
         List.copyOf(methods));
   }
 

@@ -61,6 +61,20 @@ class WorkflowClassTest {
   }
 
   @Test
+  void negativeNumConcurrentRunsIsRejected() {
+    var flow = workflow("Flow", """
+        @Workflow(numConcurrentRuns = -1)
+        public class Flow {
+          @Step
+          Done finish(Start ev) { return new Done(); }
+        }
+        """);
+    assertOnlyError(compile(flow, START, DONE), flow, "public class Flow",
+        "[Stepwise/WorkflowClass] Workflow class 'Flow' has numConcurrentRuns = -1. Set numConcurrentRuns to 1 or"
+            + " more, or leave it out for no limit.");
+  }
+
+  @Test
   void stepOutsideWorkflowIsRejected() {
     var flow = workflow("Helpers", """
         public class Helpers {

@@ -52,7 +52,8 @@ final class ChildSnapshots {
   }
 
   private static CompletableFuture<ChildImage> ask(int execution, ChildRuns.Link link) {
-    // A child being started is asked once it runs; one that failed to start is left out, as one that ended.
+    // A child being started is asked once it runs; one that failed to start is left out, as one that ended
+    // or one still queued behind its workflow's numConcurrentRuns.
     return link.handle().handle((handle, notStarted) -> handle).thenCompose(handle -> {
       if (handle == null) {
         return CompletableFuture.completedFuture(null);
@@ -60,11 +61,13 @@ final class ChildSnapshots {
       CompletableFuture<Snapshot> snapshot = handle instanceof RunHandle<?> run ? run.snapshotLater()
           : CompletableFuture.supplyAsync(handle::snapshot, Thread.ofVirtual().factory()::newThread);
       return snapshot.handle((taken, error) -> {
-        if (error == null) {
+        if (error == null && !taken.isFinished()) {
           return new ChildImage(execution, link.call(), link.workflow(), taken);
         }
-        if (handle.isDone()) {
-          return null; // it ended after the parent's cut: the re-run starts a new child
+        // It ended after the parent's cut (its snapshot is then its end snapshot), or it still waits
+        // for a slot of its numConcurrentRuns: the re-run starts a new child.
+        if (handle.isDone() || (handle instanceof RunHandle<?> run && run.isQueued())) {
+          return null;
         }
         throw error instanceof CompletionException wrapped ? wrapped : new CompletionException(error);
       });

@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A run's snapshots: answers the caller's requests with a consistent cut the loop takes between
@@ -115,10 +116,10 @@ public final class RunCapture {
    * @param children the child runs of the execution under a loop key, or null
    */
   void answer(long request, RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children) {
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children, Duration elapsed) {
     CompletableFuture<Snapshot> answer = take(request);
     if (answer != null) {
-      RunImage image = image(data, runId, streamPosition, loop, retryLeft);
+      RunImage image = image(data, runId, streamPosition, loop, retryLeft, elapsed, false);
       ChildSnapshots.of(loop, children).whenComplete((taken, error) -> {
         if (error != null) {
           answer.completeExceptionally(error instanceof CompletionException wrapped && wrapped.getCause() != null
@@ -135,8 +136,8 @@ public final class RunCapture {
    * snapshots), and reports its number to {@code saved} once the consumer took it.
    */
   void checkpoint(RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children, LongConsumer saved) {
-    RunImage image = image(data, runId, streamPosition, loop, retryLeft);
+      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children, Duration elapsed, LongConsumer saved) {
+    RunImage image = image(data, runId, streamPosition, loop, retryLeft, elapsed, false);
     CompletableFuture<List<ChildImage>> childImages = ChildSnapshots.of(loop, children);
     long number = ++taken;
     sink.save(() -> {
@@ -206,8 +207,8 @@ public final class RunCapture {
     }
   }
 
-  /** The run ended: requests still waiting for the loop get an exception instead. */
-  void ended(String runId) {
+  /** The run ended: requests still waiting for the loop get the snapshot of the ended run instead. */
+  void ended(Supplier<Snapshot> endSnapshot) {
     if (!enabled()) {
       return; // never took a request; NONE is shared by runs, so it is not locked either
     }
@@ -219,23 +220,35 @@ public final class RunCapture {
       waiting = List.copyOf(pending.values());
       pending.clear();
     }
-    waiting.forEach(answer -> answer.completeExceptionally(finished(runId)));
+    Snapshot ended;
+    try {
+      ended = endSnapshot.get();
+    } catch (RuntimeException e) {
+      waiting.forEach(answer -> answer.completeExceptionally(e));
+      return;
+    }
+    waiting.forEach(answer -> answer.complete(ended));
   }
 
-  IllegalStateException finished(String runId) {
-    return new IllegalStateException("Run " + runId + " of workflow '" + workflow
-        + "' has already finished; take snapshots of a running or paused run");
+  /**
+   * A snapshot of a run that ended: its state and store as they were left, nothing in flight, for a
+   * new run to continue from ({@code RunOptions.continueFrom(Snapshot)}).
+   *
+   * @param elapsed the run's time alive, over all its resumes, until it ended
+   */
+  Snapshot ended(RunData data, String runId, long streamPosition, Duration elapsed) {
+    return snapshot(image(data, runId, streamPosition, LoopImage.EMPTY, key -> Duration.ZERO, elapsed, true),
+        List.of());
   }
 
   private Snapshot snapshot(RunImage image, List<ChildImage> children) {
-    RunImage whole = children.isEmpty() ? image : new RunImage(image.workflow(), image.graphHash(), image.runId(),
-        image.streamPosition(), image.state(), image.store(), image.loop(), children);
+    RunImage whole = children.isEmpty() ? image : image.withChildren(children);
     return Snapshot.of(whole, codecs, steps);
   }
 
   /** The run's image at the loop's cut, without its children; reads the state and store under the data lock. */
   private RunImage image(RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft) {
+      LongFunction<Duration> retryLeft, Duration elapsed, boolean finished) {
     List<LoopImage.ExecutionImage> executions = new ArrayList<>(loop.executions().size());
     for (LoopImage.ExecutionImage execution : loop.executions()) {
       executions.add(execution.retryIn() == null ? execution
@@ -251,7 +264,8 @@ public final class RunCapture {
     if (codecs == null) {
       throw new WorkflowException("Workflow '" + workflow + "' cannot take snapshots");
     }
-    return new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed);
+    return new RunImage(workflow, graphHash, runId, streamPosition, state[0], store[0], timed, List.of(), elapsed,
+        finished);
   }
 
   @SuppressWarnings("unchecked") // an array of a generic type, filled once right after

@@ -74,6 +74,17 @@ public final class RunDriver<R extends StopEvent> {
   private ExecutionRecorder recorder;
   // Likewise: a run without observers only tests it for null, and makes no event for them.
   private RunObservation observation;
+  // The run's time alive before this process started it (a resumed run's snapshot says), and when
+  // its loop here saw its first tick and its end (System.nanoTime(), -1 until then).
+  private Duration aliveBefore = Duration.ZERO;
+  private volatile long startedNanos = -1;
+  private volatile long endedNanos = -1;
+  private volatile Snapshot endSnapshot; // made on the first snapshot() after the end
+  // With numConcurrentRuns: the limit it waits in (null: none), whether it waits in its queue, and
+  // whether it holds one of its slots (so its end frees it).
+  private RunSlots slots;
+  private volatile boolean queued;
+  private boolean holdsSlot;
 
   public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
       Duration timeout, Timers timers) {
@@ -117,7 +128,81 @@ public final class RunDriver<R extends StopEvent> {
     stream.bound(capacity, overflow);
   }
 
-  /** Asks the loop for a consistent cut between two ticks; the run goes on undisturbed. */
+  /** The time the run was alive before this start, as its snapshot recorded; call before the first tick. */
+  public void aliveBefore(Duration elapsed) {
+    this.aliveBefore = elapsed;
+  }
+
+  /**
+   * Starts the run with {@code first} ({@link Tick.Started} or {@link Tick.Resumed}): at once, or,
+   * when {@code slots} has no free slot, once an earlier run ends. Meanwhile the ticks posted to it
+   * (events sent, a snapshot asked) queue up behind {@code first} and nothing drains them.
+   *
+   * @param slots the workflow's {@code numConcurrentRuns}, or null for no limit
+   */
+  public void start(Tick first, RunSlots slots) {
+    if (slots == null) {
+      post(first);
+      return;
+    }
+    this.slots = slots;
+    queued = true;
+    // As if a thread were draining: every post only queues, behind `first`, until admit() drains.
+    pendingTicks.set(1);
+    ticks.offer(first);
+    slots.enter(this);
+  }
+
+  /** A slot is this run's: it starts, and what was posted while it waited follows its first tick. */
+  void admit() {
+    holdsSlot = true;
+    queued = false;
+    drain(null); // the count set in start() stands for this drain
+  }
+
+  /**
+   * Takes the run out of its workflow's queue and ends it as cancelled, without starting it.
+   *
+   * @return false when it was not queued: it started (or is starting), and a cancel must go to its loop
+   */
+  boolean withdraw() {
+    if (!queued || !slots.withdraw(this)) {
+      return false;
+    }
+    queued = false;
+    drain(new Tick.CancelRequested()); // handled before the held first tick, which the ended loop then drops
+    return true;
+  }
+
+  /** Whether the run waits for a slot of its workflow's {@code numConcurrentRuns}. */
+  public boolean isQueued() {
+    return queued;
+  }
+
+  /** Where the run stands in its workflow's queue, for messages. */
+  String queueDescription() {
+    RunSlots limit = slots;
+    return limit == null ? "" : limit.running() + " of its runs are running (numConcurrentRuns = " + limit.limit()
+        + ") and " + limit.queued() + " are queued";
+  }
+
+  /**
+   * The run's time alive over all its starts: before this one, then from when its loop here saw its
+   * first tick (not while it was queued) until now or its end.
+   */
+  Duration elapsed() {
+    long started = startedNanos;
+    if (started < 0) {
+      return aliveBefore;
+    }
+    long ended = endedNanos;
+    return aliveBefore.plusNanos((ended >= 0 ? ended : System.nanoTime()) - started);
+  }
+
+  /**
+   * Asks the loop for a consistent cut between two ticks; the run goes on undisturbed. After the run
+   * ended, the answer is its end snapshot: state and store, nothing in flight.
+   */
   public CompletableFuture<Snapshot> snapshot() {
     CompletableFuture<Snapshot> answer = new CompletableFuture<>();
     if (!capture.enabled()) {
@@ -125,16 +210,45 @@ public final class RunDriver<R extends StopEvent> {
           + "' has no JSON codecs, so its runs cannot take snapshots"));
       return answer;
     }
-    long request = capture.request(answer);
     if (finished) {
-      capture.ended(runId);
-    } else {
-      post(new Tick.SnapshotRequested(request));
-      if (finished) {
-        capture.ended(runId); // it ended before the loop saw the request
-      }
+      return completedWith(answer);
+    }
+    if (queued) { // else its request would wait, unanswered, until the run starts
+      answer.completeExceptionally(new IllegalStateException("Run " + runId + " of workflow '" + routing.workflow()
+          + "' is queued: " + queueDescription() + "; it has nothing to snapshot until it starts. Take the snapshot"
+          + " once it started (its first stream event says so), or cancel() it to take it out of the queue"));
+      return answer;
+    }
+    long request = capture.request(answer);
+    post(new Tick.SnapshotRequested(request));
+    if (finished) {
+      capture.ended(this::endSnapshot); // it ended before the loop saw the request
     }
     return answer;
+  }
+
+  private CompletableFuture<Snapshot> completedWith(CompletableFuture<Snapshot> answer) {
+    try {
+      answer.complete(endSnapshot());
+    } catch (RuntimeException e) {
+      answer.completeExceptionally(e);
+    }
+    return answer;
+  }
+
+  /** The snapshot of the ended run, the same on every call. */
+  private Snapshot endSnapshot() {
+    Snapshot made = endSnapshot;
+    if (made == null) {
+      synchronized (this) {
+        made = endSnapshot;
+        if (made == null) {
+          made = capture.ended(data, runId, stream.published(), elapsed());
+          endSnapshot = made;
+        }
+      }
+    }
+    return made;
   }
 
   /** Records what the run does into {@code recorder}; call before the first tick is posted. */
@@ -276,6 +390,9 @@ public final class RunDriver<R extends StopEvent> {
     }
     // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
     // is saved, and the start of a run with a store, so that it is stored from its start.
+    if (startedNanos < 0 && (tick instanceof Tick.Started || tick instanceof Tick.Resumed)) {
+      startedNanos = System.nanoTime(); // its run timeout, armed by this tick, counts from here too
+    }
     boolean checkpoint = tick instanceof Tick.WaitStarted || (tick instanceof Tick.Started && questions != null);
     if (observation != null) {
       observation.beforeTick(tick, executions);
@@ -317,7 +434,7 @@ public final class RunDriver<R extends StopEvent> {
       }
       if (checkpoint && !finished && capture.checkpointing()) {
         long position = stream.published() + (questions == null ? 0 : questions.held());
-        capture.checkpoint(data, runId, position, loop.image(), this::retryLeft, this::childrenOf,
+        capture.checkpoint(data, runId, position, loop.image(), this::retryLeft, this::childrenOf, elapsed(),
             this::checkpointSaved);
       }
     } catch (RuntimeException | Error bug) {
@@ -380,7 +497,7 @@ public final class RunDriver<R extends StopEvent> {
       case Finish finish -> finish(finish.terminal(), finish.error(), finish.keepStored());
       case Command.Captured captured ->
           capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft,
-              this::childrenOf);
+              this::childrenOf, elapsed());
       case Collected collected -> {
         StepExecution execution = executions.get(collected.execution());
         if (execution != null) {
@@ -403,7 +520,12 @@ public final class RunDriver<R extends StopEvent> {
   }
 
   private void finish(Event terminal, RuntimeException error, boolean keepStored) {
+    endedNanos = System.nanoTime();
     finished = true;
+    if (holdsSlot) {
+      holdsSlot = false;
+      slots.leave(); // the oldest queued run of the workflow starts
+    }
     pendingTimers.valuesByKey().forEach(armed -> armed.pending().cancel());
     pendingTimers.clear();
     executions.clear();
@@ -418,7 +540,7 @@ public final class RunDriver<R extends StopEvent> {
       error = new WorkflowException("Workflow '" + routing.workflow() + "' ended with "
           + terminal.getClass().getName() + ", which is not its stop event type " + stopType.getName());
     }
-    capture.ended(runId);
+    capture.ended(this::endSnapshot);
     Abandonment.Watch watched = watch;
     if (watched != null) {
       watched.release();

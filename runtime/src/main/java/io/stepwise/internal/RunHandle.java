@@ -132,9 +132,6 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
 
   @Override
   public Snapshot snapshot() {
-    if (run.isFinished()) {
-      throw finished();
-    }
     try {
       CompletableFuture<Snapshot> taking = run.snapshot();
       BriefSpin.until(taking::isDone);
@@ -150,6 +147,11 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
     }
   }
 
+  /** Whether the run waits for a slot of its workflow's {@code numConcurrentRuns}. */
+  boolean isQueued() {
+    return run.isQueued();
+  }
+
   /** A snapshot the run's loop answers later; for a parent taking its children's snapshots without blocking. */
   CompletableFuture<Snapshot> snapshotLater() {
     return run.snapshot();
@@ -159,7 +161,9 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   public void cancel() {
     if (!run.isFinished()) {
       run.ending(); // before the tick: a resume right after this call waits for the run's last save
-      run.post(new CancelRequested());
+      if (!run.withdraw()) { // a queued run leaves its queue and ends at once; a started one ends by its loop
+        run.post(new CancelRequested());
+      }
     }
   }
 
@@ -188,11 +192,6 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
           + "' has already finished; start a new run");
     }
-  }
-
-  private IllegalStateException finished() {
-    return new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow()
-        + "' has already finished; take snapshots of a running or paused run");
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -78,11 +79,15 @@ public final class RunLoop {
     }
     switch (tick) {
       case Tick.Started started -> {
-        armRunTimer(out);
+        armRunTimer(Duration.ZERO, out);
         deliver(started.start(), -1, 0, out);
       }
       case Tick.Resumed resumed -> {
-        armRunTimer(out);
+        if (!armRunTimer(resumed.elapsed(), out)) {
+          // Its time alive before the cut used up the whole run timeout: it ends as it would have then.
+          finish(RunEnds.timedOut(routing.workflow(), timeout, activeIn(resumed.image())), out);
+          return;
+        }
         resume(resumed.image(), out);
       }
       case Tick.SnapshotRequested request -> out.accept(new Command.Captured(request.request(), image()));
@@ -187,10 +192,22 @@ public final class RunLoop {
     return true;
   }
 
-  private void armRunTimer(Consumer<? super Command> out) {
-    if (!timeout.isZero()) {
-      out.accept(new Command.Schedule(RUN_TIMER, new Tick.RunTimedOut(), timeout));
+  /**
+   * Arms the run timeout for what is left of it after {@code elapsed}, the time the run was alive
+   * before (zero for a new run).
+   *
+   * @return false when nothing is left: the run has timed out already
+   */
+  private boolean armRunTimer(Duration elapsed, Consumer<? super Command> out) {
+    if (timeout.isZero()) {
+      return true;
     }
+    Duration left = timeout.minus(elapsed);
+    if (left.isNegative() || left.isZero()) {
+      return false;
+    }
+    out.accept(new Command.Schedule(RUN_TIMER, new Tick.RunTimedOut(), left));
+    return true;
   }
 
   /**
@@ -213,6 +230,15 @@ public final class RunLoop {
   /** The loop's data at this cut; retry delays are given as zero, the driver knows what is left. */
   public LoopImage image() {
     return LoopImages.of(steps, inFlight, waiters);
+  }
+
+  /** Names of the steps with executions in flight or queued input sets in {@code image}, sorted. */
+  private List<String> activeIn(LoopImage image) {
+    var names = new TreeSet<String>();
+    image.executions().forEach(execution -> names.add(routing.steps().get(execution.step()).name()));
+    image.steps().stream().filter(step -> !step.queued().isEmpty())
+        .forEach(step -> names.add(routing.steps().get(step.step()).name()));
+    return List.copyOf(names);
   }
 
   /** Refills the buffers and runs the image's executions again; a retrying one waits out what was left. */

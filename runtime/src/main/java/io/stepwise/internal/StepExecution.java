@@ -276,6 +276,18 @@ final class StepExecution implements Context<Object>, Runnable {
 
   @Override
   public Optional<List<Event>> collectEvents(Event event, List<? extends Class<? extends Event>> expected) {
+    return collect(event, expected, null);
+  }
+
+  @Override
+  public Optional<List<Event>> collectEvents(Event event, List<? extends Class<? extends Event>> expected,
+      Predicate<? super Event> filter) {
+    return collect(event, expected, Objects.requireNonNull(filter, "filter"));
+  }
+
+  /** @param filter null when every event of an expected type is collected */
+  private Optional<List<Event>> collect(Event event, List<? extends Class<? extends Event>> expected,
+      Predicate<? super Event> filter) {
     Objects.requireNonNull(event, "event");
     List<Class<? extends Event>> types = List.copyOf(expected);
     if (types.isEmpty()) {
@@ -285,6 +297,13 @@ final class StepExecution implements Context<Object>, Runnable {
       throw new IllegalArgumentException("Step '" + step.name() + "' collects " + types.stream()
           .map(Class::getSimpleName).sorted().toList() + ", but was given " + event.getClass().getName()
           + "; pass an event of an expected type, or add its type to the expected list");
+    }
+    // Tested here, on the step's thread, before the loop hears of the call: an event the filter
+    // refuses is never buffered, and the loop records (and a resumed run replays) only the calls
+    // whose event it let through, which a re-run makes again as long as the filter looks only at
+    // the event.
+    if (filter != null && !filter.test(event)) {
+      return Optional.empty();
     }
     checkNotCancelled();
     CompletableFuture<List<Event>> answer = new CompletableFuture<>();

@@ -94,7 +94,12 @@ public sealed interface Tick {
    * A run resumes from a snapshot: its buffers are refilled, its executions in flight run again
    * (at-least-once) and its retry delays are re-armed. It replaces {@link Started}.
    */
-  record Resumed(LoopImage image) implements Tick {}
+  record Resumed(LoopImage image, Duration elapsed) implements Tick {
+    /** A run resumed from an image taken before it had been alive for any time. */
+    public Resumed(LoopImage image) {
+      this(image, Duration.ZERO);
+    }
+  }
 
   /** The caller asked for a snapshot; the loop answers with {@link Command.Captured}. */
   record SnapshotRequested(long request) implements Tick {}

@@ -38,6 +38,14 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
   /** Default run timeout from {@code @Workflow(timeout)}; {@link Duration#ZERO} means none. */
   Duration timeout();
 
+  /**
+   * How many runs of one compiled workflow may run at once ({@code @Workflow(numConcurrentRuns)});
+   * 0, the default, for no limit. The processor overrides it only when the attribute is set.
+   */
+  default int numConcurrentRuns() {
+    return 0;
+  }
+
   /** The steps, where {@code steps().get(i).index() == i}. */
   List<StepDescriptor> steps();
 

@@ -72,4 +72,24 @@ class RunLoopSnapshotTest {
     assertEquals(List.of("start #4 pair [Left[text=l], Right[text=r]]"),
         resumed.tick(new Tick.EventPosted(new Right("r"), -1)));
   }
+
+  @Test
+  void resumedRunArmsTheRunTimeoutWithWhatItsTimeAliveLeft() {
+    LoopImage image = busyRun().loop.image();
+    LoopHarness resumed = new LoopHarness(Duration.ofSeconds(45), steps());
+
+    List<String> commands = resumed.tick(new Tick.Resumed(image, Duration.ofSeconds(30)));
+    assertEquals("schedule RunTimedOut[] in PT15S", commands.get(0));
+  }
+
+  @Test
+  void resumedRunWhoseTimeAliveUsedUpItsTimeoutEndsAtOnceNamingTheStepsItHad() {
+    LoopImage image = busyRun().loop.image();
+    LoopHarness resumed = new LoopHarness(Duration.ofSeconds(45), steps());
+
+    assertEquals(List.of("finish WorkflowTimedOutEvent[timeout=PT45S, activeSteps=[flaky, slow]]"
+        + " WorkflowTimeoutException: Workflow 'Flow' timed out after PT45S; active steps: [flaky, slow]"),
+        resumed.tick(new Tick.Resumed(image, Duration.ofSeconds(45))));
+    assertEquals(List.of(), resumed.tick(new Tick.EventPosted(new Right("r"), -1)));
+  }
 }

@@ -170,11 +170,11 @@ class ConsistentCutTest {
   private static void takeSnapshots(WatchedRun run, Random random, List<Cut> cuts) {
     for (int taken = 0; taken < MAX_SNAPSHOTS && !run.handler.isDone(); taken++) {
       LockSupport.parkNanos(random.nextInt(3_000_000));
-      try {
-        cuts.add(new Cut("snapshot", run.handler.snapshot()));
-      } catch (IllegalStateException finished) {
-        return;
+      Snapshot cut = run.handler.snapshot();
+      if (cut.isFinished()) {
+        return; // the run ended: this is its end snapshot, nothing to resume
       }
+      cuts.add(new Cut("snapshot", cut));
     }
   }
 

@@ -44,7 +44,8 @@ class SnapshotDecodingTest {
         json.replace("\"topic\":\"pirates\"", "\"topic\":{\"@event\":{\"@type\":\"java.lang.Runtime\"}}"));
     assertEquals(Reason.INVALID_CONTENT, failure.reason());
     assertEquals("Cannot restore snapshot of workflow 'snapshot-hitl': Cannot decode JSON at"
-        + " snapshot.store[\"topic\"][\"@event\"].@type (line 1, column 211): unknown type tag 'java.lang.Runtime':"
+        + " snapshot.store[\"topic\"][\"@event\"].@type (line 1, column " + (json.indexOf("\"topic\"") + 28)
+        + "): unknown type tag 'java.lang.Runtime':"
         + " expected an event of workflow 'snapshot-hitl', one of [io.stepwise.EventsDropped, io.stepwise.MapStartEvent, io.stepwise.ResultEvent,"
         + " io.stepwise.StepFailedEvent, io.stepwise.WorkflowCancelledEvent, io.stepwise.WorkflowFailedEvent,"
         + " io.stepwise.WorkflowTimedOutEvent, io.stepwise.behaviour.SnapshotFlows.Answer,"

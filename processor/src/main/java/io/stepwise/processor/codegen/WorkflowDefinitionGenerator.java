@@ -70,6 +70,9 @@ public final class WorkflowDefinitionGenerator {
         .addMethod(getter("graphHash", ClassName.get(String.class),
             CodeBlock.of("$S", GraphHashGenerator.hash(workflow))))
         .addMethod(DispatchGenerator.invoke(workflow));
+    if (workflow.numConcurrentRuns() > 0) { // else the interface's default, no limit: generated code stays as it was
+      type.addMethod(getter("numConcurrentRuns", TypeName.INT, CodeBlock.of("$L", workflow.numConcurrentRuns())));
+    }
     ResourcesGenerator.addTo(type, workflow);
     if (workflow.state() != null) {
       StateGenerator.addTo(type, workflow.state());

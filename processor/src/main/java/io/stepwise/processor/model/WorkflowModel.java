@@ -17,15 +17,23 @@ import javax.lang.model.element.Element;
  * @param state the state type, or null when no step names one
  * @param providers the {@code @Provides} methods in declaration order,
  *     {@code providers.get(i).index() == i}
+ * @param numConcurrentRuns {@code @Workflow(numConcurrentRuns)}, 0 for no limit
  */
 public record WorkflowModel(
     ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
-    StateSpec state, List<ProviderModel> providers) {
+    StateSpec state, List<ProviderModel> providers, int numConcurrentRuns) {
 
   public WorkflowModel {
     skips = Set.copyOf(skips);
     steps = List.copyOf(steps);
     providers = List.copyOf(providers);
+  }
+
+  /** A workflow without a limit on concurrent runs. */
+  public WorkflowModel(
+      ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
+      StateSpec state, List<ProviderModel> providers) {
+    this(type, name, source, timeout, skips, steps, state, providers, 0);
   }
 
   /** A workflow without providers. */

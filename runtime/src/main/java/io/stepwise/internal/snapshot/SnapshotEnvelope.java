@@ -4,6 +4,9 @@ import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.SnapshotException;
 import io.stepwise.SnapshotException.Reason;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -13,11 +16,24 @@ import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * What a snapshot says about itself, read without the workflow's codecs: format version, workflow,
- * graph hash, run id and stream position. Only the text up to the last of these is read (the
- * writer puts them first); {@link SnapshotReader} reads the whole text once, when the run resumes,
- * and fails the same way for malformed JSON after them.
+ * graph hash, run id, stream position, whether the run had finished, and how long it had been
+ * alive. Only the text up to the last of these is read (the writer puts them first);
+ * {@link SnapshotReader} reads the whole text once, when the run resumes, and fails the same way
+ * for malformed JSON after them.
+ *
+ * @param finished whether the run had ended when the snapshot was taken (written only when true)
+ * @param elapsed the run's time alive over all its resumes (zero in snapshots written before it was recorded)
  */
-public record SnapshotEnvelope(int format, String workflow, String graphHash, String runId, long streamPosition) {
+public record SnapshotEnvelope(int format, String workflow, String graphHash, String runId, long streamPosition,
+    boolean finished, Duration elapsed) {
+  /** The envelope of a snapshot of a run in flight that had not been alive for any time. */
+  public SnapshotEnvelope(int format, String workflow, String graphHash, String runId, long streamPosition) {
+    this(format, workflow, graphHash, runId, streamPosition, false, Duration.ZERO);
+  }
+
+  private static final Set<String> ENVELOPE_FIELDS = Set.of(SnapshotFormat.FORMAT, SnapshotFormat.WORKFLOW,
+      SnapshotFormat.GRAPH, SnapshotFormat.RUN_ID, SnapshotFormat.STREAM_POSITION, SnapshotFormat.FINISHED,
+      SnapshotFormat.ELAPSED);
   private static final String FIX = " Pass the text Snapshot.toJson() wrote, unchanged.";
   private static final String RAISE = " If the snapshot comes from a trusted store, raise the limits with"
       + " Snapshot.fromJson(json, JsonLimits), or resume(runId, store, options, JsonLimits).";
@@ -40,12 +56,18 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
       String graph = null;
       String runId = null;
       long position = -1;
+      boolean finished = false;
+      Duration elapsed = Duration.ZERO;
       JsonToken token = parser.nextToken();
       for (; token != JsonToken.END_OBJECT; token = parser.nextToken()) {
         if (token != JsonToken.PROPERTY_NAME) {
           throw malformed("expected a property name, found " + token + ".");
         }
         String name = parser.currentName();
+        if (!ENVELOPE_FIELDS.contains(name) && format != null && workflow != null && graph != null && runId != null
+            && position >= 0) {
+          break; // the envelope is over: the rest is read once, by SnapshotReader, when the run resumes
+        }
         JsonToken value = parser.nextToken();
         switch (name) {
           case SnapshotFormat.FORMAT -> {
@@ -60,10 +82,14 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
           case SnapshotFormat.GRAPH -> graph = text(parser, value, name);
           case SnapshotFormat.RUN_ID -> runId = text(parser, value, name);
           case SnapshotFormat.STREAM_POSITION -> position = integer(parser, value, name, Long.MAX_VALUE);
+          case SnapshotFormat.FINISHED -> {
+            if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+              throw malformed("\"" + name + "\" must be true or false.");
+            }
+            finished = value == JsonToken.VALUE_TRUE;
+          }
+          case SnapshotFormat.ELAPSED -> elapsed = duration(parser, value, name);
           default -> parser.skipChildren();
-        }
-        if (format != null && workflow != null && graph != null && runId != null && position >= 0) {
-          break; // the rest is read once, by SnapshotReader, when the run resumes
         }
       }
       if (format == null || format < 1) {
@@ -76,7 +102,7 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
       if (token == JsonToken.END_OBJECT && parser.nextToken() != null) {
         throw malformed("unexpected content after the end of the object.");
       }
-      return new SnapshotEnvelope(format, workflow, graph, runId, position);
+      return new SnapshotEnvelope(format, workflow, graph, runId, position, finished, elapsed);
     } catch (JacksonException e) {
       throw unreadable(e);
     }
@@ -100,6 +126,19 @@ public record SnapshotEnvelope(int format, String workflow, String graphHash, St
       throw malformed("\"" + name + "\" must be a non-negative integer.");
     }
     return parser.getLongValue();
+  }
+
+  private static Duration duration(JsonParser parser, JsonToken value, String name) {
+    String text = text(parser, value, name);
+    try {
+      Duration duration = Duration.parse(text);
+      if (!duration.isNegative()) {
+        return duration;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw malformed("\"" + name + "\" must be a non-negative ISO-8601 duration such as \"PT1.5S\".");
   }
 
   private static String text(JsonParser parser, JsonToken value, String name) {

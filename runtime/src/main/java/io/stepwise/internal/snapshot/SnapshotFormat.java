@@ -15,6 +15,10 @@ final class SnapshotFormat {
   static final String GRAPH = "graph";
   static final String RUN_ID = "runId";
   static final String STREAM_POSITION = "streamPosition";
+  /** Only in a snapshot of a run that had ended: {@code true}. */
+  static final String FINISHED = "finished";
+  /** The run's time alive over all its resumes, an ISO-8601 duration. */
+  static final String ELAPSED = "elapsed";
   static final String STATE = "state";
   static final String STORE = "store";
   static final String STEPS = "steps";

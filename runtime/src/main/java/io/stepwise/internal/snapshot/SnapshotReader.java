@@ -132,8 +132,11 @@ public final class SnapshotReader {
     if (crowded != null) {
       throw invalid(crowded, null);
     }
+    if (snapshot.isFinished() && !(steps.isEmpty() && executions.isEmpty() && waiters.isEmpty())) {
+      throw invalid("it is of a finished run, yet it has queued, buffered or running work", null);
+    }
     return new RunImage(snapshot.workflow(), snapshot.graphHash(), snapshot.runId(), snapshot.streamPosition(),
-        state, store, new LoopImage(steps, executions, waiters), children);
+        state, store, new LoopImage(steps, executions, waiters), children, snapshot.elapsed(), snapshot.isFinished());
   }
 
   private Object readState(JsonReader in) {

@@ -37,6 +37,12 @@ public final class SnapshotWriter {
       out.value(image.runId());
       out.name(SnapshotFormat.STREAM_POSITION);
       out.value(image.streamPosition());
+      if (image.finished()) { // left out otherwise: a run in flight's snapshot reads as before
+        out.name(SnapshotFormat.FINISHED);
+        out.value(true);
+      }
+      out.name(SnapshotFormat.ELAPSED);
+      out.write(JsonCodecs.DURATION, image.elapsed());
       out.name(SnapshotFormat.STATE);
       writeState(out, codecs, image.state());
       out.name(SnapshotFormat.STORE);
