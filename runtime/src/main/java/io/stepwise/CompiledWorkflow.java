@@ -9,6 +9,7 @@ import io.stepwise.internal.RunCapture;
 import io.stepwise.internal.RunHandle;
 import io.stepwise.internal.RunIds;
 import io.stepwise.internal.RunImage;
+import io.stepwise.internal.RetryPolicies;
 import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
 import io.stepwise.internal.StateSupport;
@@ -35,14 +36,17 @@ import java.util.Objects;
 public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final WorkflowDefinition<?, S, R> definition;
   private final StepInvoker invoker;
+  private final RetryPolicies retryPolicies; // the steps' @Retry, or the policies the instance provides
   private final Routing routing; // built once, shared by every run
   private final StateSupport state;
   private final String graphHash;
   private volatile WorkflowJson json; // on first use: a workflow that never touches JSON loads no Jackson
 
-  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker) {
+  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker,
+      RetryPolicies retryPolicies) {
     this.definition = definition;
     this.invoker = invoker;
+    this.retryPolicies = retryPolicies;
     this.routing = new Routing(definition.name(), definition.steps());
     this.state = definition.stateType() == null
         ? StateSupport.NONE
@@ -72,7 +76,8 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     // Resources are cached per compiled workflow: one cache for every run of this instance.
     var resources = new ResourceCache(definition.cachedResources());
     return new CompiledWorkflow<>(
-        definition, (step, events, context) -> definition.invoke(target, step, events, context, resources));
+        definition, (step, events, context) -> definition.invoke(target, step, events, context, resources),
+        new RetryPolicies(step -> definition.retryPolicy(target, step, resources)));
   }
 
   /** Starts a run with the workflow's default options. */
@@ -203,6 +208,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
     run.streamBuffer(options.streamCapacity(), options.streamOverflow());
+    run.retryPolicies(retryPolicies);
     StoreCheckpointing stored = options.store() == null ? null
         : new StoreCheckpointing(runId, options.store(), resumedFrom, options.checkpoints());
     RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,

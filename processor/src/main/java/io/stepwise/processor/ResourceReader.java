@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -25,6 +26,7 @@ import javax.lang.model.util.Types;
 final class ResourceReader {
   static final String PROVIDES = "io.stepwise.annotations.Provides";
   static final String NAMED = "io.stepwise.annotations.Provides.Named";
+  static final String RETRY_POLICY = "io.stepwise.RetryPolicy";
 
   private final Elements elements;
   private final Types types;
@@ -111,6 +113,47 @@ final class ResourceReader {
         return null;
       }
       return new StepParam.ResourceParam(name, TypeName.get(type), matches.getFirst());
+    }
+
+    /**
+     * The provider of the {@code io.stepwise.RetryPolicy} a step's {@code retryPolicy} names: a
+     * provider returning a RetryPolicy whose method name or {@code @Provides(name)} is {@code name}.
+     *
+     * @param owner {@code Step 'x'}, for messages
+     * @return its index, or -1 when no single provider matches (reported through {@code error})
+     */
+    int retryPolicy(String name, String owner, Consumer<String> error) {
+      TypeElement policyType = elements.getTypeElement(RETRY_POLICY);
+      var policies = new ArrayList<Integer>();
+      var matches = new ArrayList<Integer>();
+      for (int i = 0; i < declared.size(); i++) {
+        Declared provider = declared.get(i);
+        if (policyType == null || !types.isAssignable(provider.type(), policyType.asType())) {
+          continue;
+        }
+        policies.add(i);
+        if (provider.name().equals(name) || provider.qualifier().equals(name)) {
+          matches.add(i);
+        }
+      }
+      String prefix = "[Stepwise/RetryPolicy] " + owner + " has retryPolicy = \"" + name + "\"";
+      if (matches.isEmpty()) {
+        String existing = policies.isEmpty()
+            ? "the class has no @Provides method that returns a RetryPolicy"
+            : "the retry policies are " + policies.stream().map(declared::get).map(ResourceReader::describe).sorted()
+                .collect(Collectors.joining(", "));
+        error.accept(prefix + ", but no provider of that name returns a RetryPolicy; " + existing
+            + ". Add a @Provides method " + name + "() that returns io.stepwise.RetryPolicy, or name an existing one.");
+        return -1;
+      }
+      if (matches.size() > 1) {
+        error.accept(prefix + ", which matches " + matches.size() + " providers: "
+            + matches.stream().map(declared::get).map(ResourceReader::describe).sorted()
+                .collect(Collectors.joining(", "))
+            + ". Give each RetryPolicy provider a distinct method name and @Provides(name).");
+        return -1;
+      }
+      return matches.getFirst();
     }
   }
 

@@ -100,7 +100,7 @@ final class GraphGenerator {
         .toList();
   }
 
-  /** Which step takes which resource, sorted by step then resource, each pair once. */
+  /** Which step takes which resource (its retry policy included), sorted by step then resource, each pair once. */
   static List<Use> uses(WorkflowModel workflow) {
     var uses = new TreeSet<Use>(Comparator.comparing(Use::step).thenComparing(Use::resource));
     for (StepModel step : workflow.steps()) {
@@ -108,6 +108,10 @@ final class GraphGenerator {
         if (param instanceof StepParam.ResourceParam resource) {
           uses.add(new Use(step.name(), workflow.providers().get(resource.provider()).method()));
         }
+      }
+      // A retry policy object is a resource the step's failures are handed to.
+      if (step.retry().hasPolicy()) {
+        uses.add(new Use(step.name(), workflow.providers().get(step.retry().policyProvider()).method()));
       }
     }
     return List.copyOf(uses);

@@ -71,6 +71,7 @@ public final class WorkflowDefinitionGenerator {
             CodeBlock.of("$S", GraphHashGenerator.hash(workflow))))
         .addMethod(DispatchGenerator.invoke(workflow));
     ResourcesGenerator.addTo(type, workflow);
+    RetryPoliciesGenerator.addTo(type, workflow);
     if (workflow.state() != null) {
       StateGenerator.addTo(type, workflow.state());
     }
