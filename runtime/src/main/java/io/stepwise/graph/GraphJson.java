@@ -17,8 +17,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The graph as compact JSON, for tools: {@code {"name", "steps": [{"name", "workers", "timeout",
- * "retry": {...}}], "events": [{"type", "label", "kind"}], "edges": [{"kind", "step", "event"}]}};
- * durations are ISO-8601 strings. A graph with resources adds {@code "resources": [{"name", "type",
+ * "retry": {...}, "join"}], "events": [{"type", "label", "kind"}], "edges": [{"kind", "step", "event"}]}};
+ * durations are ISO-8601 strings; {@code "join": true} is written only for a join step. A graph with resources adds {@code "resources": [{"name", "type",
  * "qualifier", "cached", "dependsOn"}]} and {@code "resourceUses": [{"step", "resource"}]}; without
  * them both are absent, so older readers and older texts keep working. {@link #read} accepts what
  * {@link #write} writes.
@@ -42,6 +42,9 @@ public final class GraphJson {
         json.writeStringProperty("timeout", step.timeout().toString());
         json.writeName("retry");
         writeRetry(json, step.retry());
+        if (step.join()) {
+          json.writeBooleanProperty("join", true); // only when true: texts without joins read as before
+        }
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -143,7 +146,7 @@ public final class GraphJson {
             new RetrySettings(retry.number("maxAttempts").intValue(), retry.duration("delay"),
                 retry.number("backoff").doubleValue(), retry.duration("maxDelay"), retry.number("jitter").doubleValue(),
                 retry.strings("on"), retry.strings("notOn")),
-            step.duration("timeout")));
+            step.duration("timeout"), step.map().containsKey("join") && step.bool("join")));
       }
       var events = new ArrayList<EventNode>();
       for (Object e : graph.list("events")) {

@@ -38,8 +38,11 @@ final class GraphGenerator {
   static CodeBlock graph(EventIndex index) {
     var steps = index.workflow().steps().stream()
         .sorted(Comparator.comparing(StepModel::name))
-        .map(s -> CodeBlock.of("new $T($S, $L, $L, $L)",
-            STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout())))
+        .map(s -> isJoin(s)
+            ? CodeBlock.of("new $T($S, $L, $L, $L, true)",
+                STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout()))
+            : CodeBlock.of("new $T($S, $L, $L, $L)",
+                STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout())))
         .toList();
     var events = index.events().stream()
         .map(e -> CodeBlock.of("new $T($S, $S, $T.$L)", EVENT_NODE, e.canonicalName(), e.label(), EVENT_KIND, e.role()))
@@ -66,6 +69,11 @@ final class GraphGenerator {
         .add("$L,\n", CodeBlocks.multilineList(resources))
         .add("$L)$<$<", CodeBlocks.multilineList(uses))
         .build();
+  }
+
+  /** A step with two or more event parameters fires once per complete set: drawn as a join. */
+  static boolean isJoin(StepModel step) {
+    return step.eventParams().size() > 1;
   }
 
   private static CodeBlock retry(RetrySpec retry) {
