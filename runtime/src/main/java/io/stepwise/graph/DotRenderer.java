@@ -62,7 +62,8 @@ public final class DotRenderer {
           .append("\"];\n");
     }
     for (ResourceNode resource : graph.resources()) {
-      node(out, NodeIds.resource(resource.name()), resource.label(), "cylinder", NodeStyle.RESOURCE, "");
+      node(out, NodeIds.resource(resource.name()), resource.label(), resource.isConfig() ? "note" : "cylinder",
+          NodeStyle.RESOURCE, "");
     }
     for (ResourceNode resource : graph.resources()) {
       for (String dependency : resource.dependsOn()) {

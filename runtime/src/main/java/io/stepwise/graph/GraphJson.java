@@ -19,7 +19,7 @@ import tools.jackson.core.json.JsonFactory;
  * The graph as compact JSON, for tools: {@code {"name", "steps": [{"name", "workers", "timeout",
  * "retry": {...}, "join"}], "events": [{"type", "label", "kind"}], "edges": [{"kind", "step", "event"}]}};
  * durations are ISO-8601 strings; {@code "join": true} is written only for a join step. A graph with resources adds {@code "resources": [{"name", "type",
- * "qualifier", "cached", "dependsOn"}]} and {@code "resourceUses": [{"step", "resource"}]}; without
+ * "qualifier", "cached", "dependsOn", "config"}]} ({@code "config"} only for a config file) and {@code "resourceUses": [{"step", "resource"}]}; without
  * them both are absent, so older readers and older texts keep working. {@link #read} accepts what
  * {@link #write} writes.
  */
@@ -87,6 +87,9 @@ public final class GraphJson {
       json.writeStringProperty("qualifier", resource.qualifier());
       json.writeBooleanProperty("cached", resource.cached());
       writeStrings(json, "dependsOn", resource.dependsOn());
+      if (resource.isConfig()) {
+        json.writeStringProperty("config", resource.config()); // only for config files
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -164,7 +167,8 @@ public final class GraphJson {
         for (Object r : graph.list("resources")) {
           var resource = new Fields(r, "resource");
           resources.add(new ResourceNode(resource.string("name"), resource.string("type"),
-              resource.string("qualifier"), resource.bool("cached"), resource.strings("dependsOn")));
+              resource.string("qualifier"), resource.bool("cached"), resource.strings("dependsOn"),
+              resource.map().containsKey("config") ? resource.string("config") : ""));
         }
         for (Object u : graph.list("resourceUses")) {
           var use = new Fields(u, "resourceUse");

@@ -66,7 +66,8 @@ public final class SvgRenderer {
     }
     for (ResourceNode resource : graph.resources()) {
       String id = NodeIds.resource(resource.name());
-      node(svg, layout.box(id), labels.get(id), "RESOURCE", NodeStyle.RESOURCE, "resource " + resource.name()
+      node(svg, layout.box(id), labels.get(id), "RESOURCE", NodeStyle.RESOURCE, resource.isConfig()
+          ? "config file " + resource.config() + " read into " + resource.type() : "resource " + resource.name()
           + ": " + resource.type() + (resource.qualifier().isEmpty() ? "" : " named \"" + resource.qualifier() + "\"")
           + (resource.cached() ? ", cached" : ", created for each use"));
     }

@@ -29,7 +29,8 @@ final class GraphGenerator {
 
   record Edge(EdgeKind kind, String step, String event) {}
 
-  record Resource(String name, String type, String qualifier, boolean cached, List<String> dependsOn) {}
+  /** @param config the file of a config resource (with {@code #section}), empty for a method */
+  record Resource(String name, String type, String qualifier, boolean cached, List<String> dependsOn, String config) {}
 
   record Use(String step, String resource) {}
 
@@ -58,9 +59,12 @@ final class GraphGenerator {
       return graph.add("$L)$<$<", CodeBlocks.multilineList(edges)).build();
     }
     var resources = resources(index.workflow()).stream()
-        .map(r -> CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
-            r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d))
-                .collect(CodeBlock.joining(", "))))
+        .map(r -> r.config().isEmpty()
+            ? CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+                r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d))
+                    .collect(CodeBlock.joining(", ")))
+            : CodeBlock.of("new $T($S, $S, $S, $L, $T.of(), $S)", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+                r.cached(), List.class, r.config()))
         .toList();
     var uses = uses(index.workflow()).stream()
         .map(u -> CodeBlock.of("new $T($S, $S)", RESOURCE_USE, u.step(), u.resource()))
@@ -103,7 +107,7 @@ final class GraphGenerator {
             .map(param -> workflow.providers().get(param.provider()).method())
             .distinct()
             .sorted()
-            .toList()))
+            .toList(), p.isConfig() ? p.config().describe() : ""))
         .sorted(Comparator.comparing(Resource::name))
         .toList();
   }

@@ -109,6 +109,9 @@ public final class GraphResourceGenerator {
 
   // As io.stepwise.graph.ResourceNode.label().
   private static String label(GraphGenerator.Resource resource) {
+    if (!resource.config().isEmpty()) {
+      return resource.config() + ": " + resource.type();
+    }
     return resource.name() + "(): " + resource.type() + (resource.cached() ? "" : " per use");
   }
 
@@ -165,7 +168,9 @@ public final class GraphResourceGenerator {
           .append(",\"cached\":").append(resource.cached())
           .append(",\"dependsOn\":[")
           .append(String.join(",", resource.dependsOn().stream().map(GraphResourceGenerator::string).toList()))
-          .append("]}");
+          .append(']')
+          .append(resource.config().isEmpty() ? "" : ",\"config\":" + string(resource.config()))
+          .append('}');
       separator = ",";
     }
     out.append("],\"resourceUses\":[");
