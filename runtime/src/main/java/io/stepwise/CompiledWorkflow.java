@@ -10,6 +10,7 @@ import io.stepwise.internal.RunCapture;
 import io.stepwise.internal.RunHandle;
 import io.stepwise.internal.RunIds;
 import io.stepwise.internal.RunImage;
+import io.stepwise.internal.RetryPolicies;
 import io.stepwise.internal.RunSlots;
 import io.stepwise.internal.Routing;
 import io.stepwise.internal.SharedTimers;
@@ -40,15 +41,18 @@ import java.util.Objects;
 public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
   private final WorkflowDefinition<?, S, R> definition;
   private final StepInvoker invoker;
+  private final RetryPolicies retryPolicies; // the steps' @Retry, or the policies the instance provides
   private final Routing routing; // built once, shared by every run
   private final StateSupport state;
   private final String graphHash;
   private final RunSlots slots; // null: no numConcurrentRuns limit
   private volatile WorkflowJson json; // on first use: a workflow that never touches JSON loads no Jackson
 
-  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker, int numConcurrentRuns) {
+  private CompiledWorkflow(WorkflowDefinition<?, S, R> definition, StepInvoker invoker,
+      RetryPolicies retryPolicies, int numConcurrentRuns) {
     this.definition = definition;
     this.invoker = invoker;
+    this.retryPolicies = retryPolicies;
     this.routing = new Routing(definition.name(), definition.steps());
     this.state = definition.stateType() == null
         ? StateSupport.NONE
@@ -80,6 +84,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     var resources = new ResourceCache(definition.cachedResources());
     return new CompiledWorkflow<>(definition,
         (step, events, context) -> definition.invoke(target, step, events, context, resources),
+        new RetryPolicies(step -> definition.retryPolicy(target, step, resources)),
         checkedLimit(definition.numConcurrentRuns(), "@Workflow(numConcurrentRuns) of '" + definition.name() + "'"));
   }
 
@@ -93,7 +98,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
    * @throws IllegalArgumentException when {@code numConcurrentRuns} is negative
    */
   public CompiledWorkflow<S, R> withNumConcurrentRuns(int numConcurrentRuns) {
-    return new CompiledWorkflow<>(definition, invoker, checkedLimit(numConcurrentRuns, "numConcurrentRuns"));
+    return new CompiledWorkflow<>(definition, invoker, retryPolicies, checkedLimit(numConcurrentRuns, "numConcurrentRuns"));
   }
 
   /**
@@ -251,6 +256,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
     run.streamBuffer(options.streamCapacity(), options.streamOverflow());
+    run.retryPolicies(retryPolicies);
     StoreCheckpointing stored = options.store() == null ? null
         : new StoreCheckpointing(runId, options.store(), resumedFrom, options.checkpoints());
     RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,

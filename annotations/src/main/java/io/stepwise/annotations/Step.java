@@ -20,6 +20,13 @@ public @interface Step {
   /** How a failed execution is retried; the default runs once and never retries. */
   Retry retry() default @Retry(maxAttempts = 1, delay = "0s");
 
+  /**
+   * The retry policy object this step uses instead of {@link #retry()}: the name of a
+   * {@code @Provides} method of the workflow that returns an {@code io.stepwise.RetryPolicy} (its
+   * method name, or its {@code @Provides(name)}). Empty for none.
+   */
+  String retryPolicy() default "";
+
   /** Timeout of one execution (a duration string as in {@link Workflow#timeout()}); empty for none. */
   String timeout() default "";
 

@@ -21,16 +21,21 @@ import javax.lang.model.util.Elements;
  */
 final class AnnotationValues {
   private final Map<String, AnnotationValue> values;
+  private final java.util.Set<String> written;
   private final Elements elements;
 
   private AnnotationValues(Elements elements, AnnotationMirror mirror) {
     this.elements = elements;
+    this.written = mirror.getElementValues().keySet().stream()
+        .map(e -> e.getSimpleName().toString())
+        .collect(Collectors.toSet());
     this.values = elements.getElementValuesWithDefaults(mirror).entrySet().stream()
         .collect(Collectors.toMap(e -> e.getKey().getSimpleName().toString(), Map.Entry::getValue));
   }
 
   private AnnotationValues(Elements elements, Map<String, AnnotationValue> values) {
     this.elements = elements;
+    this.written = java.util.Set.of();
     this.values = values;
   }
 
@@ -60,6 +65,11 @@ final class AnnotationValues {
   /** Whether the annotation has this member: an older annotations jar may lack a newer one. */
   boolean has(String name) {
     return values.containsKey(name);
+  }
+
+  /** Whether the source writes {@code name} rather than leaving its default. */
+  boolean written(String name) {
+    return written.contains(name);
   }
 
   String string(String name) {

@@ -4,9 +4,11 @@ import com.palantir.javapoet.ClassName;
 import io.stepwise.processor.model.CodecModel;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
+import io.stepwise.processor.model.ProviderModel;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.validation.ErrorReporter;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,8 +76,16 @@ final class CodecReader {
       events.add(ClassName.get(root.type()));
     }
     state.ifPresent(s -> walk.root("State", s, stateSite));
+    // A @Config record is read from its file with a generated codec, so it must be writable as one.
+    var configs = new TreeMap<String, ClassName>();
+    for (ProviderModel provider : workflow.providers()) {
+      TypeElement config = provider.isConfig() ? elements.getTypeElement(provider.type().toString()) : null;
+      if (config != null && configs.putIfAbsent(config.getQualifiedName().toString(), ClassName.get(config)) == null) {
+        walk.root("Config", config, provider.source());
+      }
+    }
     for (var unused : walk.unusedCodecs()) {
-      // Likely a codec for the wrong type (URL for URI, say): harmless, but the field it was meant for is not covered.
+      // After every root, config records included. Likely a codec for the wrong type (URL for URI, say): harmless, but the field it was meant for is not covered.
       String codec = String.join(".", unused.codec().simpleNames());
       reporter.warning(stateSite, "[Stepwise/Codec] Workflow '" + String.join(".", workflow.type().simpleNames())
           + "' names codec " + codec + " for "
@@ -83,7 +93,7 @@ final class CodecReader {
           + " from codecs, or make it handle the field's type.");
     }
     return new CodecModel(workflow.codecsName(), workflow.name(), events, state.map(ClassName::get),
-        walk.objects(), walk.enums(), walk.sealed());
+        walk.objects(), walk.enums(), walk.sealed(), List.copyOf(configs.values()));
   }
 
   private record Root(TypeElement type, Element site) {

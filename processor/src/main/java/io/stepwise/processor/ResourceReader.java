@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -25,6 +28,8 @@ import javax.lang.model.util.Types;
 final class ResourceReader {
   static final String PROVIDES = "io.stepwise.annotations.Provides";
   static final String NAMED = "io.stepwise.annotations.Provides.Named";
+  static final String RETRY_POLICY = "io.stepwise.RetryPolicy";
+  static final String CONFIG = "io.stepwise.annotations.Config";
 
   private final Elements elements;
   private final Types types;
@@ -53,18 +58,83 @@ final class ResourceReader {
     }
   }
 
+  /** A {@code @Config} parameter's file, read by generated code; {@code site} is the method that first asks for it. */
+  private record ConfigFile(TypeMirror type, String file, String select, String name, Element site) {}
+
   /** The providers of one workflow class, for matching the parameters of its steps and providers. */
   final class Providers {
     private final List<Declared> declared;
     private final List<ProviderModel> models = new ArrayList<>();
+    private final List<ConfigFile> configs = new ArrayList<>();
 
     private Providers(List<Declared> declared) {
       this.declared = declared;
     }
 
-    /** The providers, read and matched; the list the generated code and the graph use. */
+    /**
+     * The providers, read and matched: the methods, then the config files (cached after the
+     * methods' slots); the list the generated code and the graph use.
+     */
     List<ProviderModel> models() {
-      return models;
+      var all = new ArrayList<>(models);
+      int slot = (int) models.stream().filter(ProviderModel::cached).count();
+      for (int i = 0; i < configs.size(); i++) {
+        ConfigFile config = configs.get(i);
+        all.add(new ProviderModel(declared.size() + i, config.name(), TypeName.get(config.type()),
+            TypeLabels.of(config.type()), "", slot++, List.of(), config.site(),
+            new ProviderModel.ConfigSource(config.file(), config.select())));
+      }
+      return all;
+    }
+
+    /**
+     * A parameter annotated {@code @Config}: the resource read from that file, one per type, file
+     * and section however many parameters ask for it.
+     */
+    private StepParam.ResourceParam config(VariableElement param, TypeMirror type, AnnotationValues annotation,
+        String owner, Consumer<String> error) {
+      String name = param.getSimpleName().toString();
+      String file = annotation.string("value");
+      String select = annotation.string("select");
+      String subject = "[Stepwise/ConfigResource] " + owner + " parameter '" + name + "'";
+      if (file.isBlank()) {
+        error.accept(subject + " has @Config(\"\"), which names no file. Name the JSON file to read.");
+        return null;
+      }
+      if (!select.isEmpty() && !select.matches("[^.]+(\\.[^.]+)*")) {
+        error.accept(subject + " has select = \"" + select + "\", which is not a dotted path of fields. Write it as"
+            + " \"section\" or \"section.subsection\".");
+        return null;
+      }
+      var kind = type.getKind() == TypeKind.DECLARED ? types.asElement(type).getKind() : null;
+      if (kind != ElementKind.RECORD && kind != ElementKind.CLASS) {
+        error.accept(subject + " has type " + TypeLabels.of(type) + ", which is not a record or class; a config file"
+            + " is read into one. Declare a record with the file's fields.");
+        return null;
+      }
+      for (int i = 0; i < configs.size(); i++) {
+        ConfigFile config = configs.get(i);
+        if (types.isSameType(config.type(), type) && config.file().equals(file) && config.select().equals(select)) {
+          return new StepParam.ResourceParam(name, TypeName.get(type), declared.size() + i);
+        }
+      }
+      configs.add(new ConfigFile(type, file, select, configName(file, select), param.getEnclosingElement()));
+      return new StepParam.ResourceParam(name, TypeName.get(type), declared.size() + configs.size() - 1);
+    }
+
+    /** {@code config_classifier_json}, suffixed when another provider already has the name. */
+    private String configName(String file, String select) {
+      String base = ("config_" + file + (select.isEmpty() ? "" : "_" + select)).replaceAll("[^A-Za-z0-9_]", "_");
+      String name = base;
+      for (int n = 2; taken(name); n++) {
+        name = base + "_" + n;
+      }
+      return name;
+    }
+
+    private boolean taken(String name) {
+      return declared.stream().anyMatch(d -> d.name().equals(name))
+          || configs.stream().anyMatch(c -> c.name().equals(name));
     }
 
     /**
@@ -76,6 +146,10 @@ final class ResourceReader {
      * @return the resource parameter, or null when no single provider matches
      */
     StepParam.ResourceParam resolve(VariableElement param, TypeMirror type, String owner, Consumer<String> error) {
+      var config = AnnotationValues.find(elements, param, CONFIG);
+      if (config.isPresent()) {
+        return config(param, type, config.get(), owner, error);
+      }
       String name = param.getSimpleName().toString();
       String qualifier = AnnotationValues.find(elements, param, NAMED).map(a -> a.string("value")).orElse(null);
       var matches = new ArrayList<Integer>();
@@ -111,6 +185,47 @@ final class ResourceReader {
         return null;
       }
       return new StepParam.ResourceParam(name, TypeName.get(type), matches.getFirst());
+    }
+
+    /**
+     * The provider of the {@code io.stepwise.RetryPolicy} a step's {@code retryPolicy} names: a
+     * provider returning a RetryPolicy whose method name or {@code @Provides(name)} is {@code name}.
+     *
+     * @param owner {@code Step 'x'}, for messages
+     * @return its index, or -1 when no single provider matches (reported through {@code error})
+     */
+    int retryPolicy(String name, String owner, Consumer<String> error) {
+      TypeElement policyType = elements.getTypeElement(RETRY_POLICY);
+      var policies = new ArrayList<Integer>();
+      var matches = new ArrayList<Integer>();
+      for (int i = 0; i < declared.size(); i++) {
+        Declared provider = declared.get(i);
+        if (policyType == null || !types.isAssignable(provider.type(), policyType.asType())) {
+          continue;
+        }
+        policies.add(i);
+        if (provider.name().equals(name) || provider.qualifier().equals(name)) {
+          matches.add(i);
+        }
+      }
+      String prefix = "[Stepwise/RetryPolicy] " + owner + " has retryPolicy = \"" + name + "\"";
+      if (matches.isEmpty()) {
+        String existing = policies.isEmpty()
+            ? "the class has no @Provides method that returns a RetryPolicy"
+            : "the retry policies are " + policies.stream().map(declared::get).map(ResourceReader::describe).sorted()
+                .collect(Collectors.joining(", "));
+        error.accept(prefix + ", but no provider of that name returns a RetryPolicy; " + existing
+            + ". Add a @Provides method " + name + "() that returns io.stepwise.RetryPolicy, or name an existing one.");
+        return -1;
+      }
+      if (matches.size() > 1) {
+        error.accept(prefix + ", which matches " + matches.size() + " providers: "
+            + matches.stream().map(declared::get).map(ResourceReader::describe).sorted()
+                .collect(Collectors.joining(", "))
+            + ". Give each RetryPolicy provider a distinct method name and @Provides(name).");
+        return -1;
+      }
+      return matches.getFirst();
     }
   }
 
@@ -154,7 +269,7 @@ final class ResourceReader {
       providers.models.add(new ProviderModel(i, provider.name(), TypeName.get(provider.type()),
           TypeLabels.of(provider.type()), provider.qualifier(), provider.cached() ? slot++ : -1, params, method));
     }
-    ResourceCycles.report(providers.models, reporter);
+    ResourceCycles.report(providers.models(), reporter); // config files a provider takes come after the methods
     return providers;
   }
 

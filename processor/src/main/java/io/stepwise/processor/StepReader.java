@@ -158,6 +158,10 @@ final class StepReader {
 
     Duration timeout = duration(reading, annotation.string("timeout"), reading.step + " has timeout");
     RetrySpec retry = readRetry(reading, sig, annotation.annotation("retry"));
+    String policy = annotation.string("retryPolicy");
+    if (!policy.isEmpty()) {
+      retry = readRetryPolicy(reading, policy, annotation.written("retry"), retry, providers);
+    }
     CatchSpec catchSpec = readCatch(reading, params);
     return new StepModel(index, method.getSimpleName().toString(), site, params, shape.shape(), shape.async(),
         List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
@@ -362,6 +366,17 @@ final class StepReader {
     Duration maxDelay = duration(reading, retry.string("maxDelay"), reading.step + " has retry.maxDelay");
     return new RetrySpec(Math.max(1, maxAttempts), delay, retry.decimal("backoff"), maxDelay, jitter,
         classNames(retry.types("on")), classNames(retry.types("notOn")));
+  }
+
+  /** A step that names a policy object: it must name exactly one provider of one, and say no {@code @Retry}. */
+  private RetrySpec readRetryPolicy(Reading reading, String policy, boolean retryWritten, RetrySpec retry,
+      ResourceReader.Providers providers) {
+    if (retryWritten) {
+      reading.error("[Stepwise/RetryPolicy] " + reading.step + " has both retry = @Retry(...) and retryPolicy = \""
+          + policy + "\", and only one can decide. Keep one of them.");
+    }
+    int provider = providers.retryPolicy(policy, reading.step, reading::error);
+    return provider < 0 ? retry : retry.withPolicy(provider);
   }
 
   private static List<ClassName> classNames(List<TypeMirror> types) {

@@ -153,7 +153,7 @@ class InheritanceTest {
         """);
     String code = generated(compileAll(base, child), "test.Child_Workflow");
     assertThat(code).contains("STEPS = List.of(\n      new StepDescriptor(0, \"begin\", List.of(EventInput.of(Start.class)),"
-        + " Set.of(Done.class), 2, false, Duration.ZERO, RetryPolicy.NONE));");
+        + " Set.of(Done.class), 2, false, Duration.ZERO, AnnotatedRetry.NONE));");
   }
 
   @Test

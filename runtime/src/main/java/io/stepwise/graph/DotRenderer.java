@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * Renders a workflow graph as Graphviz DOT, top to bottom, with the same shapes' meaning and
- * colours as {@link MermaidRenderer}: steps are boxes; start events ovals, stop events double
+ * colours as {@link MermaidRenderer}: steps are boxes (a join's doubled); start events ovals, stop events double
  * ovals, input-required events hexagons, human responses parallelograms, other events ellipses,
- * resources cylinders joined by dotted edges to what takes them.
+ * resources cylinders joined by dotted edges to what takes them; a dashed {@code answer} edge
+ * leads from each question to each human response.
  */
 public final class DotRenderer {
   private DotRenderer() {}
@@ -36,7 +37,7 @@ public final class DotRenderer {
         label = label + " ×" + runs;
         style = trace.failed(step.name()) ? NodeStyle.FAILED : runs == 0 ? NodeStyle.IDLE : NodeStyle.STEP;
       }
-      node(out, NodeIds.step(step.name()), label, "box", style, "");
+      node(out, NodeIds.step(step.name()), label, "box", style, step.join() ? ", peripheries=2" : "");
     }
     for (EventNode event : graph.events()) {
       NodeStyle style = trace != null && !trace.seen(event.type()) ? NodeStyle.IDLE : NodeStyle.of(event.kind());
@@ -54,8 +55,15 @@ public final class DotRenderer {
       }
       out.append(";\n");
     }
+    for (Answers.Answer answer : Answers.of(graph)) {
+      out.append("  ").append(quote(ids.event(answer.question().type()))).append(" -> ")
+          .append(quote(ids.event(answer.response().type())))
+          .append(" [style=dashed, label=\"answer\", color=\"").append(NodeStyle.HUMAN_RESPONSE.stroke)
+          .append("\"];\n");
+    }
     for (ResourceNode resource : graph.resources()) {
-      node(out, NodeIds.resource(resource.name()), resource.label(), "cylinder", NodeStyle.RESOURCE, "");
+      node(out, NodeIds.resource(resource.name()), resource.label(), resource.isConfig() ? "note" : "cylinder",
+          NodeStyle.RESOURCE, "");
     }
     for (ResourceNode resource : graph.resources()) {
       for (String dependency : resource.dependsOn()) {

@@ -17,9 +17,9 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The graph as compact JSON, for tools: {@code {"name", "steps": [{"name", "workers", "timeout",
- * "retry": {...}}], "events": [{"type", "label", "kind"}], "edges": [{"kind", "step", "event"}]}};
- * durations are ISO-8601 strings. A graph with resources adds {@code "resources": [{"name", "type",
- * "qualifier", "cached", "dependsOn"}]} and {@code "resourceUses": [{"step", "resource"}]}; without
+ * "retry": {...}, "join"}], "events": [{"type", "label", "kind"}], "edges": [{"kind", "step", "event"}]}};
+ * durations are ISO-8601 strings; {@code "join": true} is written only for a join step. A graph with resources adds {@code "resources": [{"name", "type",
+ * "qualifier", "cached", "dependsOn", "config"}]} ({@code "config"} only for a config file) and {@code "resourceUses": [{"step", "resource"}]}; without
  * them both are absent, so older readers and older texts keep working. {@link #read} accepts what
  * {@link #write} writes.
  */
@@ -42,6 +42,9 @@ public final class GraphJson {
         json.writeStringProperty("timeout", step.timeout().toString());
         json.writeName("retry");
         writeRetry(json, step.retry());
+        if (step.join()) {
+          json.writeBooleanProperty("join", true); // only when true: texts without joins read as before
+        }
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -84,6 +87,9 @@ public final class GraphJson {
       json.writeStringProperty("qualifier", resource.qualifier());
       json.writeBooleanProperty("cached", resource.cached());
       writeStrings(json, "dependsOn", resource.dependsOn());
+      if (resource.isConfig()) {
+        json.writeStringProperty("config", resource.config()); // only for config files
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -143,7 +149,7 @@ public final class GraphJson {
             new RetrySettings(retry.number("maxAttempts").intValue(), retry.duration("delay"),
                 retry.number("backoff").doubleValue(), retry.duration("maxDelay"), retry.number("jitter").doubleValue(),
                 retry.strings("on"), retry.strings("notOn")),
-            step.duration("timeout")));
+            step.duration("timeout"), step.map().containsKey("join") && step.bool("join")));
       }
       var events = new ArrayList<EventNode>();
       for (Object e : graph.list("events")) {
@@ -161,7 +167,8 @@ public final class GraphJson {
         for (Object r : graph.list("resources")) {
           var resource = new Fields(r, "resource");
           resources.add(new ResourceNode(resource.string("name"), resource.string("type"),
-              resource.string("qualifier"), resource.bool("cached"), resource.strings("dependsOn")));
+              resource.string("qualifier"), resource.bool("cached"), resource.strings("dependsOn"),
+              resource.map().containsKey("config") ? resource.string("config") : ""));
         }
         for (Object u : graph.list("resourceUses")) {
           var use = new Fields(u, "resourceUse");

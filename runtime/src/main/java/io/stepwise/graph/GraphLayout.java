@@ -36,9 +36,14 @@ final class GraphLayout {
 
   /**
    * An edge between two node ids; {@code back} when it closes a cycle (drawn around the side);
-   * {@code edge} is null for a link from a resource to a provider or step that takes it.
+   * {@code edge} is null for a link from a resource to a provider or step that takes it, and from a
+   * question to its answer.
    */
-  record Link(String from, String to, Edge edge, boolean back) {}
+  record Link(String from, String to, Edge edge, boolean back, boolean answer) {
+    Link(String from, String to, Edge edge, boolean back) {
+      this(from, to, edge, back, false);
+    }
+  }
 
   private final Map<String, Box> boxes = new LinkedHashMap<>();
   private final List<Link> links = new ArrayList<>();
@@ -69,6 +74,13 @@ final class GraphLayout {
         out.get(NodeIds.resource(dependency)).add(NodeIds.resource(resource.name()));
       }
     }
+    // The caller's answer follows the question: laid out as an edge, so a review loop is a loop.
+    for (Answers.Answer answer : Answers.of(graph)) {
+      String question = ids.event(answer.question().type());
+      String response = ids.event(answer.response().type());
+      raw.add(new Link(question, response, null, false, true));
+      out.get(question).add(response);
+    }
     for (ResourceUse use : graph.resourceUses()) {
       raw.add(new Link(NodeIds.resource(use.resource()), NodeIds.step(use.step()), null, false));
       out.get(NodeIds.resource(use.resource())).add(NodeIds.step(use.step()));
@@ -77,7 +89,8 @@ final class GraphLayout {
     List<String> discovery = new ArrayList<>();
     Set<String> backPairs = backEdges(nodes, out, discovery);
     for (Link link : raw) {
-      links.add(new Link(link.from(), link.to(), link.edge(), backPairs.contains(link.from() + "\u0000" + link.to())));
+      links.add(new Link(link.from(), link.to(), link.edge(), backPairs.contains(link.from() + "\u0000" + link.to()),
+          link.answer()));
     }
 
     Map<String, Integer> layer = layers(discovery);

@@ -3,9 +3,11 @@ package io.stepwise.graph;
 import java.util.Objects;
 
 /**
- * Renders a workflow graph as a Mermaid {@code flowchart}: steps are boxes, start and stop events
+ * Renders a workflow graph as a Mermaid {@code flowchart}: steps are boxes (a join's with double
+ * sides), start and stop events
  * stadiums, input-required events hexagons, human responses parallelograms, other events rounded
- * boxes, each kind with its own colours. With an {@link ExecutionTrace} it draws one run instead:
+ * boxes, each kind with its own colours; a dotted {@code answer} arrow leads from each question to
+ * each human response. With an {@link ExecutionTrace} it draws one run instead:
  * step run counts, edges labelled with how many events went along them, untaken paths dotted and
  * greyed, the failing step in red.
  */
@@ -42,7 +44,10 @@ public final class MermaidRenderer {
         label = label + " ×" + runs;
         style = trace.failed(step.name()) ? NodeStyle.FAILED : runs == 0 ? NodeStyle.IDLE : NodeStyle.STEP;
       }
-      out.append("  ").append(NodeIds.step(step.name())).append("[\"").append(escape(label)).append("\"]:::")
+      // A join is a subroutine box (double sides): it needs one of each incoming event, not any one.
+      String open = step.join() ? "[[\"" : "[\"";
+      String close = step.join() ? "\"]]:::" : "\"]:::";
+      out.append("  ").append(NodeIds.step(step.name())).append(open).append(escape(label)).append(close)
           .append(style.mermaidClass).append('\n');
     }
     for (EventNode event : graph.events()) {
@@ -56,6 +61,10 @@ public final class MermaidRenderer {
       String from = edge.kind() == EdgeKind.CONSUMES ? event : step;
       String to = edge.kind() == EdgeKind.CONSUMES ? step : event;
       out.append("  ").append(from).append(arrow(trace, edge)).append(to).append('\n');
+    }
+    for (Answers.Answer answer : Answers.of(graph)) {
+      out.append("  ").append(ids.event(answer.question().type())).append(" -. answer .-> ")
+          .append(ids.event(answer.response().type())).append('\n');
     }
     writeResources(graph, out);
     return out.toString();

@@ -57,7 +57,7 @@ public final class SvgRenderer {
       if (trace != null) {
         style = trace.failed(step.name()) ? NodeStyle.FAILED : trace.runs(step.name()) == 0 ? NodeStyle.IDLE : NodeStyle.STEP;
       }
-      node(svg, layout.box(id), labels.get(id), "step", style, stepDetails(step));
+      node(svg, layout.box(id), labels.get(id), step.join() ? "join" : "step", style, stepDetails(step));
     }
     for (EventNode event : graph.events()) {
       String id = ids.event(event.type());
@@ -66,7 +66,8 @@ public final class SvgRenderer {
     }
     for (ResourceNode resource : graph.resources()) {
       String id = NodeIds.resource(resource.name());
-      node(svg, layout.box(id), labels.get(id), "RESOURCE", NodeStyle.RESOURCE, "resource " + resource.name()
+      node(svg, layout.box(id), labels.get(id), "RESOURCE", NodeStyle.RESOURCE, resource.isConfig()
+          ? "config file " + resource.config() + " read into " + resource.type() : "resource " + resource.name()
           + ": " + resource.type() + (resource.qualifier().isEmpty() ? "" : " named \"" + resource.qualifier() + "\"")
           + (resource.cached() ? ", cached" : ", created for each use"));
     }
@@ -102,12 +103,15 @@ public final class SvgRenderer {
     }
     long count = trace == null || link.edge() == null ? -1 : trace.count(link.edge());
     boolean idle = count == 0;
-    boolean resource = link.edge() == null;
+    boolean resource = link.edge() == null && !link.answer();
+    String colour = idle ? IDLE_EDGE_COLOUR : link.answer() ? NodeStyle.HUMAN_RESPONSE.stroke : EDGE_COLOUR;
+    String dash = idle ? " stroke-dasharray=\"5 4\"" : resource ? " stroke-dasharray=\"2 3\""
+        : link.answer() ? " stroke-dasharray=\"6 3\"" : "";
     svg.append(String.format(Locale.ROOT,
-        "<path d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\"%s"
-            + " marker-end=\"url(#%s)\"/>%n",
-        p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], idle ? IDLE_EDGE_COLOUR : EDGE_COLOUR,
-        idle ? " stroke-dasharray=\"5 4\"" : resource ? " stroke-dasharray=\"2 3\"" : "", idle ? "arrow-idle" : "arrow"));
+        "<path class=\"%s\" d=\"M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"none\" stroke=\"%s\""
+            + " stroke-width=\"1.4\"%s marker-end=\"url(#%s)\"/>%n",
+        link.answer() ? "answer" : resource ? "uses" : "flow",
+        p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], colour, dash, idle ? "arrow-idle" : "arrow"));
     if (count > 0) {
       // Label at the curve's midpoint (t = 0.5 of the cubic Bézier).
       double mx = (p[0] + 3 * p[2] + 3 * p[4] + p[6]) / 8;
@@ -137,6 +141,14 @@ public final class SvgRenderer {
       case "HUMAN_RESPONSE" -> svg.append(String.format(Locale.ROOT,
           "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" %s/>",
           x + 10, y, x + w, y, x + w - 10, y + h, x, y + h, paint));
+      case "join" -> {
+        // A join's box has a second border inside: it waits for one of each incoming event.
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"3\" %s/>", x, y, w, h, paint));
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2\" fill=\"none\" stroke=\"%s\""
+                + " stroke-width=\"1\"/>", x + 4, y + 4, w - 8, h - 8, style.stroke));
+      }
       default -> {
         double radius = switch (kind) {
           case "step", "RESOURCE" -> 3;
@@ -149,11 +161,12 @@ public final class SvgRenderer {
     }
     svg.append(String.format(Locale.ROOT,
         "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\"%s>%s</text></g>%n",
-        x + w / 2, y + h / 2 + 4.5, style.text, kind.equals("step") ? " font-weight=\"bold\"" : "", escape(label)));
+        x + w / 2, y + h / 2 + 4.5, style.text, kind.equals("step") || kind.equals("join") ? " font-weight=\"bold\"" : "", escape(label)));
   }
 
   static String stepDetails(StepNode step) {
-    var text = new StringBuilder("step ").append(step.name()).append(": workers ").append(step.workers());
+    var text = new StringBuilder(step.join() ? "join step " : "step ").append(step.name()).append(": workers ")
+        .append(step.workers());
     RetrySettings retry = step.retry();
     if (retry.retries()) {
       text.append(", retry ").append(retry.maxAttempts()).append(" attempts, delay ").append(human(retry.delay()));

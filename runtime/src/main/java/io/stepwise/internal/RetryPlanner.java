@@ -1,55 +1,48 @@
 package io.stepwise.internal;
 
-import io.stepwise.spi.RetryPolicy;
+import io.stepwise.RetryPolicy;
 import java.time.Duration;
-import java.util.SplittableRandom;
+import java.util.Optional;
 
 /**
- * Decides whether a failed execution runs again and after what delay. Pure, so the loop stays
- * replayable: jitter comes from a seed made of the run id, the step and the attempt, so a
- * replayed run waits exactly as long as the original.
+ * Asks a step's retry policy whether a failed execution runs again and after what delay. Pure, so
+ * the loop stays replayable: the failure's seed is made of the run id, the step and the attempt,
+ * so a replayed run waits exactly as long as the original.
  */
 final class RetryPlanner {
   private RetryPlanner() {}
 
-  /**
-   * The delay before the next attempt, or null when the step has failed for good: attempts are
-   * used up, the error is an {@link Error}, or {@code on}/{@code notOn} exclude it. The delay
-   * before attempt {@code n + 1} is {@code delay * backoff^(n-1)}, capped by {@code maxDelay},
-   * then spread by up to {@code ±jitter} of itself.
-   *
-   * @param attempt the attempt that just failed, 1 for the first execution
-   */
   static Duration delayAfter(RetryPolicy policy, int attempt, Throwable error, String runId, String step) {
-    if (attempt >= policy.maxAttempts() || error instanceof Error || !retries(policy, error)) {
-      return null;
-    }
-    double nanos = policy.delay().toNanos() * Math.pow(policy.backoff(), attempt - 1);
-    if (!policy.maxDelay().isZero()) {
-      nanos = Math.min(nanos, policy.maxDelay().toNanos());
-    }
-    if (policy.jitter() > 0.0) {
-      long seed = (runId.hashCode() * 31L + step.hashCode()) * 31L + attempt;
-      double spread = new SplittableRandom(seed).nextDouble(-1.0, 1.0) * policy.jitter();
-      nanos = nanos * (1.0 + spread);
-    }
-    return Duration.ofNanos(Math.max(0L, Math.min(Long.MAX_VALUE, Math.round(nanos))));
+    return delayAfter(policy, attempt, error, Duration.ZERO, runId, step);
   }
 
-  private static boolean retries(RetryPolicy policy, Throwable error) {
-    for (Class<? extends Throwable> excluded : policy.notOn()) {
-      if (excluded.isInstance(error)) {
-        return false;
-      }
+  /**
+   * The delay before the next attempt, or null when the step has failed for good: the policy gives
+   * up, or the error is an {@link Error}. A policy that throws, or answers null, gives up; what went
+   * wrong is added to {@code error} as a suppressed exception, so the run's failure says it.
+   *
+   * @param attempt the attempt that just failed, 1 for the first execution
+   * @param elapsed time since the first attempt began
+   */
+  static Duration delayAfter(RetryPolicy policy, int attempt, Throwable error, Duration elapsed, String runId,
+      String step) {
+    if (error instanceof Error) {
+      return null;
     }
-    if (policy.on().isEmpty()) {
-      return true;
+    long seed = (runId.hashCode() * 31L + step.hashCode()) * 31L + attempt;
+    Optional<Duration> next;
+    try {
+      next = policy.next(new RetryPolicy.Failure(step, attempt, error, elapsed, seed));
+    } catch (RuntimeException policyFailed) {
+      error.addSuppressed(new IllegalStateException("The retry policy of step '" + step + "' threw, so the step"
+          + " was not retried; make the policy return Optional.empty() to stop", policyFailed));
+      return null;
     }
-    for (Class<? extends Throwable> included : policy.on()) {
-      if (included.isInstance(error)) {
-        return true;
-      }
+    if (next == null) {
+      error.addSuppressed(new IllegalStateException("The retry policy of step '" + step + "' returned null, so the"
+          + " step was not retried; return Optional.empty() to stop"));
+      return null;
     }
-    return false;
+    return next.map(delay -> delay.isNegative() ? Duration.ZERO : delay).orElse(null);
   }
 }

@@ -17,6 +17,7 @@ import io.stepwise.internal.Command.WaitExpired;
 import io.stepwise.graph.ExecutionRecorder;
 import io.stepwise.observe.ObservedRun;
 import io.stepwise.observe.RunObserver;
+import io.stepwise.spi.StepDescriptor;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,7 @@ public final class RunDriver<R extends StopEvent> {
   private RunSlots slots;
   private volatile boolean queued;
   private boolean holdsSlot;
+  private RetryPolicies retryPolicies;
 
   public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
       Duration timeout, Timers timers) {
@@ -109,6 +111,7 @@ public final class RunDriver<R extends StopEvent> {
     // backend (see Log); -Dstepwise.verbose=true turns it on for every run.
     this.logLevel = verbose || VERBOSE_BY_DEFAULT ? Level.INFO : null;
     this.loop = new RunLoop(runId, routing, timeout, stepStateEvents);
+    this.retryPolicies = RetryPolicies.annotated(routing.steps());
     this.stream = new EventStream(runId);
     this.capture = RunCapture.NONE;
   }
@@ -121,6 +124,17 @@ public final class RunDriver<R extends StopEvent> {
     this.capture = capture;
     capture.reportFailuresTo((error, fatal) -> post(new Tick.SaveFailed(error, fatal)));
     this.questions = capture.storing() ? new HeldQuestions(stream) : null;
+  }
+
+  /** Where the steps' retry policies come from (default: their compiled {@code @Retry}); call before the first tick. */
+  public void retryPolicies(RetryPolicies policies) {
+    this.retryPolicies = policies;
+    loop.retryPolicies(policies);
+  }
+
+  /** The most attempts the policy of {@code step} allows, for {@code ctx.retryInfo()}. */
+  int maxAttempts(StepDescriptor step) {
+    return retryPolicies.maxAttempts(step);
   }
 
   /** Bounds the run's stream (see {@link io.stepwise.RunOptions.Builder#streamBuffer}); call before the first tick. */

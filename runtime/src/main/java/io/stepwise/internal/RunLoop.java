@@ -37,6 +37,7 @@ public final class RunLoop {
   private boolean finished;
   /** Whether the run's handler is gone: the run ends as soon as only the outside could move it on. */
   private boolean abandoned;
+  private RetryPolicies retryPolicies;
 
   /**
    * @param timeout the run timeout, {@link Duration#ZERO} for none
@@ -55,6 +56,12 @@ public final class RunLoop {
     this.timeout = timeout;
     this.stepStateEvents = stepStateEvents;
     this.steps = new StepState[routing.steps().size()];
+    this.retryPolicies = RetryPolicies.annotated(routing.steps());
+  }
+
+  /** Where the steps' retry policies come from (default: their compiled {@code @Retry}); set before the first tick. */
+  public void retryPolicies(RetryPolicies policies) {
+    this.retryPolicies = policies;
   }
 
   /** A step's share of the run, made when the step first gets an event: most runs touch few steps. */
@@ -432,7 +439,7 @@ public final class RunLoop {
     StepState state = state(execution.step());
     Duration elapsed = execution.elapsed().plus(attemptElapsed);
     Duration delay = RetryPlanner.delayAfter(
-        state.step.retry(), execution.attempt(), error, runId, state.step.name());
+        retryPolicies.of(state.step), execution.attempt(), error, elapsed, runId, state.step.name());
     if (delay == null) {
       recoverOrFinish(execution, error, elapsed, out);
       return;
@@ -441,7 +448,8 @@ public final class RunLoop {
     if (!state.step.timeout().isZero()) {
       out.accept(new Command.Unschedule(execution.id()));
     }
-    Execution retry = execution.retry(inFlight.newKey(), !delay.isZero(), error, elapsed);
+    // The delay counts as elapsed: a policy's time limit is wall time since the first attempt began.
+    Execution retry = execution.retry(inFlight.newKey(), !delay.isZero(), error, elapsed.plus(delay));
     if (!retry.waiting()) {
       launch(retry, out);
     } else {

@@ -330,7 +330,7 @@ final class StepExecution implements Context<Object>, Runnable {
 
   @Override
   public RetryInfo retryInfo() {
-    return new RetryInfo(attempt, step.retry().maxAttempts(), lastError); // a value, made when asked
+    return new RetryInfo(attempt, run.maxAttempts(step), lastError); // a value, made when asked
   }
 
   @Override

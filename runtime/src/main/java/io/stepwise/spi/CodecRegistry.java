@@ -2,6 +2,8 @@ package io.stepwise.spi;
 
 import io.stepwise.Event;
 import io.stepwise.internal.json.BuiltInEvents;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,14 +15,17 @@ public final class CodecRegistry {
   private final String workflow;
   private final TaggedCodec<Event> events;
   private final StateCodec<?> state;
+  private final Map<Class<?>, ObjectCodec<?>> configs;
 
   /** The state type with its codec, kept together so the two cannot disagree. */
   public record StateCodec<S>(Class<S> type, ObjectCodec<S> codec) {}
 
-  private CodecRegistry(String workflow, TaggedCodec<Event> events, StateCodec<?> state) {
+  private CodecRegistry(String workflow, TaggedCodec<Event> events, StateCodec<?> state,
+      Map<Class<?>, ObjectCodec<?>> configs) {
     this.workflow = workflow;
     this.events = events;
     this.state = state;
+    this.configs = Map.copyOf(configs);
   }
 
   public static Builder builder(String workflow) {
@@ -33,6 +38,7 @@ public final class CodecRegistry {
     private final TaggedCodec.Builder<Event> events;
     private final DeferredEvents anyEvent = new DeferredEvents();
     private StateCodec<?> state;
+    private final Map<Class<?>, ObjectCodec<?>> configs = new HashMap<>();
 
     private Builder(String workflow) {
       this.workflow = workflow;
@@ -52,8 +58,14 @@ public final class CodecRegistry {
       return this;
     }
 
+    /** Adds the record of a {@code @Config} resource, read from its file with this codec. */
+    public <T> Builder config(Class<T> type, ObjectCodec<T> codec) {
+      configs.put(type, codec);
+      return this;
+    }
+
     public CodecRegistry build() {
-      var registry = new CodecRegistry(workflow, events.build(), state);
+      var registry = new CodecRegistry(workflow, events.build(), state, configs);
       anyEvent.target = registry.events;
       return registry;
     }
@@ -89,6 +101,20 @@ public final class CodecRegistry {
         return type.cast(event);
       }
     };
+  }
+
+  /**
+   * The codec of a {@code @Config} record of the workflow.
+   *
+   * @throws IllegalArgumentException when {@code type} is not one of its config records
+   */
+  @SuppressWarnings("unchecked") // each entry maps a type to the codec the generated code built for it
+  public <T> ObjectCodec<T> config(Class<T> type) {
+    ObjectCodec<?> codec = configs.get(type);
+    if (codec == null) {
+      throw new IllegalArgumentException("Workflow '" + workflow + "' reads no @Config of type " + type.getName());
+    }
+    return (ObjectCodec<T>) codec;
   }
 
   /** The state type and its codec, if the workflow has a state type. */

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param workers maximum concurrent executions within one run (at least 1)
  * @param acceptSubtypes route subclasses of the accepted types too
  * @param timeout per-execution timeout, {@link Duration#ZERO} for none
- * @param retry the retry policy
+ * @param retry the compiled {@code @Retry}; a step that names a {@code retryPolicy} gets its policy
+ *     from {@link WorkflowDefinition#retryPolicy} instead
  * @param awaited event types the step waits for with {@code ctx.waitForEvent}; they are accepted
  *     from outside but never start the step
  * @param catchPolicy what the step handles when it is a {@code @CatchError} handler, else null
@@ -30,7 +31,7 @@ public record StepDescriptor(
     int workers,
     boolean acceptSubtypes,
     Duration timeout,
-    RetryPolicy retry,
+    AnnotatedRetry retry,
     Set<Class<? extends Event>> awaited,
     CatchPolicy catchPolicy) {
 
@@ -51,7 +52,7 @@ public record StepDescriptor(
 
   /** A step that awaits nothing and handles no errors. */
   public StepDescriptor(int index, String name, List<EventInput> inputs, Set<Class<? extends Event>> produces,
-      int workers, boolean acceptSubtypes, Duration timeout, RetryPolicy retry) {
+      int workers, boolean acceptSubtypes, Duration timeout, AnnotatedRetry retry) {
     this(index, name, inputs, produces, workers, acceptSubtypes, timeout, retry, Set.of(), null);
   }
 

@@ -2,6 +2,7 @@ package io.stepwise.spi;
 
 import io.stepwise.Context;
 import io.stepwise.Event;
+import io.stepwise.RetryPolicy;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.graph.WorkflowGraph;
@@ -74,6 +75,17 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
   /** Number of cached {@code @Provides} methods: the size of the {@link ResourceCache} each compiled workflow keeps. */
   default int cachedResources() {
     return 0;
+  }
+
+  /**
+   * The retry policy of step {@code step}: the {@code RetryPolicy} its {@code @Step(retryPolicy)}
+   * names, from that provider of {@code target}, else its compiled {@code @Retry}. The run asks
+   * when the step fails.
+   *
+   * @throws Exception whatever the provider throws
+   */
+  default RetryPolicy retryPolicy(T target, int step, ResourceCache resources) throws Exception {
+    return steps().get(step).retry();
   }
 
   /**

@@ -12,7 +12,7 @@ import io.stepwise.fixture.Events.Done;
 import io.stepwise.fixture.Events.Mid;
 import io.stepwise.fixture.Events.Other;
 import io.stepwise.fixture.Events.Start;
-import io.stepwise.spi.RetryPolicy;
+import io.stepwise.spi.AnnotatedRetry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class RunLoopContextTest {
 
   @Test
   void retryDelaysGrowByBackoffUpToMaxDelayAndSkipExcludedErrors() {
-    RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), 2.0, Duration.ofMillis(300), 0.0,
+    AnnotatedRetry policy = new AnnotatedRetry(5, Duration.ofMillis(100), 2.0, Duration.ofMillis(300), 0.0,
         List.of(IllegalStateException.class), List.of(UnsupportedOperationException.class));
     RuntimeException retried = new IllegalStateException();
 
@@ -108,7 +108,7 @@ class RunLoopContextTest {
 
   @Test
   void jitterIsTheSameForTheSameRunStepAndAttempt() {
-    RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(1), 1.0, Duration.ZERO, 0.5, List.of(), List.of());
+    AnnotatedRetry policy = new AnnotatedRetry(3, Duration.ofSeconds(1), 1.0, Duration.ZERO, 0.5, List.of(), List.of());
     Duration first = RetryPlanner.delayAfter(policy, 1, new RuntimeException(), "run-1", "s");
 
     assertEquals(first, RetryPlanner.delayAfter(policy, 1, new RuntimeException(), "run-1", "s"));

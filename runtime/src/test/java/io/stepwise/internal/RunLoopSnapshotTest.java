@@ -44,8 +44,9 @@ class RunLoopSnapshotTest {
     assertEquals(List.of(
         new LoopImage.ExecutionImage(2, 1, List.of(new Mid(1)), 1, 0, null, null, Duration.ZERO, null,
             LoopImage.Progress.NONE),
+        // The retry's 30 s delay counts as elapsed by the time its attempt starts.
         new LoopImage.ExecutionImage(4, 3, List.of(new Other("o")), 2, 0, "java.io.IOException", "down",
-            Duration.ZERO, Duration.ZERO, LoopImage.Progress.NONE)), image.executions());
+            Duration.ofSeconds(30), Duration.ZERO, LoopImage.Progress.NONE)), image.executions());
   }
 
   @Test

@@ -133,7 +133,8 @@ record SimulatedFlow(long seed, List<Entry> items, boolean fanWrites, int workWo
       }
       if (item.route() == Route.FAILS) {
         StepFailedEvent failed = new StepFailedEvent("work", new Item(item.id()),
-            new IOException("item " + item.id() + " always fails"), attempts, Duration.ZERO);
+            // The simulated attempts take no time; the two 10 ms retry delays count as elapsed.
+            new IOException("item " + item.id() + " always fails"), attempts, Duration.ofMillis(10L * (attempts - 1)));
         log.put(SegmentLog.took("recover", failed, LoopSimulation.AS_INPUT), 1);
       } else {
         log.put(SegmentLog.took("work", new Item(item.id()), LoopSimulation.AS_INPUT), 1);

@@ -96,6 +96,9 @@ public final class CodecsGenerator {
         init.add("\n$>$>.event($T.class, $S, $L)$<$<", event, event.canonicalName(), named(event));
       }
       model.state().ifPresent(s -> init.add("\n$>$>.state($T.class, $L)$<$<", s, named(s)));
+      for (ClassName config : model.configs()) {
+        init.add("\n$>$>.config($T.class, $L)$<$<", config, named(config));
+      }
       return init.add("\n$>$>.build()$<$<").build();
     }
 

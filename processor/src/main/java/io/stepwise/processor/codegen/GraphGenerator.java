@@ -29,7 +29,8 @@ final class GraphGenerator {
 
   record Edge(EdgeKind kind, String step, String event) {}
 
-  record Resource(String name, String type, String qualifier, boolean cached, List<String> dependsOn) {}
+  /** @param config the file of a config resource (with {@code #section}), empty for a method */
+  record Resource(String name, String type, String qualifier, boolean cached, List<String> dependsOn, String config) {}
 
   record Use(String step, String resource) {}
 
@@ -38,8 +39,11 @@ final class GraphGenerator {
   static CodeBlock graph(EventIndex index) {
     var steps = index.workflow().steps().stream()
         .sorted(Comparator.comparing(StepModel::name))
-        .map(s -> CodeBlock.of("new $T($S, $L, $L, $L)",
-            STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout())))
+        .map(s -> isJoin(s)
+            ? CodeBlock.of("new $T($S, $L, $L, $L, true)",
+                STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout()))
+            : CodeBlock.of("new $T($S, $L, $L, $L)",
+                STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout())))
         .toList();
     var events = index.events().stream()
         .map(e -> CodeBlock.of("new $T($S, $S, $T.$L)", EVENT_NODE, e.canonicalName(), e.label(), EVENT_KIND, e.role()))
@@ -55,9 +59,12 @@ final class GraphGenerator {
       return graph.add("$L)$<$<", CodeBlocks.multilineList(edges)).build();
     }
     var resources = resources(index.workflow()).stream()
-        .map(r -> CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
-            r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d))
-                .collect(CodeBlock.joining(", "))))
+        .map(r -> r.config().isEmpty()
+            ? CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+                r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d))
+                    .collect(CodeBlock.joining(", ")))
+            : CodeBlock.of("new $T($S, $S, $S, $L, $T.of(), $S)", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+                r.cached(), List.class, r.config()))
         .toList();
     var uses = uses(index.workflow()).stream()
         .map(u -> CodeBlock.of("new $T($S, $S)", RESOURCE_USE, u.step(), u.resource()))
@@ -66,6 +73,11 @@ final class GraphGenerator {
         .add("$L,\n", CodeBlocks.multilineList(resources))
         .add("$L)$<$<", CodeBlocks.multilineList(uses))
         .build();
+  }
+
+  /** A step with two or more event parameters fires once per complete set: drawn as a join. */
+  static boolean isJoin(StepModel step) {
+    return step.eventParams().size() > 1;
   }
 
   private static CodeBlock retry(RetrySpec retry) {
@@ -95,12 +107,12 @@ final class GraphGenerator {
             .map(param -> workflow.providers().get(param.provider()).method())
             .distinct()
             .sorted()
-            .toList()))
+            .toList(), p.isConfig() ? p.config().describe() : ""))
         .sorted(Comparator.comparing(Resource::name))
         .toList();
   }
 
-  /** Which step takes which resource, sorted by step then resource, each pair once. */
+  /** Which step takes which resource (its retry policy included), sorted by step then resource, each pair once. */
   static List<Use> uses(WorkflowModel workflow) {
     var uses = new TreeSet<Use>(Comparator.comparing(Use::step).thenComparing(Use::resource));
     for (StepModel step : workflow.steps()) {
@@ -108,6 +120,10 @@ final class GraphGenerator {
         if (param instanceof StepParam.ResourceParam resource) {
           uses.add(new Use(step.name(), workflow.providers().get(resource.provider()).method()));
         }
+      }
+      // A retry policy object is a resource the step's failures are handed to.
+      if (step.retry().hasPolicy()) {
+        uses.add(new Use(step.name(), workflow.providers().get(step.retry().policyProvider()).method()));
       }
     }
     return List.copyOf(uses);

@@ -58,7 +58,9 @@ public final class GraphResourceGenerator {
       out.append("  ").append(RESOURCE_CLASS_DEF).append('\n');
     }
     for (StepModel step : sortedSteps(index)) {
-      out.append("  step_").append(step.name()).append("[\"").append(step.name()).append("\"]:::step\n");
+      boolean join = GraphGenerator.isJoin(step);
+      out.append("  step_").append(step.name()).append(join ? "[[\"" : "[\"").append(step.name())
+          .append(join ? "\"]]:::step\n" : "\"]:::step\n");
     }
     for (EventType event : index.events()) {
       String label = event.label().replace("\"", "#quot;");
@@ -76,6 +78,18 @@ public final class GraphResourceGenerator {
       String event = ids.get(edge.event());
       boolean consumes = edge.kind() == GraphGenerator.EdgeKind.CONSUMES;
       out.append("  ").append(consumes ? event : step).append(" --> ").append(consumes ? step : event).append('\n');
+    }
+    // As io.stepwise.graph.Answers: each question to each human response, in event order.
+    for (EventType question : index.events()) {
+      if (question.role() != EventRole.INPUT_REQUIRED) {
+        continue;
+      }
+      for (EventType response : index.events()) {
+        if (response.role() == EventRole.HUMAN_RESPONSE) {
+          out.append("  ").append(ids.get(question.canonicalName())).append(" -. answer .-> ")
+              .append(ids.get(response.canonicalName())).append('\n');
+        }
+      }
     }
     var resources = GraphGenerator.resources(index.workflow());
     for (GraphGenerator.Resource resource : resources) {
@@ -95,6 +109,9 @@ public final class GraphResourceGenerator {
 
   // As io.stepwise.graph.ResourceNode.label().
   private static String label(GraphGenerator.Resource resource) {
+    if (!resource.config().isEmpty()) {
+      return resource.config() + ": " + resource.type();
+    }
     return resource.name() + "(): " + resource.type() + (resource.cached() ? "" : " per use");
   }
 
@@ -115,7 +132,7 @@ public final class GraphResourceGenerator {
           .append(",\"jitter\":").append(retry.jitter())
           .append(",\"on\":").append(names(retry.on()))
           .append(",\"notOn\":").append(names(retry.notOn()))
-          .append("}}");
+          .append(GraphGenerator.isJoin(step) ? "},\"join\":true}" : "}}");
       separator = ",";
     }
     out.append("],\"events\":[");
@@ -151,7 +168,9 @@ public final class GraphResourceGenerator {
           .append(",\"cached\":").append(resource.cached())
           .append(",\"dependsOn\":[")
           .append(String.join(",", resource.dependsOn().stream().map(GraphResourceGenerator::string).toList()))
-          .append("]}");
+          .append(']')
+          .append(resource.config().isEmpty() ? "" : ",\"config\":" + string(resource.config()))
+          .append('}');
       separator = ",";
     }
     out.append("],\"resourceUses\":[");

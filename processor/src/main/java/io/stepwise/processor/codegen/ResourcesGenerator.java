@@ -1,5 +1,6 @@
 package io.stepwise.processor.codegen;
 
+import static io.stepwise.processor.codegen.RuntimeTypes.CONFIG_FILES;
 import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_CACHE;
 
 import com.palantir.javapoet.CodeBlock;
@@ -11,7 +12,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * One private method per {@code @Provides} method that calls it with its own resources (so
- * dependencies are created first), through the cache slot when the provider is cached; and
+ * dependencies are created first), through the cache slot when the provider is cached; one per
+ * {@code @Config} file that reads it with the workflow's codec, cached; and
  * {@code cachedResources()}, the cache's size.
  */
 final class ResourcesGenerator {
@@ -41,7 +43,11 @@ final class ResourcesGenerator {
     CodeBlock arguments = provider.params().stream()
         .map(p -> call(workflow.providers().get(p.provider())))
         .collect(CodeBlock.joining(", "));
-    CodeBlock create = CodeBlock.of("target.$L($L)", provider.method(), arguments);
+    CodeBlock create = provider.isConfig()
+        ? CodeBlock.of("$T.read($T.REGISTRY.config($T.class), $S, $S, $S, $T.class)", CONFIG_FILES,
+            workflow.codecsName(), provider.type(), provider.config().file(), provider.config().select(),
+            provider.label(), workflow.type())
+        : CodeBlock.of("target.$L($L)", provider.method(), arguments);
     var method = MethodSpec.methodBuilder(methodName(provider))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(provider.type())

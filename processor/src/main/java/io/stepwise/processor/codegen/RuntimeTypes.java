@@ -13,7 +13,9 @@ final class RuntimeTypes {
   static final ClassName STEP_DESCRIPTOR = ClassName.get("io.stepwise.spi", "StepDescriptor");
   static final ClassName EVENT_INPUT = ClassName.get("io.stepwise.spi", "EventInput");
   static final ClassName BATCH = ClassName.get("io.stepwise.spi", "Batch");
-  static final ClassName RETRY_POLICY = ClassName.get("io.stepwise.spi", "RetryPolicy");
+  static final ClassName ANNOTATED_RETRY = ClassName.get("io.stepwise.spi", "AnnotatedRetry");
+  static final ClassName RETRY_POLICY = ClassName.get("io.stepwise", "RetryPolicy");
+  static final ClassName CONFIG_FILES = ClassName.get("io.stepwise.spi", "ConfigFiles");
   static final ClassName RESOURCE_CACHE = ClassName.get("io.stepwise.spi", "ResourceCache");
   static final ClassName CATCH_POLICY = ClassName.get("io.stepwise.spi", "CatchPolicy");
   static final ClassName WORKFLOW_GRAPH = ClassName.get("io.stepwise.graph", "WorkflowGraph");

@@ -2,7 +2,7 @@ package io.stepwise.processor.codegen;
 
 import static io.stepwise.processor.codegen.RuntimeTypes.CATCH_POLICY;
 import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_INPUT;
-import static io.stepwise.processor.codegen.RuntimeTypes.RETRY_POLICY;
+import static io.stepwise.processor.codegen.RuntimeTypes.ANNOTATED_RETRY;
 import static io.stepwise.processor.codegen.RuntimeTypes.STEP_DESCRIPTOR;
 
 import com.palantir.javapoet.ClassName;
@@ -88,10 +88,10 @@ final class StepsGenerator {
 
   private static CodeBlock retry(RetrySpec retry) {
     if (retry.isNone()) {
-      return CodeBlock.of("$T.NONE", RETRY_POLICY);
+      return CodeBlock.of("$T.NONE", ANNOTATED_RETRY);
     }
     return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)",
-        RETRY_POLICY,
+        ANNOTATED_RETRY,
         retry.maxAttempts(),
         CodeBlocks.duration(retry.delay()),
         retry.backoff(),

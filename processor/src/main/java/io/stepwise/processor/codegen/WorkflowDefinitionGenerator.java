@@ -74,6 +74,7 @@ public final class WorkflowDefinitionGenerator {
       type.addMethod(getter("numConcurrentRuns", TypeName.INT, CodeBlock.of("$L", workflow.numConcurrentRuns())));
     }
     ResourcesGenerator.addTo(type, workflow);
+    RetryPoliciesGenerator.addTo(type, workflow);
     if (workflow.state() != null) {
       StateGenerator.addTo(type, workflow.state());
     }

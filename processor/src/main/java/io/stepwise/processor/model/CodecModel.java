@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param objects every record or class with a generated codec, sorted
  * @param enums enum types, sorted
  * @param sealed sealed types with their concrete subtypes, sorted
+ * @param configs the records of the workflow's {@code @Config} resources, sorted; each has an object codec
  */
 public record CodecModel(
     ClassName codecsName,
@@ -20,13 +21,21 @@ public record CodecModel(
     Optional<ClassName> state,
     List<ObjectShape> objects,
     List<ClassName> enums,
-    List<SealedShape> sealed) {
+    List<SealedShape> sealed,
+    List<ClassName> configs) {
 
   public CodecModel {
     events = List.copyOf(events);
     objects = List.copyOf(objects);
     enums = List.copyOf(enums);
     sealed = List.copyOf(sealed);
+    configs = List.copyOf(configs);
+  }
+
+  /** Codecs of a workflow without {@code @Config} resources. */
+  public CodecModel(ClassName codecsName, String workflowName, List<ClassName> events, Optional<ClassName> state,
+      List<ObjectShape> objects, List<ClassName> enums, List<SealedShape> sealed) {
+    this(codecsName, workflowName, events, state, objects, enums, sealed, List.of());
   }
 
   /**

@@ -66,7 +66,7 @@ class ExecutionDrawingTest {
     String mermaid = MermaidRenderer.render(graph, failedAutoReply());
     assertTrue(mermaid.contains("  step_autoReply[\"autoReply ×2\"]:::failed\n"), mermaid);
     assertTrue(mermaid.contains("  step_escalate[\"escalate ×0\"]:::idle\n"), mermaid);
-    assertTrue(mermaid.contains("  step_route[\"route ×1\"]:::step\n"), mermaid);
+    assertTrue(mermaid.contains("  step_route[[\"route ×1\"]]:::step\n"), mermaid); // a join
     assertTrue(mermaid.contains("  ev_TriageEvents_Escalation(\"TriageEvents.Escalation\"):::idle\n"), mermaid);
     assertTrue(mermaid.contains("  ev_TriageEvents_TicketText -->|1| step_topics\n"), mermaid);
     assertTrue(mermaid.contains("  step_route -.-> ev_TriageEvents_Escalation\n"), mermaid);
