@@ -78,6 +78,6 @@ class ConfigChecksTest {
         """);
     assertOnlyError(compile(flow, START, DONE), flow, "Done finish(",
         "[Stepwise/Unserializable] Config Flow.Endpoint cannot be written to JSON: Flow.Endpoint.socket has type"
-            + " java.net.Socket. Use a supported type (see docs/persistence.md), or mark the field transient in a class.");
+            + " java.net.Socket. Use a supported type (see docs/persistence.md), mark the field transient in a class, or supply a codec: @Workflow(codecs = YourCodec.class) with YourCodec implementing io.stepwise.spi.JsonCodec<java.net.Socket>.");
   }
 }
