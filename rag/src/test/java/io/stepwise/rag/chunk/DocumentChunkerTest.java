@@ -69,6 +69,6 @@ class DocumentChunkerTest {
   void tooSmallAChunkSizeIsRefused() {
     var e = assertThrows(IllegalArgumentException.class, () -> new DocumentChunker(99));
 
-    assertEquals("maxChars is 99; chunks need at least 100 characters to say anything. Use 900 for all-MiniLM-L6-v2.", e.getMessage());
+    assertEquals("maxChars is 99; chunks need at least 100 characters to say anything. Use 600 for all-MiniLM-L6-v2.", e.getMessage());
   }
 }

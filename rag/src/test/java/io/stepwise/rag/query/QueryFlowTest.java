@@ -34,7 +34,7 @@ class QueryFlowTest {
     assertEquals(3, answer.sources().size());
     Citation first = answer.sources().getFirst();
     assertEquals("docs/persistence.md", first.file());
-    assertEquals("Persistence > Run stores > Running a workflow durably", first.heading());
+    assertEquals("Persistence > Snapshots", first.heading());
     assertEquals(List.of(1, 2, 3), answer.sources().stream().map(Citation::number).toList());
     assertEquals(ExtractiveSynthesizer.LABEL, answer.synthesizer());
     assertTrue(answer.answer().contains("resume"), answer.answer());
