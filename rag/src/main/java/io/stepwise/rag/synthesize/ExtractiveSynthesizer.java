@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Answers without a language model: quotes the sentences of the retrieved chunks that share the
- * most words with the question, each with its source number. Nothing is generated, so nothing is
- * made up, but the answer is only as fluent as the quotes; its label says so.
+ * Answers without a language model: quotes, from each retrieved chunk in turn, the sentence that
+ * shares the most words with the question (then the next best sentences), each with its source
+ * number. Nothing is generated, so nothing is made up, but the answer is only as fluent as the
+ * quotes; its label says so.
  */
 public final class ExtractiveSynthesizer implements ResponseSynthesizer {
   /** The label shown with every answer: a reader must not mistake quotes for a model's answer. */
@@ -41,13 +42,19 @@ public final class ExtractiveSynthesizer implements ResponseSynthesizer {
         candidates.add(new Candidate(s, i, sentences.get(i), words.size()));
       }
     }
-    // Most question words first; among equals, the better source, then the earlier sentence.
-    List<Candidate> chosen = candidates.stream()
-        .sorted(Comparator.comparingInt(Candidate::overlap).reversed()
-            .thenComparingInt(Candidate::source).thenComparingInt(Candidate::position))
-        .limit(maxSentences)
-        .sorted(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::position))
-        .toList();
+    // Each source's best sentence first, in the retriever's order, so the best source is always
+    // quoted; then the remaining sentences with the most question words. Among equals, the better
+    // source, then the earlier sentence.
+    Comparator<Candidate> best = Comparator.comparingInt(Candidate::overlap).reversed()
+        .thenComparingInt(Candidate::source).thenComparingInt(Candidate::position);
+    List<Candidate> chosen = new ArrayList<>();
+    for (int s = 0; s < sources.size() && chosen.size() < maxSentences; s++) {
+      int source = s;
+      candidates.stream().filter(c -> c.source() == source && c.overlap() > 0).min(best).ifPresent(chosen::add);
+    }
+    candidates.stream().filter(c -> !chosen.contains(c)).sorted(best)
+        .limit(Math.max(0, maxSentences - chosen.size())).forEach(chosen::add);
+    chosen.sort(Comparator.comparingInt(Candidate::source).thenComparingInt(Candidate::position));
     StringBuilder answer = new StringBuilder();
     for (Candidate c : chosen) {
       answer.append(answer.isEmpty() ? "" : "\n").append("- ").append(c.text()).append(" [").append(c.source() + 1).append("]");

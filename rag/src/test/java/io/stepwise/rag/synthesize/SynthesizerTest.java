@@ -33,6 +33,17 @@ class SynthesizerTest {
   }
 
   @Test
+  void everySourceWithAMatchingSentenceIsQuotedBeforeASecondSentenceOfTheFirst() {
+    List<ScoredChunk> sources = List.of(
+        new ScoredChunk(new Chunk("a#0", "a.md", "", "Resume a run with resume. A run can resume later."), 0.6),
+        new ScoredChunk(new Chunk("b#0", "b.md", "", "Nothing related here. Runs end."), 0.5));
+
+    Synthesis s = new ExtractiveSynthesizer(2).synthesize("how do I resume a run?", sources);
+
+    assertEquals("- Resume a run with resume. [1]\n- Runs end. [2]", s.answer());
+  }
+
+  @Test
   void noSourcesMeansNoAnswerNotAGuess() {
     assertEquals(new Synthesis(ResponseSynthesizer.NO_SOURCES, ExtractiveSynthesizer.LABEL),
         new ExtractiveSynthesizer(3).synthesize("anything", List.of()));
