@@ -4,6 +4,7 @@ import io.stepwise.samples.children.BriefingDemo;
 import io.stepwise.samples.children.BriefingFlow;
 import io.stepwise.samples.children.BriefingFlow_Workflow;
 import io.stepwise.samples.children.ResearchFlow;
+import io.stepwise.samples.rag.RagDemo;
 import io.stepwise.samples.resources.NotesDemo;
 import io.stepwise.samples.resources.NotesFlow;
 import io.stepwise.samples.resources.NotesFlow_Workflow;
@@ -122,7 +123,9 @@ public final class Samples {
       new Sample("briefing", "child workflows: each topic researched by a child run, its stream shown in the parent's",
           () -> BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())).graph(), BriefingDemo::run,
           () -> Sample.traced(BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())),
-              new BriefingFlow.Request(List.of("otters", "owls")))));
+              new BriefingFlow.Request(List.of("otters", "owls")))),
+      new Sample("rag", "retrieval-augmented answer over docs/: ingest and query workflows, MiniLM embeddings, cited sources",
+          () -> RagDemo.graphOnly().graph(), RagDemo::run));
 
   private Samples() {}
 

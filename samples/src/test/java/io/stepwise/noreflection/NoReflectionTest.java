@@ -72,6 +72,7 @@ class NoReflectionTest {
     };
     List<String> findings = scan(codeSourceOf(TriageFlow_Workflow.class), generated);
     findings.addAll(scan(codeSourceOf(NoReflectionTest.class), generated));
+    findings.addAll(scan(codeSourceOf(io.stepwise.rag.query.QueryFlow_Workflow.class), generated));
 
     assertTrue(scanned.stream().anyMatch(name -> name.endsWith("_Codecs.class")) && scanned.size() >= 18,
         "expected the generated definitions and codecs of the sample and test workflows, found " + scanned);
