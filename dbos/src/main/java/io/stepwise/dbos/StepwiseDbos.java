@@ -1,0 +1,237 @@
+package io.stepwise.dbos;
+
+import dev.dbos.transact.DBOS;
+import dev.dbos.transact.config.DBOSConfig;
+import dev.dbos.transact.workflow.Queue;
+import io.stepwise.CompiledWorkflow;
+import io.stepwise.StartEvent;
+import io.stepwise.StopEvent;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A worker that runs Stepwise workflows durably on DBOS Transact: each run is a DBOS workflow,
+ * queued per Stepwise workflow, taken by any worker with a free slot, checkpointed to the shared
+ * PostgreSQL after every step, and finished by another worker when the one that held it dies.
+ * Start as many workers as you like against one database; see docs/distributed.md.
+ *
+ * <pre>{@code
+ * StepwiseDbos worker = StepwiseDbos.builder()
+ *     .postgres("jdbc:postgresql://db:5432/app", "app", password)
+ *     .register(JokeFlow_Workflow.of(new JokeFlow(llm)), 8)   // at most 8 runs at once on this worker
+ *     .launch();
+ * DurableWorkflow<TopicEvent, JokeResult> jokes = worker.workflow(JokeFlow_Workflow.of(new JokeFlow(llm)));
+ * String runId = jokes.start(new TopicEvent("pirates"));
+ * JokeResult result = jokes.result(runId, Duration.ofMinutes(1));   // from any worker
+ * }</pre>
+ */
+public final class StepwiseDbos implements AutoCloseable {
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private final DBOS dbos;
+  private final RunWorkflow runs; // the DBOS proxy: calls through it are journaled workflow executions
+  private final Connections db;
+  private final RunTables tables;
+  private final WorkerLeases leases;
+  private final Map<String, Queue> queues;
+  private final String executorId;
+
+  private StepwiseDbos(DBOS dbos, RunWorkflow runs, Connections db, RunTables tables, WorkerLeases leases,
+      Map<String, Queue> queues, String executorId) {
+    this.dbos = dbos;
+    this.runs = runs;
+    this.db = db;
+    this.tables = tables;
+    this.leases = leases;
+    this.queues = queues;
+    this.executorId = executorId;
+  }
+
+  /** A builder; {@link Builder#postgres} and at least one {@link Builder#register} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The handle of a workflow registered on this worker, to start, answer, cancel and await its
+   * runs. Runs started here may be held by any worker.
+   *
+   * @throws IllegalArgumentException if no workflow of that name was registered
+   */
+  public <S extends StartEvent, R extends StopEvent> DurableWorkflow<S, R> workflow(CompiledWorkflow<S, R> workflow) {
+    Queue queue = queues.get(workflow.name());
+    if (queue == null) {
+      throw new IllegalArgumentException("Workflow '" + workflow.name() + "' was not registered on this worker;"
+          + " registered: " + queues.keySet().stream().sorted().toList() + ". Add .register(...) to the builder");
+    }
+    return new DurableWorkflow<>(workflow, dbos, runs, tables, queue);
+  }
+
+  /** This worker's DBOS executor id; its lease and its runs are kept under it. */
+  public String executorId() {
+    return executorId;
+  }
+
+  /** Stops taking runs and closes the database connections. Runs held here are finished by other workers. */
+  @Override
+  public void close() {
+    leases.close();
+    dbos.shutdown();
+    db.close();
+  }
+
+  /** Configuration of a worker. */
+  public static final class Builder {
+    private String url;
+    private String user;
+    private String password;
+    private String schema = "dbos";
+    private String appName = "stepwise";
+    private String appVersion;
+    private String executorId;
+    private Duration heartbeat = Duration.ofSeconds(5);
+    private Duration leaseTimeout = Duration.ofSeconds(30);
+    private final Map<String, Registration> registrations = new LinkedHashMap<>();
+
+    private record Registration(CompiledWorkflow<?, ?> workflow, int runsPerWorker) {}
+
+    private Builder() {}
+
+    /** The PostgreSQL database every worker shares (a JDBC URL); user and password may be null when the URL has them. */
+    public Builder postgres(String url, String user, String password) {
+      if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("postgres(url, ...) needs a JDBC URL of PostgreSQL, such as"
+            + " jdbc:postgresql://localhost:5432/app, was " + url);
+      }
+      this.url = url;
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /** The schema of DBOS's tables and Stepwise's; default {@code dbos}. Workers that share runs share it. */
+    public Builder schema(String schema) {
+      if (schema == null || !SCHEMA.matcher(schema).matches()) {
+        throw new IllegalArgumentException("schema must be a lower-case SQL name ([a-z_][a-z0-9_]*, at most 63"
+            + " characters), was " + schema);
+      }
+      this.schema = schema;
+      return this;
+    }
+
+    /**
+     * This worker's DBOS executor id; default a random one. A worker restarted under the id of a
+     * dead one takes back its runs at once; under a new id, another worker takes them once the
+     * dead one's lease lapsed.
+     */
+    public Builder executorId(String executorId) {
+      this.executorId = Objects.requireNonNull(executorId, "executorId");
+      return this;
+    }
+
+    /** DBOS's application version; workers take only runs of their own version. Default: computed by DBOS from the code. */
+    public Builder appVersion(String appVersion) {
+      this.appVersion = Objects.requireNonNull(appVersion, "appVersion");
+      return this;
+    }
+
+    /**
+     * How often this worker renews its lease (default 5 s), and how long a lease lasts unrenewed
+     * before another worker takes over the runs held under it (default 30 s).
+     */
+    public Builder leases(Duration heartbeat, Duration timeout) {
+      if (heartbeat.isNegative() || heartbeat.isZero() || timeout.compareTo(heartbeat.multipliedBy(2)) < 0) {
+        throw new IllegalArgumentException("leases(heartbeat, timeout) needs a positive heartbeat and a timeout of"
+            + " at least two heartbeats, was " + heartbeat + " and " + timeout);
+      }
+      this.heartbeat = heartbeat;
+      this.leaseTimeout = timeout;
+      return this;
+    }
+
+    /** Registers a workflow whose runs this worker may hold, at most 100 at once. */
+    public Builder register(CompiledWorkflow<?, ?> workflow) {
+      return register(workflow, 100);
+    }
+
+    /**
+     * Registers a workflow whose runs this worker may hold, at most {@code runsPerWorker} at once;
+     * the others wait in the workflow's DBOS queue for a worker with a free slot.
+     */
+    public Builder register(CompiledWorkflow<?, ?> workflow, int runsPerWorker) {
+      Objects.requireNonNull(workflow, "workflow");
+      if (runsPerWorker < 1) {
+        throw new IllegalArgumentException("runsPerWorker of workflow '" + workflow.name() + "' must be at least 1,"
+            + " was " + runsPerWorker);
+      }
+      if (registrations.putIfAbsent(workflow.name(), new Registration(workflow, runsPerWorker)) != null) {
+        throw new IllegalArgumentException("Workflow '" + workflow.name() + "' is registered twice; register each"
+            + " workflow once");
+      }
+      return this;
+    }
+
+    /** Creates the tables if needed, starts DBOS (which recovers this executor's own runs) and the lease. */
+    public StepwiseDbos launch() {
+      if (url == null) {
+        throw new IllegalStateException("Name the PostgreSQL database with postgres(url, user, password) before launch()");
+      }
+      if (registrations.isEmpty()) {
+        throw new IllegalStateException("Register at least one workflow with register(...) before launch()");
+      }
+      String executor = executorId != null ? executorId : "stepwise-" + UUID.randomUUID();
+      Connections db = new Connections(url, user, password, 16);
+      RunTables tables = new RunTables(db, schema);
+      try {
+        tables.create();
+      } catch (SQLException e) {
+        db.close();
+        throw new IllegalStateException("Could not create Stepwise's tables in schema '" + schema + "' of " + url
+            + ": " + e.getMessage(), e);
+      }
+      PostgresRunStore store = new PostgresRunStore(db, tables);
+      Map<String, RunDriving<?, ?>> drivers = new LinkedHashMap<>();
+      Map<String, Queue> queues = new LinkedHashMap<>();
+      DBOSConfig config = DBOSConfig.defaults(appName).withDatabaseUrl(url).withDatabaseSchema(schema)
+          .withExecutorId(executor).disableAdminServer();
+      if (user != null) {
+        config = config.withDbUser(user);
+      }
+      if (password != null) {
+        config = config.withDbPassword(password);
+      }
+      if (appVersion != null) {
+        config = config.withAppVersion(appVersion);
+      }
+      DBOS dbos = new DBOS(config);
+      for (Registration registration : registrations.values()) {
+        drivers.put(registration.workflow().name(), driving(registration.workflow(), store, tables));
+        Queue queue = new Queue("stepwise:" + registration.workflow().name())
+            .withWorkerConcurrency(registration.runsPerWorker());
+        dbos.registerQueue(queue);
+        queues.put(registration.workflow().name(), queue);
+      }
+      RunWorkflow runs = dbos.registerProxy(RunWorkflow.class, new RunWorkflowFunction(drivers));
+      dbos.launch();
+      WorkerLeases leases = new WorkerLeases(db, tables, dbos, executor, heartbeat, leaseTimeout);
+      try {
+        leases.start();
+      } catch (SQLException e) {
+        dbos.shutdown();
+        db.close();
+        throw new IllegalStateException("Could not write the lease of worker " + executor + ": " + e.getMessage(), e);
+      }
+      return new StepwiseDbos(dbos, runs, db, tables, leases, queues, executor);
+    }
+
+    private static <S extends StartEvent, R extends StopEvent> RunDriving<S, R> driving(
+        CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables) {
+      return new RunDriving<>(workflow, store, tables);
+    }
+  }
+}
