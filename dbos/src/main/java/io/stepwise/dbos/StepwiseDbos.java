@@ -94,6 +94,7 @@ public final class StepwiseDbos implements AutoCloseable {
     private String appName = "stepwise";
     private String appVersion;
     private String executorId;
+    private boolean holdRuns = true;
     private Duration heartbeat = Duration.ofSeconds(5);
     private Duration leaseTimeout = Duration.ofSeconds(30);
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
@@ -109,9 +110,28 @@ public final class StepwiseDbos implements AutoCloseable {
             + " jdbc:postgresql://localhost:5432/app, was " + url);
       }
       this.url = url;
-      this.user = user;
-      this.password = password;
+      // DBOS needs the user apart from the URL; take it (and the password) from the URL's query if given there.
+      this.user = user != null ? user : queryParameter(url, "user");
+      this.password = password != null ? password : queryParameter(url, "password");
+      if (this.user == null) {
+        throw new IllegalArgumentException("postgres(url, user, password) needs a user, as an argument or as"
+            + " ?user=... in the URL: " + url);
+      }
       return this;
+    }
+
+    private static String queryParameter(String url, String name) {
+      int query = url.indexOf('?');
+      if (query < 0) {
+        return null;
+      }
+      for (String pair : url.substring(query + 1).split("&")) {
+        int equals = pair.indexOf('=');
+        if (equals > 0 && pair.substring(0, equals).equals(name)) {
+          return java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      return null;
     }
 
     /** The schema of DBOS's tables and Stepwise's; default {@code dbos}. Workers that share runs share it. */
@@ -151,6 +171,16 @@ public final class StepwiseDbos implements AutoCloseable {
       }
       this.heartbeat = heartbeat;
       this.leaseTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Whether this process takes runs from the queues (default true). A process that only starts,
+     * answers and awaits runs (a web front end, say) sets false: it still renews a lease, so it
+     * takes over the runs of dead workers, but puts them back on the queues for the workers.
+     */
+    public Builder holdRuns(boolean holdRuns) {
+      this.holdRuns = holdRuns;
       return this;
     }
 
@@ -202,13 +232,19 @@ public final class StepwiseDbos implements AutoCloseable {
       if (user != null) {
         config = config.withDbUser(user);
       }
-      if (password != null) {
-        config = config.withDbPassword(password);
-      }
+      config = config.withDbPassword(password != null ? password : ""); // "" for trust or .pgpass authentication
       if (appVersion != null) {
         config = config.withAppVersion(appVersion);
       }
+      Queue none = new Queue("stepwise:none");
+      if (!holdRuns) {
+        // DBOS polls only the queues it listens to: here one that nothing is ever put on.
+        config = config.withListenQueues(none);
+      }
       DBOS dbos = new DBOS(config);
+      if (!holdRuns) {
+        dbos.registerQueue(none);
+      }
       for (Registration registration : registrations.values()) {
         drivers.put(registration.workflow().name(), driving(registration.workflow(), store, tables));
         Queue queue = new Queue("stepwise:" + registration.workflow().name())

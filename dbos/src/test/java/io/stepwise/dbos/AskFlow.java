@@ -1,0 +1,41 @@
+package io.stepwise.dbos;
+
+import io.stepwise.Context;
+import io.stepwise.HumanResponseEvent;
+import io.stepwise.InputRequiredEvent;
+import io.stepwise.StartEvent;
+import io.stepwise.StopEvent;
+import io.stepwise.annotations.Step;
+import io.stepwise.annotations.Workflow;
+
+/** Asks a question and ends with the answer: human in the loop. */
+@Workflow(timeout = "120s")
+public class AskFlow {
+  public record Begin(String topic) implements StartEvent {}
+
+  public record Question(String text) implements InputRequiredEvent {}
+
+  public record Reply(String text) implements HumanResponseEvent {}
+
+  public record Answered(String text) implements StopEvent {}
+
+  private final Ledger ledger;
+
+  public AskFlow(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Step
+  Question ask(Begin begin, Context<?> ctx) {
+    ledger.write(ctx.runId(), "ask", "began");
+    ledger.write(ctx.runId(), "ask", "completed");
+    return new Question("What about " + begin.topic() + "?");
+  }
+
+  @Step
+  Answered answer(Reply reply, Context<?> ctx) {
+    ledger.write(ctx.runId(), "answer", "began");
+    ledger.write(ctx.runId(), "answer", "completed");
+    return new Answered(reply.text());
+  }
+}
