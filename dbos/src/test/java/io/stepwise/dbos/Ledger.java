@@ -27,7 +27,7 @@ public final class Ledger {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
       statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id BIGSERIAL PRIMARY KEY, run_id TEXT NOT NULL,"
-          + " step TEXT NOT NULL, phase TEXT NOT NULL, pid BIGINT NOT NULL)");
+          + " step TEXT NOT NULL, phase TEXT NOT NULL, pid BIGINT NOT NULL, at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
     }
   }
 
@@ -67,6 +67,27 @@ public final class Ledger {
         lines.add(rows.getString(1));
       }
       return lines;
+    }
+  }
+
+  /**
+   * The most executions of {@code step} that overlapped in time in one JVM: from each line's
+   * {@code began} to its {@code completed}, by pid, in the order written.
+   */
+  public int maxOverlapPerJvm(String step) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        PreparedStatement select = connection.prepareStatement("SELECT pid, phase FROM " + table
+            + " WHERE step = ? ORDER BY at, id")) {
+      select.setString(1, step);
+      java.util.Map<Long, Integer> running = new java.util.HashMap<>();
+      int max = 0;
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          int now = running.merge(rows.getLong(1), rows.getString(2).equals("began") ? 1 : -1, Integer::sum);
+          max = Math.max(max, now);
+        }
+      }
+      return max;
     }
   }
 
