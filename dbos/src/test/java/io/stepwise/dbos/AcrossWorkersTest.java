@@ -77,10 +77,11 @@ class AcrossWorkersTest {
     String runId = asks.start(new AskFlow.Begin("pirates"));
     awaitTrue(() -> ledger.lines(runId).contains("ask:completed"));
 
-    asks.send(runId, new AskFlow.Reply("arr"));
+    asks.send(runId, new AskFlow.Reply("arr", 0));
 
     assertEquals(new AskFlow.Answered("arr"), asks.result(runId, LIMIT));
-    assertEquals(List.of("ask:began", "ask:completed", "answer:began", "answer:completed"), ledger.lines(runId));
+    assertEquals(List.of("ask:began", "ask:completed", "answer:began", "answer:completed", "finish:began",
+        "finish:completed"), ledger.lines(runId));
     assertEquals(List.of(Long.toString(holder.pid())), ledger.pids(runId, "answer", "began"));
   }
 
@@ -92,12 +93,34 @@ class AcrossWorkersTest {
     Thread.sleep(300); // let the checkpoint holding the question be saved (the run is WAITING)
 
     TestWorkers.kill(first);
-    asks.send(runId, new AskFlow.Reply("sails")); // while no worker holds the run
+    asks.send(runId, new AskFlow.Reply("sails", 0)); // while no worker holds the run
     Process second = workers.start("worker-b", 4);
 
     assertEquals(new AskFlow.Answered("sails"), asks.result(runId, LIMIT));
-    assertEquals(List.of("ask:began", "ask:completed", "answer:began", "answer:completed"), ledger.lines(runId));
+    assertEquals(List.of("ask:began", "ask:completed", "answer:began", "answer:completed", "finish:began",
+        "finish:completed"), ledger.lines(runId));
     assertEquals(List.of(Long.toString(second.pid())), ledger.pids(runId, "answer", "began"));
+  }
+
+  @Test
+  void answerHeldByASavedCheckpointIsNotHandedOverAgainAfterAKill() throws Exception {
+    Process first = workers.start("worker-a", 4);
+    String runId = asks.start(new AskFlow.Begin("maps"));
+    awaitTrue(() -> ledger.lines(runId).contains("ask:completed"));
+    asks.send(runId, new AskFlow.Reply("charts", 4_000));
+    awaitTrue(() -> ledger.lines(runId).contains("finish:began"));
+    Thread.sleep(300); // the checkpoint after 'answer' completed, which holds the answer, is saved
+
+    TestWorkers.kill(first);
+    Process second = workers.start("worker-b", 4);
+
+    assertEquals(new AskFlow.Answered("charts"), asks.result(runId, LIMIT));
+    // 'answer' completed in a saved checkpoint: the answer is not handed over again, and 'answer'
+    // does not run again; 'finish' was in flight at the kill and runs again on the second worker.
+    assertEquals(List.of("ask:began", "ask:completed", "answer:began", "answer:completed", "finish:began",
+        "finish:began", "finish:completed"), ledger.lines(runId));
+    assertEquals(List.of(Long.toString(first.pid()), Long.toString(second.pid())),
+        ledger.pids(runId, "finish", "began"));
   }
 
   @Test
