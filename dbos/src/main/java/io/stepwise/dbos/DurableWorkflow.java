@@ -63,7 +63,7 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
    * database and handed to the run when the run next waits for input from outside, on whichever
    * worker holds it then; a run that ends first never gets it.
    *
-   * @throws IllegalArgumentException if the event is not one of the workflow's types
+   * @throws io.stepwise.WorkflowException if the event is not one of the workflow's types (nothing is stored)
    */
   public void send(String runId, Event event) {
     Objects.requireNonNull(runId, "runId");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
+import io.stepwise.WorkflowException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +26,7 @@ class AcrossWorkersTest {
   private StepwiseDbos client;
   private DurableWorkflow<ChainFlow.Go, ChainFlow.Done> chain;
   private DurableWorkflow<AskFlow.Begin, AskFlow.Answered> asks;
+  private DurableWorkflow<SleepyFlow.Nap, SleepyFlow.Woke> naps;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -36,10 +37,12 @@ class AcrossWorkersTest {
     workers = new TestWorkers(url, schema);
     var chainFlow = ChainFlow_Workflow.of(new ChainFlow(ledger));
     var askFlow = AskFlow_Workflow.of(new AskFlow(ledger));
+    var sleepyFlow = SleepyFlow_Workflow.of(new SleepyFlow(ledger));
     client = TestWorkers.configure(url, schema).executorId("client").holdRuns(false)
-        .register(chainFlow).register(askFlow).launch();
+        .register(chainFlow).register(askFlow).register(sleepyFlow).launch();
     chain = client.workflow(chainFlow);
     asks = client.workflow(askFlow);
+    naps = client.workflow(sleepyFlow);
   }
 
   @AfterEach
@@ -136,6 +139,24 @@ class AcrossWorkersTest {
     assertEquals("CANCELLED", cancelled.status());
     assertTrue(System.nanoTime() - before < Duration.ofSeconds(20).toNanos(), "the cancel took effect at once");
     assertEquals(List.of("first:began", "first:completed", "slow:began"), ledger.lines(runId));
+  }
+
+  @Test
+  void runTimeoutEndsTheRunOnTheWorkerAndIsReportedThroughAnother() throws Exception {
+    workers.start("worker-a", 4);
+    String runId = naps.start(new SleepyFlow.Nap(30_000));
+
+    DurableRunException timedOut = assertThrows(DurableRunException.class, () -> naps.result(runId, LIMIT));
+
+    assertEquals("TIMED_OUT", timedOut.status());
+    assertEquals(List.of("nap:began"), ledger.lines(runId));
+  }
+
+  @Test
+  void eventOfAnotherWorkflowIsRefusedBeforeItIsStored() {
+    WorkflowException refused = assertThrows(WorkflowException.class, () -> asks.send("run-1", new ChainFlow.Done(1)));
+    assertTrue(refused.getMessage().startsWith("Cannot write io.stepwise.dbos.ChainFlow$Done as JSON: it is not an"
+        + " event of workflow 'AskFlow'"), refused.getMessage());
   }
 
   private static void awaitTrue(Callable<Boolean> condition) throws Exception {

@@ -16,6 +16,7 @@ public final class WorkerMain {
         .executorId(args[2])
         .register(ChainFlow_Workflow.of(new ChainFlow(ledger)), runsPerWorker)
         .register(AskFlow_Workflow.of(new AskFlow(ledger)), runsPerWorker)
+        .register(SleepyFlow_Workflow.of(new SleepyFlow(ledger)), runsPerWorker)
         .launch();
     System.out.println("ready " + worker.executorId());
     System.out.flush();
