@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  * both and never neither: a resumed run gets again exactly the events its checkpoint lacks.
  */
 final class RunDriving<S extends StartEvent, R extends StopEvent> {
-  private static final Duration POLL = Duration.ofMillis(25);
+  // How often a held run checks the database for a cancel and, while it waits, for events sent to it.
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private final CompiledWorkflow<S, R> workflow;
   private final PostgresRunStore store;
