@@ -3,6 +3,8 @@ package io.stepwise.dbos;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.workflow.Queue;
+import dev.dbos.transact.workflow.WorkflowState;
+import dev.dbos.transact.workflow.WorkflowStatus;
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Event;
 import io.stepwise.StartEvent;
@@ -10,10 +12,8 @@ import io.stepwise.StopEvent;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -25,6 +25,9 @@ import java.util.concurrent.TimeoutException;
  * @param <R> the stop event type
  */
 public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
+  private static final Duration RESULT_POLL = Duration.ofMillis(20);
+  private static final Duration STATUS_CHECK = Duration.ofSeconds(1);
+
   private final CompiledWorkflow<S, R> workflow;
   private final DBOS dbos;
   private final RunWorkflow runs;
@@ -91,25 +94,53 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
    * @throws TimeoutException if it did not end within {@code timeout}
    */
   public R result(String runId, Duration timeout) throws TimeoutException, InterruptedException {
-    CompletableFuture<String> outcome = CompletableFuture.supplyAsync(() -> {
+    Objects.requireNonNull(runId, "runId");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long nextStatusCheck = System.nanoTime();
+    while (true) {
+      // The outcomes table is written before DBOS records the workflow's output, and polling it is
+      // cheaper and quicker than DBOS's own wait for a result (which polls once a second).
+      Optional<Outcome> outcome;
       try {
-        return dbos.<String, Exception>retrieveWorkflow(runId).getResult();
-      } catch (Exception e) {
-        throw new IllegalStateException("Run " + runId + "'s DBOS workflow failed: " + e, e);
+        outcome = tables.outcome(runId);
+      } catch (SQLException e) {
+        throw new IllegalStateException("The outcome of run " + runId + " could not be read: " + e.getMessage(), e);
       }
-    }, command -> Thread.ofVirtual().start(command));
-    String text;
-    try {
-      text = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      if (outcome.isPresent()) {
+        return decode(runId, outcome.get());
+      }
+      long now = System.nanoTime();
+      if (now >= nextStatusCheck) {
+        failedWithoutOutcome(runId);
+        nextStatusCheck = now + STATUS_CHECK.toNanos();
+      }
+      if (now >= deadline) {
+        throw new TimeoutException("Run " + runId + " of workflow '" + workflow.name() + "' did not end within "
+            + timeout);
+      }
+      Thread.sleep(Math.min(RESULT_POLL.toMillis(), Math.max(1, (deadline - now) / 1_000_000)));
     }
-    Outcome decoded = Outcome.decode(text);
-    if (decoded.status() != Outcome.Status.FINISHED) {
-      throw new DurableRunException(runId, decoded.status().name(), decoded.detail());
+  }
+
+  /** A run whose DBOS workflow failed (its worker could not drive it) never writes an outcome: say why. */
+  private void failedWithoutOutcome(String runId) {
+    Optional<WorkflowStatus> status = dbos.getWorkflowStatus(runId);
+    if (status.isEmpty()) {
+      throw new IllegalArgumentException("There is no run " + runId + "; start runs with start(...)");
+    }
+    WorkflowState state = status.get().status();
+    if (state == WorkflowState.ERROR || state == WorkflowState.CANCELLED
+        || state == WorkflowState.MAX_RECOVERY_ATTEMPTS_EXCEEDED) {
+      throw new DurableRunException(runId, "FAILED", "its DBOS workflow ended " + state + ": " + status.get().error());
+    }
+  }
+
+  private R decode(String runId, Outcome outcome) {
+    if (outcome.status() != Outcome.Status.FINISHED) {
+      throw new DurableRunException(runId, outcome.status().name(), outcome.detail());
     }
     @SuppressWarnings("unchecked") // the driver wrote the run's stop event, an R
-    R result = (R) workflow.json().read(decoded.detail());
+    R result = (R) workflow.json().read(outcome.detail());
     return result;
   }
 

@@ -97,6 +97,7 @@ public final class StepwiseDbos implements AutoCloseable {
     private boolean holdRuns = true;
     private Duration heartbeat = Duration.ofSeconds(5);
     private Duration leaseTimeout = Duration.ofSeconds(30);
+    private Duration queuePolling = Duration.ofMillis(250);
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
 
     private record Registration(CompiledWorkflow<?, ?> workflow, int runsPerWorker) {}
@@ -184,6 +185,18 @@ public final class StepwiseDbos implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How often this worker looks in each workflow's queue for runs to take (default 250 ms; DBOS's
+     * own default is 1 s). The time a queued run waits for a free worker is up to this long.
+     */
+    public Builder queuePolling(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("queuePolling must be positive, was " + interval);
+      }
+      this.queuePolling = interval;
+      return this;
+    }
+
     /** Registers a workflow whose runs this worker may hold, at most 100 at once. */
     public Builder register(CompiledWorkflow<?, ?> workflow) {
       return register(workflow, 100);
@@ -248,7 +261,7 @@ public final class StepwiseDbos implements AutoCloseable {
       for (Registration registration : registrations.values()) {
         drivers.put(registration.workflow().name(), driving(registration.workflow(), store, tables));
         Queue queue = new Queue("stepwise:" + registration.workflow().name())
-            .withWorkerConcurrency(registration.runsPerWorker());
+            .withWorkerConcurrency(registration.runsPerWorker()).withPollingInterval(queuePolling);
         dbos.registerQueue(queue);
         queues.put(registration.workflow().name(), queue);
       }

@@ -28,7 +28,7 @@ final class TestWorkers implements AutoCloseable {
 
   static StepwiseDbos.Builder configure(String url, String schema) {
     return StepwiseDbos.builder().postgres(url, null, null).schema(schema).appVersion("stepwise-dbos-tests")
-        .leases(HEARTBEAT, LEASE);
+        .leases(HEARTBEAT, LEASE).queuePolling(Duration.ofMillis(100));
   }
 
   /** Starts a worker JVM and waits until it reports ready. */
