@@ -37,11 +37,16 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
   private final CompiledWorkflow<S, R> workflow;
   private final PostgresRunStore store;
   private final RunTables tables;
+  private volatile WorkerLeases leases; // set at launch, before any run is taken
 
   RunDriving(CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables) {
     this.workflow = workflow;
     this.store = store;
     this.tables = tables;
+  }
+
+  void leases(WorkerLeases leases) {
+    this.leases = leases;
   }
 
   /** Drives run {@code runId} to its end; returns its encoded {@link Outcome}. */
@@ -50,19 +55,32 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
     if (ended.isPresent()) {
       return ended.get().encode(); // ended before DBOS recorded the workflow's output
     }
+    long losses = leases.losses();
     Optional<StoredRun> stored = store.load(runId);
     PostgresRunStore.Watch watch = store.watch(runId, stored.map(StoredRun::status).orElse(RunStatus.RUNNING));
     try {
-      WorkflowHandler<R> run;
+      WorkflowHandler<R> run = null;
       if (stored.isEmpty()) {
         @SuppressWarnings("unchecked") // the start JSON was written from an S by DurableWorkflow.start
         S start = (S) workflow.json().read(startJson);
-        run = workflow.run(start, RunOptions.builder().store(store).runId(runId).build());
-      } else {
+        try {
+          run = workflow.run(start, RunOptions.builder().store(store).runId(runId).build());
+        } catch (IllegalStateException savedMeanwhile) {
+          // A worker that held the run before (and lost it) saved its first checkpoint since: resume that.
+          watch = store.watch(runId, RunStatus.RUNNING);
+        }
+      }
+      if (run == null) {
         watch.ignoreNextSave();
         run = workflow.resume(runId, store);
       }
-      Outcome outcome = await(runId, run, watch);
+      Outcome outcome = await(runId, run, watch, losses);
+      if (outcome == null) {
+        // This worker's lease was taken: the run is another worker's now. Writing anything more
+        // (an outcome, the DBOS workflow's end) could clash with it, so park until the worker closes.
+        leases.awaitClose();
+        throw new IllegalStateException("Run " + runId + " was taken over by another worker");
+      }
       tables.recordOutcome(runId, outcome);
       return outcome.encode();
     } finally {
@@ -70,7 +88,8 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
     }
   }
 
-  private Outcome await(String runId, WorkflowHandler<R> run, PostgresRunStore.Watch watch)
+  /** The run's outcome, or null when this worker lost its lease (and the run) meanwhile. */
+  private Outcome await(String runId, WorkflowHandler<R> run, PostgresRunStore.Watch watch, long losses)
       throws SQLException, InterruptedException {
     long lastHanded = 0; // the inbox seq of the last event handed to the run in this process
     long savesAtHandOver = -1; // the run's save count when it was handed; -1: none handed yet
@@ -81,11 +100,14 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       } catch (TimeoutException stillRunning) {
         // go on below
       } catch (ExecutionException ended) {
-        if (ended.getCause() instanceof StaleRunException taken) {
-          // Another worker claimed the run (this one's lease had lapsed): it drives it now.
-          throw taken;
+        if (ended.getCause() instanceof StaleRunException) {
+          return null; // another worker claimed the run (this one's lease had lapsed): it drives it now
         }
         return failed(ended.getCause());
+      }
+      if (leases.losses() != losses) {
+        run.cancel(); // stops its steps; its saves fail once the new holder claimed the run
+        return null;
       }
       if (!cancelled && tables.cancelRequested(runId)) {
         cancelled = true;

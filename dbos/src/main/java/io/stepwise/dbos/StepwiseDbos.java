@@ -266,8 +266,12 @@ public final class StepwiseDbos implements AutoCloseable {
         queues.put(registration.workflow().name(), queue);
       }
       RunWorkflow runs = dbos.registerProxy(RunWorkflow.class, new RunWorkflowFunction(drivers));
+      WorkerLeases leases = new WorkerLeases(db, new Connections(url, user, password, 1), tables, dbos, executor,
+          heartbeat, leaseTimeout);
+      for (RunDriving<?, ?> driving : drivers.values()) {
+        driving.leases(leases); // before launch: DBOS resumes this executor's own pending runs at once
+      }
       dbos.launch();
-      WorkerLeases leases = new WorkerLeases(db, tables, dbos, executor, heartbeat, leaseTimeout);
       try {
         leases.start();
       } catch (SQLException e) {

@@ -22,37 +22,60 @@ import java.util.List;
  */
 final class WorkerLeases implements AutoCloseable {
   private final Connections db;
+  // The renewal's own connection: a pool busy with checkpoint saves must never delay the heartbeat.
+  private final Connections own;
   private final RunTables tables;
   private final DBOS dbos;
   private final String executorId;
   private final Duration heartbeat;
   private final Duration timeout;
-  private final Thread thread;
+  private final Thread renewer;
+  private final Thread taker;
+  private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
   private volatile boolean closed;
+  private volatile long losses; // how often another worker took this worker's lease
   private volatile RuntimeException lastFailure;
 
-  WorkerLeases(Connections db, RunTables tables, DBOS dbos, String executorId, Duration heartbeat, Duration timeout) {
+  WorkerLeases(Connections db, Connections own, RunTables tables, DBOS dbos, String executorId, Duration heartbeat,
+      Duration timeout) {
     this.db = db;
+    this.own = own;
     this.tables = tables;
     this.dbos = dbos;
     this.executorId = executorId;
     this.heartbeat = heartbeat;
     this.timeout = timeout;
-    this.thread = Thread.ofPlatform().daemon().name("stepwise-dbos-leases").unstarted(this::loop);
+    // Renewal has a thread of its own, so a slow recovery never delays this worker's own heartbeat.
+    this.renewer = Thread.ofPlatform().daemon().name("stepwise-dbos-lease").unstarted(() -> loop(true));
+    this.taker = Thread.ofPlatform().daemon().name("stepwise-dbos-takeover").unstarted(() -> loop(false));
   }
 
   void start() throws SQLException {
     renew();
-    thread.start();
+    renewer.start();
+    taker.start();
   }
 
-  private void loop() {
+  /** How often another worker took this worker's lease (and so its runs) since it started. */
+  long losses() {
+    return losses;
+  }
+
+  /** Blocks until the worker closes: where a run whose lease was lost parks, writing nothing more. */
+  void awaitClose() throws InterruptedException {
+    closing.await();
+  }
+
+  private void loop(boolean renewing) {
     while (!closed) {
       try {
         Thread.sleep(heartbeat);
-        renew();
-        for (String dead : takeLapsed()) {
-          recover(dead);
+        if (renewing) {
+          renew();
+        } else {
+          for (String dead : takeLapsed()) {
+            recover(dead);
+          }
         }
         lastFailure = null;
       } catch (InterruptedException e) {
@@ -72,13 +95,37 @@ final class WorkerLeases implements AutoCloseable {
     return lastFailure;
   }
 
+  private boolean started;
+
+  /**
+   * Renews the lease. A lease that is gone was taken by another worker, which put this worker's
+   * runs back on the queues: they are another worker's now, so this one stops driving them (see
+   * {@link #losses}) and takes a new lease for the runs it takes from now on.
+   */
   private void renew() throws SQLException {
-    db.with(connection -> {
-      try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.table("workers")
+    boolean renewed = own.with(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE " + tables.table("workers")
+          + " SET heartbeat_at = now() WHERE executor_id = ?")) {
+        update.setString(1, executorId);
+        return update.executeUpdate() == 1;
+      }
+    });
+    if (renewed) {
+      return;
+    }
+    if (started) {
+      losses++;
+      System.getLogger(WorkerLeases.class.getName()).log(System.Logger.Level.ERROR, "worker " + executorId
+          + ": another worker took this worker's lease (it was not renewed in time) and with it the runs held"
+          + " here; they stop here and go on there");
+    }
+    started = true;
+    own.with(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.table("workers")
           + " (executor_id, heartbeat_at) VALUES (?, now()) ON CONFLICT (executor_id) DO UPDATE"
           + " SET heartbeat_at = now()")) {
-        upsert.setString(1, executorId);
-        upsert.executeUpdate();
+        insert.setString(1, executorId);
+        insert.executeUpdate();
       }
       return null;
     });
@@ -107,6 +154,11 @@ final class WorkerLeases implements AutoCloseable {
     List<WorkflowStatus> pending = dbos.listWorkflows(new ListWorkflowsInput()
         .withStatus(WorkflowState.PENDING).withExecutorIds(deadExecutor));
     for (WorkflowStatus run : pending) {
+      if (!deadExecutor.equals(run.executorId()) || run.status() != WorkflowState.PENDING) {
+        continue; // taken by a live worker since the listing
+      }
+      System.getLogger(WorkerLeases.class.getName()).log(System.Logger.Level.INFO, "worker " + executorId
+          + ": requeues run " + run.workflowId() + " of dead worker " + deadExecutor);
       String queue = run.queueName() != null ? run.queueName() : null;
       dbos.resumeWorkflows(List.of(run.workflowId()), queue);
     }
@@ -115,6 +167,9 @@ final class WorkerLeases implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    thread.interrupt();
+    closing.countDown();
+    own.close();
+    renewer.interrupt();
+    taker.interrupt();
   }
 }

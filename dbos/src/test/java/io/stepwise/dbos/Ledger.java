@@ -56,6 +56,12 @@ public final class Ledger {
         + phase + "' ORDER BY id", runId);
   }
 
+  /** Lines of a run as {@code step:phase@pid@time}, for failure messages. */
+  public List<String> timeline(String runId) throws SQLException {
+    return query("SELECT step || ':' || phase || '@' || pid || '@' || to_char(at, 'HH24:MI:SS.MS') FROM " + table
+        + " WHERE run_id = ? ORDER BY id", runId);
+  }
+
   /** Every line as {@code runId:step:phase}. */
   public List<String> all() throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
@@ -74,17 +80,17 @@ public final class Ledger {
    * The most executions of {@code step} that overlapped in time in one JVM: from each line's
    * {@code began} to its {@code completed}, by pid, in the order written.
    */
-  public int maxOverlapPerJvm(String step) throws SQLException {
+  public java.util.Map<Long, Integer> maxOverlapByJvm(String step) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         PreparedStatement select = connection.prepareStatement("SELECT pid, phase FROM " + table
             + " WHERE step = ? ORDER BY at, id")) {
       select.setString(1, step);
       java.util.Map<Long, Integer> running = new java.util.HashMap<>();
-      int max = 0;
+      java.util.Map<Long, Integer> max = new java.util.TreeMap<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           int now = running.merge(rows.getLong(1), rows.getString(2).equals("began") ? 1 : -1, Integer::sum);
-          max = Math.max(max, now);
+          max.merge(rows.getLong(1), now, Math::max);
         }
       }
       return max;

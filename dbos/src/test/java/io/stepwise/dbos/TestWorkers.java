@@ -13,9 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 /** Worker JVMs for the tests, started with the test's class path and killed with SIGKILL. */
 final class TestWorkers implements AutoCloseable {
-  /** Short leases, so a dead worker's runs are taken over within about two seconds. */
+  /**
+   * Short leases, so a dead worker's runs are taken over within about ten seconds; not shorter, since on
+   * a loaded machine a live JVM can miss heartbeats for a second or more, and a lease taken from a
+   * live worker makes its step in flight run twice.
+   */
   static final Duration HEARTBEAT = Duration.ofMillis(250);
-  static final Duration LEASE = Duration.ofMillis(1500);
+  static final Duration LEASE = Duration.ofSeconds(8);
 
   private final String url;
   private final String schema;
