@@ -39,6 +39,7 @@ final class TestWorkers implements AutoCloseable {
   Process start(String executorId, int runsPerWorker) throws Exception {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        "-Dorg.slf4j.simpleLogger.log.dev.dbos=" + System.getProperty("stepwise.dbos.log", "warn"),
         "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
         url, schema, executorId, Integer.toString(runsPerWorker));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
