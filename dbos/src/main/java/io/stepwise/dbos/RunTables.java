@@ -1,0 +1,156 @@
+package io.stepwise.dbos;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Stepwise's own tables beside DBOS's, in the same PostgreSQL schema: the runs' checkpoints (see
+ * {@link PostgresRunStore}), the events sent to runs from outside (the inbox), cancel requests,
+ * and each run's outcome. Every worker reads and writes them, so a run started on one worker can
+ * be answered, cancelled or awaited through any other.
+ */
+final class RunTables {
+  /** One event sent to a run from outside, not yet part of a saved checkpoint. */
+  record Answer(long seq, String eventJson) {}
+
+  private final Connections db;
+  private final String schema;
+
+  RunTables(Connections db, String schema) {
+    this.db = db;
+    this.schema = schema;
+  }
+
+  String table(String name) {
+    return '"' + schema + "\".stepwise_" + name;
+  }
+
+  void create() throws SQLException {
+    db.with(connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + '"');
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("runs") + " (run_id TEXT PRIMARY KEY,"
+            + " workflow TEXT NOT NULL, graph_hash TEXT, status TEXT NOT NULL, snapshot TEXT NOT NULL,"
+            + " version BIGINT NOT NULL, updated_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("inbox") + " (seq BIGSERIAL PRIMARY KEY,"
+            + " run_id TEXT NOT NULL, event TEXT NOT NULL, applied BOOLEAN NOT NULL DEFAULT FALSE)");
+        statement.execute("CREATE INDEX IF NOT EXISTS stepwise_inbox_run ON " + table("inbox") + " (run_id, seq)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("cancels") + " (run_id TEXT PRIMARY KEY)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("outcomes") + " (run_id TEXT PRIMARY KEY,"
+            + " outcome TEXT NOT NULL)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("workers") + " (executor_id TEXT PRIMARY KEY,"
+            + " heartbeat_at TIMESTAMPTZ NOT NULL)");
+      }
+      return null;
+    });
+  }
+
+  /** Queues an event for run {@code runId}; the run takes it when it next waits for outside input. */
+  long send(String runId, String eventJson) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("inbox")
+          + " (run_id, event) VALUES (?, ?) RETURNING seq")) {
+        insert.setString(1, runId);
+        insert.setString(2, eventJson);
+        try (ResultSet rows = insert.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** The oldest event sent to the run after {@code afterSeq} that no saved checkpoint holds yet. */
+  Optional<Answer> nextAnswer(String runId, long afterSeq) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT seq, event FROM " + table("inbox")
+          + " WHERE run_id = ? AND seq > ? AND NOT applied ORDER BY seq LIMIT 1")) {
+        select.setString(1, runId);
+        select.setLong(2, afterSeq);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? Optional.of(new Answer(rows.getLong(1), rows.getString(2))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  /** Marks the run's events up to {@code seq} as held by a saved checkpoint; part of that save's transaction. */
+  void markApplied(Connection connection, String runId, long seq) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE " + table("inbox")
+        + " SET applied = TRUE WHERE run_id = ? AND seq <= ? AND NOT applied")) {
+      update.setString(1, runId);
+      update.setLong(2, seq);
+      update.executeUpdate();
+    }
+  }
+
+  /** Marks one event no step accepts as done with, so it is not handed over again. */
+  void discard(String runId, long seq) throws SQLException {
+    db.with(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE " + table("inbox")
+          + " SET applied = TRUE WHERE run_id = ? AND seq = ?")) {
+        update.setString(1, runId);
+        update.setLong(2, seq);
+        update.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  void requestCancel(String runId) throws SQLException {
+    db.with(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("cancels")
+          + " (run_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+        insert.setString(1, runId);
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  boolean cancelRequested(String runId) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + table("cancels")
+          + " WHERE run_id = ?")) {
+        select.setString(1, runId);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next();
+        }
+      }
+    });
+  }
+
+  /** Records how the run ended and, for a stored run, its final status, in one transaction. */
+  void recordOutcome(String runId, Outcome outcome) throws SQLException {
+    db.inTransaction(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("outcomes")
+          + " (run_id, outcome) VALUES (?, ?) ON CONFLICT DO NOTHING");
+          PreparedStatement status = connection.prepareStatement("UPDATE " + table("runs")
+              + " SET status = ?, updated_at = now() WHERE run_id = ?")) {
+        insert.setString(1, runId);
+        insert.setString(2, outcome.encode());
+        insert.executeUpdate();
+        status.setString(1, outcome.status() == Outcome.Status.FINISHED ? "FINISHED" : "FAILED");
+        status.setString(2, runId);
+        status.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  Optional<Outcome> outcome(String runId) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT outcome FROM " + table("outcomes")
+          + " WHERE run_id = ?")) {
+        select.setString(1, runId);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? Optional.of(Outcome.decode(rows.getString(1))) : Optional.empty();
+        }
+      }
+    });
+  }
+}

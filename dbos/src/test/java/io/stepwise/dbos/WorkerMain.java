@@ -1,0 +1,25 @@
+package io.stepwise.dbos;
+
+import java.time.Duration;
+
+/**
+ * A worker JVM of the tests: {@code WorkerMain <jdbc-url> <schema> <executor-id> <runs-per-worker>}.
+ * Prints {@code ready} once DBOS runs, then holds runs until it is killed.
+ */
+public final class WorkerMain {
+  private WorkerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Ledger ledger = new Ledger(args[0], args[1]);
+    int runsPerWorker = Integer.parseInt(args[3]);
+    StepwiseDbos worker = TestWorkers.configure(args[0], args[1])
+        .executorId(args[2])
+        .register(ChainFlow_Workflow.of(new ChainFlow(ledger)), runsPerWorker)
+        .register(AskFlow_Workflow.of(new AskFlow(ledger)), runsPerWorker)
+        .register(SleepyFlow_Workflow.of(new SleepyFlow(ledger)), runsPerWorker)
+        .launch();
+    System.out.println("ready " + worker.executorId());
+    System.out.flush();
+    Thread.sleep(Duration.ofHours(1));
+  }
+}
