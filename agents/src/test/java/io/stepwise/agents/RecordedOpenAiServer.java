@@ -34,7 +34,7 @@ final class RecordedOpenAiServer implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://localhost:" + server.getAddress().getPort() + "/v1";
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
   synchronized RecordedOpenAiServer reply(String json) {
