@@ -1,5 +1,7 @@
 package io.stepwise.samples;
 
+import io.stepwise.samples.agents.CalculatorAgentDemo;
+import io.stepwise.samples.agents.MultiAgentDemo;
 import io.stepwise.samples.children.BriefingDemo;
 import io.stepwise.samples.children.BriefingFlow;
 import io.stepwise.samples.children.BriefingFlow_Workflow;
@@ -122,7 +124,13 @@ public final class Samples {
       new Sample("briefing", "child workflows: each topic researched by a child run, its stream shown in the parent's",
           () -> BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())).graph(), BriefingDemo::run,
           () -> Sample.traced(BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())),
-              new BriefingFlow.Request(List.of("otters", "owls")))));
+              new BriefingFlow.Request(List.of("otters", "owls")))),
+      new Sample("agent", "agents: a function-calling agent with a lookup tool and arithmetic tools (scripted model offline)",
+          () -> CalculatorAgentDemo.workflow(CalculatorAgentDemo.script()).graph(), CalculatorAgentDemo::run,
+          () -> Sample.traced(CalculatorAgentDemo.workflow(CalculatorAgentDemo.script()), CalculatorAgentDemo.QUESTION)),
+      new Sample("multi-agent", "agents: research -> write -> review, handing off, notes and report in shared state (scripted offline)",
+          () -> MultiAgentDemo.workflow(MultiAgentDemo.script()).graph(), MultiAgentDemo::run,
+          () -> Sample.traced(MultiAgentDemo.workflow(MultiAgentDemo.script()), MultiAgentDemo.REQUEST)));
 
   private Samples() {}
 

@@ -59,6 +59,8 @@ class MainTest {
         memory     guide 2.3: a @Provides memory both steps receive, created once
         notes      resources: a cached journal, a provider chain, a fresh scratch pad, named summarizers
         briefing   child workflows: each topic researched by a child run, its stream shown in the parent's
+        agent      agents: a function-calling agent with a lookup tool and arithmetic tools (scripted model offline)
+        multi-agent agents: research -> write -> review, handing off, notes and report in shared state (scripted offline)
         """, out());
   }
 
@@ -103,7 +105,7 @@ class MainTest {
   void drawRunRefusesASampleWithoutAnOfflineRun() {
     assertEquals(2, run("draw", "joke", "--run"));
     assertTrue(err().startsWith("Sample 'joke' has no offline run to draw. Draw a run of one of triage, notes,"
-        + " briefing.\n"), err());
+        + " briefing, agent, multi-agent.\n"), err());
   }
 
   @Test
@@ -138,7 +140,7 @@ class MainTest {
   @Test
   void everyOfflineSampleRunsAndDraws() {
     for (Sample sample : Samples.ALL) {
-      if (System.getenv("OPENAI_API_KEY") != null && List.of("extraction", "joke", "streaming").contains(sample.name())) {
+      if (System.getenv("OPENAI_API_KEY") != null && List.of("extraction", "joke", "streaming", "agent", "multi-agent").contains(sample.name())) {
         continue;
       }
       out.reset();
