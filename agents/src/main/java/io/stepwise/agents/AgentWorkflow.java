@@ -83,6 +83,11 @@ public class AgentWorkflow {
   ModelDecision think(AgentTurn turn, Context<AgentState> ctx) {
     AgentState state = ctx.state();
     Agent agent = agents.get(state.currentAgent);
+    if (agent == null) {
+      throw new IllegalStateException("The run's current agent '" + state.currentAgent + "' is not one of this"
+          + " workflow's agents " + agents.keySet() + ". Resume the run with an AgentWorkflow that has the agents"
+          + " it started with.");
+    }
     if (turn.round() >= maxIterations) {
       throw new AgentLimitException("The agents made " + turn.round() + " model calls without a final answer"
           + " (agent '" + agent.name() + "' was answering). Raise AgentWorkflow.builder().maxIterations("
@@ -96,7 +101,8 @@ public class AgentWorkflow {
     List<AgentMessage> added = new ArrayList<>();
     added.add(AgentMessage.assistant(agent.name(), reply.transcript(), reply.calls()));
     if (reply.problem() != null) {
-      added.add(AgentMessage.tool(agent.name(), new RequestedCall("", "", ""), "Error: " + reply.problem()));
+      // A user message, not a tool message: no call id to answer, and any agent's model may read it later.
+      added.add(AgentMessage.user(ReActFormat.OBSERVATION + " Error: " + reply.problem()));
     }
     ctx.editState(s -> {
       s.memory = appended(s.memory, added);

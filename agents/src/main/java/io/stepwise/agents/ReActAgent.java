@@ -64,7 +64,7 @@ public final class ReActAgent implements Agent {
     for (AgentMessage message : memory) {
       messages.add(switch (message.role()) {
         case USER -> UserMessage.from(message.text());
-        case ASSISTANT -> AiMessage.from(message.text());
+        case ASSISTANT -> AiMessage.from(ReActFormat.asText(message));
         case TOOL -> UserMessage.from(ReActFormat.OBSERVATION + " " + message.text());
       });
     }

@@ -68,6 +68,21 @@ final class ReActFormat {
         + " or 'Answer:'. Reply again in the format of the instructions.");
   }
 
+  /**
+   * An assistant message as ReAct text: its own text, or, for a message of a function-calling
+   * agent that handed off to this one (tool calls, no text), the calls written as actions.
+   */
+  static String asText(AgentMessage message) {
+    if (!message.text().isBlank() || message.toolCalls().isEmpty()) {
+      return message.text();
+    }
+    StringBuilder text = new StringBuilder();
+    for (RequestedCall call : message.toolCalls()) {
+      text.append("Action: ").append(call.name()).append("\nAction Input: ").append(call.arguments()).append('\n');
+    }
+    return text.toString().strip();
+  }
+
   /** The Action Input up to the end of its JSON object (models sometimes go on with an Observation). */
   private static String firstJsonObject(String text) {
     String trimmed = stripFence(text.trim());

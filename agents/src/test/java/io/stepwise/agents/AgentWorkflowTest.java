@@ -179,6 +179,22 @@ class AgentWorkflowTest {
   }
 
   @Test
+  void functionAgentHandsOffToAReActAgentThatReadsTheCallsAsActions() {
+    server.reply(toolCalls(call("c1", "handoff", "{\"to_agent\":\"react\",\"reason\":\"plain text model\"}")))
+        .reply(text("Answer: done"));
+    AgentWorkflow agents = AgentWorkflow.builder()
+        .agents(FunctionAgent.builder().name("caller").model(TestTools.model(server)).canHandoffTo("react").build(),
+            ReActAgent.builder().name("react").model(TestTools.model(server)).build())
+        .build();
+
+    assertEquals(new AgentResult("react", "done", Map.of(), 2), agents.compile().run(new AgentInput("Hi")).result());
+    String second = server.requests().get(1);
+    assertTrue(second.contains("{\"role\":\"assistant\",\"content\":\"Action: handoff\\nAction Input:"
+        + " {\\\"to_agent\\\":\\\"react\\\",\\\"reason\\\":\\\"plain text model\\\"}\"}"), second);
+    assertTrue(second.contains("{\"role\":\"user\",\"content\":\"Observation: Agent react is now handling"), second);
+  }
+
+  @Test
   void handoffToAnAgentNotAllowedIsAnErrorForTheModel() {
     server.reply(toolCalls(call("c1", "handoff", "{\"to_agent\":\"boss\",\"reason\":\"why not\"}")))
         .reply(text("OK, I will answer myself."));
