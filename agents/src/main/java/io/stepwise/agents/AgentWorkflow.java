@@ -21,6 +21,7 @@ import java.util.Optional;
  * <pre>{@code
  * AgentInput -> start -> AgentTurn -> think -> ToolCallsRequested -> act -> AgentTurn
  *                                           \-> FinalAnswer -> finish -> AgentResult
+ *                                           \-> AgentTurn (an unreadable ReAct reply: ask again)
  * }</pre>
  *
  * <p>Stream: {@link AgentStream} (deltas of a streaming model), {@link AgentOutput} (each model
