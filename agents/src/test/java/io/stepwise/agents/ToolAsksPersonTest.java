@@ -12,8 +12,11 @@ import io.stepwise.RunOptions;
 import io.stepwise.Snapshot;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowHandler;
+import io.stepwise.store.DirectoryRunStore;
 import io.stepwise.store.InMemoryRunStore;
+import io.stepwise.store.RunStore;
 import io.stepwise.store.RunStatus;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A tool that asks a person: answered live, after a snapshot and resume, and through a run store. */
 class ToolAsksPersonTest {
@@ -94,8 +98,16 @@ class ToolAsksPersonTest {
   }
 
   @Test
-  void runWaitsInARunStoreAndIsAnsweredAfterResumeById() {
-    InMemoryRunStore store = new InMemoryRunStore();
+  void runWaitsInMemoryAndIsAnsweredAfterResumeById() {
+    waitsInStoreAndIsAnsweredAfterResumeById(new InMemoryRunStore());
+  }
+
+  @Test
+  void runWaitsInADirectoryAndIsAnsweredAfterResumeById(@TempDir Path dir) {
+    waitsInStoreAndIsAnsweredAfterResumeById(DirectoryRunStore.open(dir));
+  }
+
+  private void waitsInStoreAndIsAnsweredAfterResumeById(RunStore store) {
     WorkflowHandler<AgentResult> first =
         mailer().run(new AgentInput("Email bob"), RunOptions.builder().store(store).runId("mail-1").build());
     assertEquals(QUESTION, question(first));
