@@ -1,5 +1,7 @@
 package io.stepwise.samples;
 
+import io.stepwise.samples.agents.CalculatorAgentDemo;
+import io.stepwise.samples.agents.MultiAgentDemo;
 import io.stepwise.samples.children.BriefingDemo;
 import io.stepwise.samples.children.BriefingFlow;
 import io.stepwise.samples.children.BriefingFlow_Workflow;
@@ -125,7 +127,13 @@ public final class Samples {
           () -> Sample.traced(BriefingFlow_Workflow.of(new BriefingFlow(new ResearchFlow())),
               new BriefingFlow.Request(List.of("otters", "owls")))),
       new Sample("rag", "retrieval-augmented answer over docs/: ingest and query workflows, MiniLM embeddings, cited sources",
-          () -> RagDemo.graphOnly().graph(), RagDemo::run));
+          () -> RagDemo.graphOnly().graph(), RagDemo::run),
+      new Sample("agent", "agents: a function-calling agent with a lookup tool and arithmetic tools (scripted model offline)",
+          () -> CalculatorAgentDemo.workflow(CalculatorAgentDemo.script()).graph(), CalculatorAgentDemo::run,
+          () -> Sample.traced(CalculatorAgentDemo.workflow(CalculatorAgentDemo.script()), CalculatorAgentDemo.QUESTION)),
+      new Sample("multi-agent", "agents: research -> write -> review, handing off, notes and report in shared state (scripted offline)",
+          () -> MultiAgentDemo.workflow(MultiAgentDemo.script()).graph(), MultiAgentDemo::run,
+          () -> Sample.traced(MultiAgentDemo.workflow(MultiAgentDemo.script()), MultiAgentDemo.REQUEST)));
 
   private Samples() {}
 

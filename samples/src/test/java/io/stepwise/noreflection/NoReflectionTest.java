@@ -60,6 +60,15 @@ class NoReflectionTest {
   }
 
   @Test
+  void agentsModuleUsesNoReflection() throws Exception {
+    // The agents library, its generated AgentWorkflow_Workflow and _Codecs included: tools are
+    // typed objects, not @Tool methods found and invoked by reflection.
+    List<String> findings = scan(codeSourceOf(io.stepwise.agents.AgentWorkflow.class), name -> true);
+
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
   void generatedWorkflowsUseNoReflection() throws Exception {
     List<String> scanned = new ArrayList<>();
     java.util.function.Predicate<String> generated = name -> {

@@ -60,6 +60,8 @@ class MainTest {
         notes      resources: a cached journal, a provider chain, a fresh scratch pad, named summarizers
         briefing   child workflows: each topic researched by a child run, its stream shown in the parent's
         rag        retrieval-augmented answer over docs/: ingest and query workflows, MiniLM embeddings, cited sources
+        agent      agents: a function-calling agent with a lookup tool and arithmetic tools (scripted model offline)
+        multi-agent agents: research -> write -> review, handing off, notes and report in shared state (scripted offline)
         """, out());
   }
 
@@ -104,7 +106,7 @@ class MainTest {
   void drawRunRefusesASampleWithoutAnOfflineRun() {
     assertEquals(2, run("draw", "joke", "--run"));
     assertTrue(err().startsWith("Sample 'joke' has no offline run to draw. Draw a run of one of triage, notes,"
-        + " briefing.\n"), err());
+        + " briefing, agent, multi-agent.\n"), err());
   }
 
   @Test
@@ -139,7 +141,7 @@ class MainTest {
   @Test
   void everyOfflineSampleRunsAndDraws() {
     for (Sample sample : Samples.ALL) {
-      if (System.getenv("OPENAI_API_KEY") != null && List.of("extraction", "joke", "streaming", "rag").contains(sample.name())) {
+      if (System.getenv("OPENAI_API_KEY") != null && List.of("extraction", "joke", "streaming", "rag", "agent", "multi-agent").contains(sample.name())) {
         continue;
       }
       out.reset();
