@@ -43,11 +43,11 @@ class OfferedWaitSnapshotTest {
     Iterator<Event> again = resumed.events().iterator();
     // The open wait of asker 1 asks again. So does asker 0's when the cut came before it took its
     // reply (the loop offered it, the step had not matched yet): it is offered the reply again.
-    Event asked = again.next();
-    if (asked.equals(new Question(0))) {
-      asked = again.next();
+    Event askedAgain = again.next();
+    if (askedAgain.equals(new Question(0))) {
+      askedAgain = again.next();
     }
-    assertEquals(new Question(1), asked);
+    assertEquals(new Question(1), askedAgain);
     resumed.sendEvent(new Reply(1, "one"));
     assertEquals(new Answers(List.of("0=zero", "1=one")), resumed.result());
   }
