@@ -32,6 +32,7 @@ final class RunRegistry {
   private final RunStore runs;
   private final Clock clock;
   private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
+  private volatile boolean abandoned;
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
     this.workflows = workflows;
@@ -128,7 +129,9 @@ final class RunRegistry {
         ended = record.ended(HandlerStatus.FAILED, "The server stopped recording the run", null, clock.instant());
       }
       try {
-        store.update(ended);
+        if (!abandoned) {
+          store.update(ended);
+        }
       } finally {
         live.remove(run.handlerId());
         run.log().end();
@@ -151,6 +154,9 @@ final class RunRegistry {
     }
     String json = JsonTree.write(envelope);
     long sequence = run.log().nextSequence();
+    if (abandoned) {
+      throw new IllegalStateException("the server was halted");
+    }
     store.appendEvent(run.handlerId(), sequence, json);
     run.log().append(new RunLog.Entry(sequence, json, EventEnvelopes.isInternal(envelope)));
   }
@@ -262,6 +268,12 @@ final class RunRegistry {
           "The server stopped while the run was in progress, and could not resume it: " + why, null, clock.instant()));
     }
     return resumed;
+  }
+
+  /** Forgets every live run without ending it, and records nothing more about them (see WorkflowServer.halt). */
+  void abandonAll() {
+    abandoned = true;
+    live.clear();
   }
 
   /** Cancels every live run (the server is stopping); their checkpoints stay, so a restart resumes them. */

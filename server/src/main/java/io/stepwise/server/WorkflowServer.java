@@ -131,6 +131,16 @@ public final class WorkflowServer implements AutoCloseable {
     return registry.workflowNames();
   }
 
+  /**
+   * Stops listening and closes the database without ending any run: what a crash leaves behind,
+   * for tests of the restart path. The runs' threads in this JVM are left to fail their next write.
+   */
+  void halt() {
+    web.stop();
+    registry.abandonAll();
+    store.close();
+  }
+
   /** Stops listening, cancels the runs in progress, and closes the database. */
   @Override
   public void close() {
