@@ -43,8 +43,11 @@ final class EventCursor {
     String runId = record.get().runId();
     HandlerStore store = registry.store();
     LiveRun live = registry.live(handlerId);
+    // "now" skips what was published before, except for a run's first client: steps run at once,
+    // so the client that starts a run and then streams it would otherwise lose its first events.
+    boolean first = live != null && live.streamed().compareAndSet(false, true);
     long from = after != null ? after
-        : live != null ? live.log().nextSequence() - 1 : store.lastSequence(runId);
+        : first ? -1 : live != null ? live.log().nextSequence() - 1 : store.lastSequence(runId);
     List<HandlerStore.StoredEvent> stored = live == null ? store.events(runId, from) : null;
     return Optional.of(new EventCursor(store, runId, live, stored, from));
   }

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runs the server started: starts them, records every event they publish (database first,
@@ -105,7 +106,8 @@ final class RunRegistry {
 
   private LiveRun drive(HostedWorkflow<?, ?> workflow, String handlerId, WorkflowHandler<?> handler,
       HandlerRecord record, long firstSequence) {
-    var run = new LiveRun(handlerId, workflow, handler, new RunLog(firstSequence), new CompletableFuture<>());
+    var run = new LiveRun(handlerId, workflow, handler, new RunLog(firstSequence), new CompletableFuture<>(),
+        new AtomicBoolean());
     live.put(handlerId, run);
     Thread.ofVirtual().name("stepwise-server-run-" + handlerId).start(() -> pump(run, record));
     return run;

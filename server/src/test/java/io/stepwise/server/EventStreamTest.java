@@ -194,6 +194,23 @@ class EventStreamTest {
   }
 
   @Test
+  void nowGivesARunsFirstClientItsWholeStreamAndLaterClientsOnlyWhatComesNext() {
+    String id = startInterview("clouds");
+    HttpResponse<Stream<String>> first = http.lines("/events/" + id);
+    try (Stream<String> body = first.body()) {
+      var lines = readUntil(body.iterator(), "\"Question\"");
+      assertTrue(lines.stream().anyMatch(l -> l.contains("\"type\":\"Progress\"")), lines.toString());
+    }
+    HttpResponse<Stream<String>> second = http.lines("/events/" + id);
+    http.post("/events/" + id, "{\"event\": {\"type\": \"Reply\", \"value\": {\"text\": \"grey\"}}}");
+    try (Stream<String> body = second.body()) {
+      var data = body.filter(l -> l.startsWith("data: ")).toList();
+      assertEquals(1, data.size(), data.toString());
+      assertTrue(data.get(0).contains("\"type\":\"Summary\""), data.get(0));
+    }
+  }
+
+  @Test
   void badAfterSequenceIs400() {
     String id = startInterview("dust");
     var reply = http.get("/events/" + id + "?after_sequence=soon");

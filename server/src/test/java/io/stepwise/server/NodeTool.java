@@ -34,7 +34,8 @@ final class NodeTool {
     Path dir = Path.of("target", name).toAbsolutePath();
     Files.createDirectories(dir);
     for (String file : packageFiles) {
-      Files.copy(Path.of("src/test/node", file), dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path source = Path.of("src/test/node").resolve(file).normalize();
+      Files.copy(source, dir.resolve(source.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     Result install = run(dir, 600, "npm", "install", "--no-audit", "--no-fund", "--no-save");
     if (install.exit() != 0) {
