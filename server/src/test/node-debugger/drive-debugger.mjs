@@ -1,5 +1,6 @@
 // Drives LlamaIndex's workflow debugger page, as served by a Stepwise server, in headless Chromium:
-// lists the workflows, starts "interview" from the page, and waits for its events to show.
+// lists the workflows, starts "interview" from its form, sees its progress and its question,
+// answers the question with the page's "Send Event" form, and sees the result.
 // Prints one line per step and writes screenshots; DebuggerPageTest asserts both.
 // Usage: node drive-debugger.mjs BASE_URL CHROMIUM SCREENSHOT_DIR
 import puppeteer from "puppeteer-core";
@@ -15,8 +16,14 @@ try {
   await page.setViewport({ width: 1280, height: 800 });
   page.setDefaultTimeout(30000);
   const text = () => page.evaluate(() => document.body.innerText);
-  const waitForText = (wanted) =>
-    page.waitForFunction((w) => document.body.innerText.includes(w), {}, wanted);
+  async function waitForText(wanted) {
+    try {
+      await page.waitForFunction((w) => document.body.innerText.includes(w), {}, wanted);
+    } catch (e) {
+      await page.screenshot({ path: `${shots}/failed.png` });
+      throw new Error(`"${wanted}" did not show; the page reads:\n${await text()}`);
+    }
+  }
   async function clickText(selector, wanted) {
     for (const element of await page.$$(selector)) {
       if ((await element.evaluate((e) => e.innerText.trim())) === wanted) {
@@ -38,20 +45,38 @@ try {
   await page.screenshot({ path: `${shots}/workflows.png` });
 
   await clickText("[role=option]", "interview");
-  await page.waitForSelector("textarea");
-  await page.click("textarea");
-  await page.keyboard.down("Control");
-  await page.keyboard.press("KeyA");
-  await page.keyboard.up("Control");
-  await page.keyboard.press("Backspace");
-  await page.keyboard.type('{"topic": "debugging"}');
+  // The form is built from the start event's JSON Schema: one field, "topic".
+  await waitForText("Run Workflow");
+  const topic = 'textarea[placeholder*="topic"]';
+  await page.waitForSelector(topic);
+  await page.type(topic, "debugging");
   await clickText("button", "Run Workflow");
 
   await waitForText("asking about debugging");
   console.log("progress shown");
   await waitForText("What about debugging?");
   console.log("question shown");
-  await page.screenshot({ path: `${shots}/run.png` });
+  await page.screenshot({ path: `${shots}/question.png` });
+
+  await clickText("button", "Send Event");
+  await page.waitForSelector("[role=dialog] [role=combobox]");
+  const eventType = await page.$eval("[role=dialog] [role=combobox]", (e) => e.innerText.trim());
+  if (eventType !== "Reply") {
+    await page.click("[role=dialog] [role=combobox]");
+    await page.waitForSelector("[role=option]");
+    await clickText("[role=option]", "Reply");
+  }
+  // The answer's form, from the Reply event's schema: one field, "text".
+  const answer = '[role=dialog] textarea[placeholder*="text"]';
+  await page.waitForSelector(answer);
+  await page.type(answer, "green");
+  await clickText("[role=dialog] button", "Send Event");
+  console.log("answer sent");
+
+  await waitForText('"answer": "green"');
+  await waitForText("completed");
+  console.log("result shown");
+  await page.screenshot({ path: `${shots}/result.png` });
 } finally {
   await browser.close();
 }

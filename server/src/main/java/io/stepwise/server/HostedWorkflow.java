@@ -18,6 +18,7 @@ final class HostedWorkflow<S extends StartEvent, R extends StopEvent> {
   private final CompiledWorkflow<S, R> workflow;
   private final EventEnvelopes envelopes;
   private final String startTag;
+  private final EventSchemas schemas;
 
   private HostedWorkflow(WorkflowDefinition<?, S, R> definition, CompiledWorkflow<S, R> workflow, int maxBodyChars) {
     this.definition = definition;
@@ -25,6 +26,11 @@ final class HostedWorkflow<S extends StartEvent, R extends StopEvent> {
     this.envelopes = new EventEnvelopes(definition.codecs(),
         workflow.json().withLimits(maxBodyChars, io.stepwise.WorkflowJson.DEFAULT_MAX_DEPTH));
     this.startTag = definition.codecs().events().tagOf(definition.startEventType());
+    this.schemas = EventSchemas.of(definition);
+  }
+
+  EventSchemas schemas() {
+    return schemas;
   }
 
   static <T, S extends StartEvent, R extends StopEvent> HostedWorkflow<S, R> of(

@@ -18,20 +18,6 @@ import java.util.Map;
 final class WorkflowDescriptions {
   private WorkflowDescriptions() {}
 
-  /**
-   * The JSON Schema the protocol carries for an event type: the type's name and role. Field-level
-   * schemas need the processor to write them; until it does, clients get an open object schema.
-   */
-  static Map<String, Object> schema(String tag, String role) {
-    var schema = new LinkedHashMap<String, Object>();
-    schema.put("title", EventEnvelopes.simpleName(tag));
-    schema.put("type", "object");
-    schema.put("description", role == null ? tag : role + " " + tag);
-    schema.put("properties", new LinkedHashMap<String, Object>());
-    schema.put("additionalProperties", true);
-    return schema;
-  }
-
   static String role(EventKind kind) {
     return switch (kind) {
       case START -> "StartEvent";
@@ -43,10 +29,10 @@ final class WorkflowDescriptions {
   }
 
   /** {@code {"events": [...]}}: a schema per event type of the graph. */
-  static Map<String, Object> events(WorkflowGraph graph) {
+  static Map<String, Object> events(WorkflowGraph graph, EventSchemas schemas) {
     var events = new ArrayList<Object>();
     for (EventNode event : graph.events()) {
-      events.add(schema(event.type(), role(event.kind())));
+      events.add(schemas.schema(event.type(), role(event.kind())));
     }
     return Map.of("events", events);
   }
@@ -55,7 +41,7 @@ final class WorkflowDescriptions {
    * {@code {"graph": {...}}} in the shape of the Python library's {@code WorkflowGraph}: step and
    * event nodes, edges from an event to the steps that take it and from a step to what it emits.
    */
-  static Map<String, Object> representation(WorkflowGraph graph) {
+  static Map<String, Object> representation(WorkflowGraph graph, EventSchemas schemas) {
     var nodes = new ArrayList<Object>();
     for (StepNode step : graph.steps()) {
       var node = new LinkedHashMap<String, Object>();
@@ -79,7 +65,7 @@ final class WorkflowDescriptions {
       node.put("node_type", "event");
       node.put("event_type", name);
       node.put("event_types", types);
-      node.put("event_schema", schema(event.type(), role));
+      node.put("event_schema", schemas.schema(event.type(), role));
       node.put("produced_by", producers(graph, event));
       nodes.add(node);
     }

@@ -30,13 +30,19 @@ final class WorkflowRoutes {
       var definition = workflow.definition();
       var tags = definition.codecs().events();
       HttpReplies.json(res, 200, Map.of(
-          "start", WorkflowDescriptions.schema(tags.tagOf(definition.startEventType()), "StartEvent"),
-          "stop", WorkflowDescriptions.schema(tags.tagOf(definition.stopEventType()), "StopEvent")));
+          "start", workflow.schemas().schema(tags.tagOf(definition.startEventType()), "StartEvent"),
+          "stop", workflow.schemas().schema(tags.tagOf(definition.stopEventType()), "StopEvent")));
     });
     routing.get("/workflows/{name}/representation", (req, res) ->
-        HttpReplies.json(res, 200, WorkflowDescriptions.representation(workflow(req).definition().graph())));
+        HttpReplies.json(res, 200, describe(workflow(req), true)));
     routing.get("/workflows/{name}/events", (req, res) ->
-        HttpReplies.json(res, 200, WorkflowDescriptions.events(workflow(req).definition().graph())));
+        HttpReplies.json(res, 200, describe(workflow(req), false)));
+  }
+
+  private static Map<String, Object> describe(HostedWorkflow<?, ?> workflow, boolean graph) {
+    var g = workflow.definition().graph();
+    return graph ? WorkflowDescriptions.representation(g, workflow.schemas())
+        : WorkflowDescriptions.events(g, workflow.schemas());
   }
 
   private HostedWorkflow<?, ?> workflow(ServerRequest req) {

@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LlamaIndex's debugger ({@code @llamaindex/workflow-debugger} 0.2.42 from npm, unchanged) served
- * at {@code /}, in headless Chromium: it reaches the server and lists its workflows.
+ * at {@code /}, in headless Chromium: it lists the workflows, starts one from the form it builds from
+ * the start event's schema, shows its events, answers its question, and shows the result.
  */
 class DebuggerPageTest {
   @TempDir
@@ -60,7 +62,7 @@ class DebuggerPageTest {
   }
 
   @Test
-  void theDebuggerListsTheWorkflowsAndShowsARunsEventsInChromium() throws Exception {
+  void theDebuggerListsTheWorkflowsRunsOneAndAnswersItsQuestionInChromium() throws Exception {
     Chromium.require();
     Path dist = debuggerDist();
     Path driver = NodeTool.install("debugger-driver", "../node-debugger/package.json", "../node-debugger/drive-debugger.mjs");
@@ -68,13 +70,17 @@ class DebuggerPageTest {
       var run = NodeTool.run(driver, 240, "node", "drive-debugger.mjs", "http://127.0.0.1:" + server.port() + "/",
           Chromium.BINARY.toString(), dir.toString());
       assertEquals(0, run.exit(), run.output());
-      assertEquals(List.of("page loaded", "workflows echo,interview", "progress shown", "question shown"),
-          NodeTool.lines(run.output()));
-      // The run the page started is the server's, waiting for its answer.
-      var handlers = new Http(server.port()).get("/handlers?status=running&workflow_name=interview");
-      assertEquals(1, ((List<?>) handlers.json().get("handlers")).size(), handlers.body());
+      assertEquals(List.of("page loaded", "workflows echo,interview", "progress shown", "question shown",
+          "answer sent", "result shown"), NodeTool.lines(run.output()));
+      // The run the page started, answered from the page, is the server's and has completed.
+      var handlers = new Http(server.port()).get("/handlers?status=completed&workflow_name=interview");
+      var listed = (List<?>) handlers.json().get("handlers");
+      assertEquals(1, listed.size(), handlers.body());
+      assertEquals(Map.of("answer", "green"),
+          JsonTree.asObject(JsonTree.asObject(JsonTree.asObject(listed.get(0)).get("result")).get("value")));
       assertScreenshot(dir.resolve("workflows.png"));
-      assertScreenshot(dir.resolve("run.png"));
+      assertScreenshot(dir.resolve("question.png"));
+      assertScreenshot(dir.resolve("result.png"));
     }
   }
 

@@ -132,11 +132,15 @@ class WorkflowRoutesTest {
   }
 
   @Test
-  void schemaNamesTheStartAndStopEvents() {
-    var reply = http.get("/workflows/interview/schema");
+  void schemaDescribesTheStartAndStopEventsFields() {
+    var reply = http.get("/workflows/echo/schema");
     assertEquals(200, reply.status());
-    assertEquals("Topic", JsonTree.asObject(reply.json().get("start")).get("title"));
-    assertEquals("Summary", JsonTree.asObject(reply.json().get("stop")).get("title"));
+    assertEquals(Map.of("title", "Shout", "description", "StartEvent io.stepwise.server.flows.EchoFlow.Shout",
+        "type", "object", "properties", Map.of("text", Map.of("type", "string"), "times", Map.of("type", "integer")),
+        "required", List.of("text", "times")), reply.json().get("start"));
+    assertEquals("{\"title\":\"Echoed\",\"description\":\"StopEvent io.stepwise.server.flows.EchoFlow.Echoed\","
+        + "\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}},\"required\":[\"text\"]}",
+        JsonTree.write(reply.json().get("stop")));
   }
 
   @Test
