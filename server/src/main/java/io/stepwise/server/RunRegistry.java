@@ -157,7 +157,7 @@ final class RunRegistry {
     String json = JsonTree.write(envelope);
     long sequence = run.log().nextSequence();
     if (abandoned) {
-      throw new IllegalStateException("the server was halted");
+      throw new IllegalStateException("the server was closed");
     }
     store.appendEvent(run.handlerId(), sequence, json);
     run.log().append(new RunLog.Entry(sequence, json, EventEnvelopes.isInternal(envelope)));
@@ -272,16 +272,9 @@ final class RunRegistry {
     return resumed;
   }
 
-  /** Forgets every live run without ending it, and records nothing more about them (see WorkflowServer.halt). */
+  /** Forgets every live run without ending it, and records nothing more about them (see WorkflowServer.close). */
   void abandonAll() {
     abandoned = true;
     live.clear();
-  }
-
-  /** Cancels every live run (the server is stopping); their checkpoints stay, so a restart resumes them. */
-  void stopAll() {
-    for (LiveRun run : live.values()) {
-      run.handler().cancel();
-    }
   }
 }

@@ -132,20 +132,14 @@ public final class WorkflowServer implements AutoCloseable {
   }
 
   /**
-   * Stops listening and closes the database without ending any run: what a crash leaves behind,
-   * for tests of the restart path. The runs' threads in this JVM are left to fail their next write.
+   * Stops listening, stops recording, and closes the database. Runs in progress are not ended:
+   * their handlers stay {@code running} in the database, so the next server on it resumes them
+   * from their checkpoints, as after a crash.
    */
-  void halt() {
-    web.stop();
-    registry.abandonAll();
-    store.close();
-  }
-
-  /** Stops listening, cancels the runs in progress, and closes the database. */
   @Override
   public void close() {
     web.stop();
-    registry.stopAll();
+    registry.abandonAll();
     store.close();
   }
 

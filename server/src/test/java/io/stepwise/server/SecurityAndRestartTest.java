@@ -55,7 +55,7 @@ class SecurityAndRestartTest {
   }
 
   @Test
-  void aRestartedServerResumesTheRunsLeftRunningAndKeepsTheirEvents() {
+  void aRestartedServerResumesTheRunsInProgressAndKeepsTheirEvents() {
     String id;
     var first = ServerFixture.builder(dir).build().start();
     var http = new Http(first.port());
@@ -63,7 +63,7 @@ class SecurityAndRestartTest {
         .json().get("handler_id");
     EventStreamTest.http = http;
     EventStreamTest.awaitQuestion(id);
-    first.halt(); // as if the process died: nothing is cancelled or recorded as ended
+    first.close(); // runs in progress are left running in the database, for the next server to resume
 
     try (var second = ServerFixture.builder(dir).build().start()) {
       assertEquals(List.of(id), second.resumedHandlers());
