@@ -121,7 +121,7 @@ final class HandlerStore implements AutoCloseable {
     return locked(() -> {
       var out = new ArrayList<HandlerRecord>();
       try (PreparedStatement ps = connection.prepareStatement(
-          "SELECT " + COLUMNS + " FROM " + HANDLERS + " ORDER BY started_at, handler_id");
+          "SELECT " + COLUMNS + " FROM " + HANDLERS);
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           HandlerRecord r = read(rs);
@@ -131,6 +131,8 @@ final class HandlerStore implements AutoCloseable {
           }
         }
       }
+      // Sorted here, not by SQL: the times are ISO-8601 text of varying precision, which sorts wrongly as text.
+      out.sort(java.util.Comparator.comparing(HandlerRecord::startedAt).thenComparing(HandlerRecord::handlerId));
       return out;
     });
   }

@@ -113,26 +113,43 @@ final class RunRegistry {
     return run;
   }
 
-  /** Records each published event, then how the run ended; the last thing it does is end the log. */
+  /**
+   * Records each published event, and how the run ended before its stop event reaches any client
+   * (a client that sees the stop event and then asks for the handler finds it ended); the last
+   * thing it does is end the log.
+   */
   private void pump(LiveRun run, HandlerRecord record) {
     HandlerRecord ended = null;
+    boolean recorded = false;
     try {
       var events = run.handler().events().iterator();
       while (events.hasNext()) {
-        append(run, events.next());
+        Event event = events.next();
+        RunLog.Entry entry = persist(run, event);
+        if (event instanceof StopEvent && !recorded) {
+          ended = outcome(run, record);
+          record(ended);
+          recorded = true;
+        }
+        run.log().append(entry);
       }
-      ended = outcome(run, record);
+      if (!recorded) {
+        ended = outcome(run, record);
+      }
     } catch (RuntimeException e) {
       ended = record.ended(HandlerStatus.FAILED, "The server could not record the run: " + message(e), null,
           clock.instant());
-      run.handler().cancel();
+      recorded = false;
+      if (!abandoned) {
+        run.handler().cancel();
+      }
     } finally {
       if (ended == null) {
         ended = record.ended(HandlerStatus.FAILED, "The server stopped recording the run", null, clock.instant());
       }
       try {
-        if (!abandoned) {
-          store.update(ended);
+        if (!recorded) {
+          record(ended);
         }
       } finally {
         live.remove(run.handlerId());
@@ -142,7 +159,14 @@ final class RunRegistry {
     }
   }
 
-  private void append(LiveRun run, Event event) {
+  private void record(HandlerRecord ended) {
+    if (!abandoned) {
+      store.update(ended);
+    }
+  }
+
+  /** Writes the event to the database under the run's next number; clients get it from the log after. */
+  private RunLog.Entry persist(LiveRun run, Event event) {
     Map<String, Object> envelope;
     try {
       envelope = run.workflow().envelopes().envelope(event);
@@ -155,12 +179,12 @@ final class RunRegistry {
       envelope.put("types", null);
     }
     String json = JsonTree.write(envelope);
-    long sequence = run.log().nextSequence();
+    long sequence = run.log().nextSequence(); // one pump per run: the previous entry is in the log
     if (abandoned) {
       throw new IllegalStateException("the server was closed");
     }
     store.appendEvent(run.handlerId(), sequence, json);
-    run.log().append(new RunLog.Entry(sequence, json, EventEnvelopes.isInternal(envelope)));
+    return new RunLog.Entry(sequence, json, EventEnvelopes.isInternal(envelope));
   }
 
   private HandlerRecord outcome(LiveRun run, HandlerRecord record) {
