@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import io.stepwise.processor.codegen.CodecsGenerator;
 import io.stepwise.processor.codegen.GraphResourceGenerator;
+import io.stepwise.processor.codegen.JsonSchemaResourceGenerator;
 import io.stepwise.processor.codegen.ServiceFileGenerator;
 import io.stepwise.processor.codegen.WorkflowDefinitionGenerator;
 import io.stepwise.processor.model.CodecModel;
@@ -188,6 +189,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
     String binaryName = workflow.generatedName().reflectionName();
     writeResource(GraphResourceGenerator.path(binaryName, "mmd"), GraphResourceGenerator.mermaid(index), type);
     writeResource(GraphResourceGenerator.path(binaryName, "json"), GraphResourceGenerator.json(index), type);
+    writeResource(JsonSchemaResourceGenerator.path(binaryName), JsonSchemaResourceGenerator.json(codecs), type);
     definitions.add(binaryName);
     sendCheck.ifPresent(check -> expectSends(check, workflow, read.methods(), codecs));
   }

@@ -7,6 +7,7 @@ import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
 import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.samples.extraction.cli.ExtractCommand;
+import io.stepwise.samples.serve.ServeCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import java.util.Optional;
 /**
  * The samples CLI: {@code list}, {@code run [SAMPLE]} (the default, on the triage sample),
  * {@code draw SAMPLE [--format mermaid|dot|json|html] [--run] [--out FILE]} and {@code extract}
- * (the iterative extraction, live at the terminal).
+ * (the iterative extraction, live at the terminal) and {@code serve} (the samples over HTTP).
  */
 public final class Main {
   static final String USAGE = """
@@ -31,7 +32,7 @@ public final class Main {
                                                dot, json or html (a standalone page); --run runs the
                                                sample once and draws what that run did (not with json);
                                                prints to the terminal unless --out names a file
-      """ + ExtractCommand.USAGE + """
+      """ + ExtractCommand.USAGE + ServeCommand.USAGE + """
       with Maven: ./mvnw -q -pl samples -am compile exec:java -Dexec.args="draw triage --format html --out triage.html"
       """;
 
@@ -54,11 +55,12 @@ public final class Main {
       case "run" -> runSample(rest, out, err);
       case "draw" -> draw(rest, out, err);
       case "extract" -> ExtractCommand.run(rest, System.getenv(), System.in, out, err);
+      case "serve" -> ServeCommand.run(rest, System.getenv(), out, err);
       case "help", "--help", "-h" -> {
         out.print(USAGE);
         yield 0;
       }
-      default -> usage(err, "Unknown command '" + command + "'. Use list, run, draw or extract.");
+      default -> usage(err, "Unknown command '" + command + "'. Use list, run, draw, extract or serve.");
     };
   }
 

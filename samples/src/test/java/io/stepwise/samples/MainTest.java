@@ -162,6 +162,6 @@ class MainTest {
   @Test
   void unknownCommandIsRejected() {
     assertEquals(2, run("paint"));
-    assertTrue(err().startsWith("Unknown command 'paint'. Use list, run, draw or extract.\n"), err());
+    assertTrue(err().startsWith("Unknown command 'paint'. Use list, run, draw, extract or serve.\n"), err());
   }
 }

@@ -1,0 +1,100 @@
+package io.stepwise.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.stepwise.StartEvent;
+import io.stepwise.StopEvent;
+import io.stepwise.server.HttpReplies.HttpError;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** The routes under {@code /workflows}: list, run (waiting or not), and describe a workflow. */
+final class WorkflowRoutes {
+  private final RunRegistry registry;
+  private final long maxBodyBytes;
+  private final HandlerIds ids;
+
+  WorkflowRoutes(RunRegistry registry, long maxBodyBytes, HandlerIds ids) {
+    this.registry = registry;
+    this.maxBodyBytes = maxBodyBytes;
+    this.ids = ids;
+  }
+
+  void register(HttpRouting.Builder routing) {
+    routing.get("/workflows", (req, res) -> HttpReplies.json(res, 200, Map.of("workflows", registry.workflowNames())));
+    routing.post("/workflows/{name}/run", this::run);
+    routing.post("/workflows/{name}/run-nowait", this::runNowait);
+    routing.get("/workflows/{name}/schema", (req, res) -> {
+      HostedWorkflow<?, ?> workflow = workflow(req);
+      var definition = workflow.definition();
+      var tags = definition.codecs().events();
+      HttpReplies.json(res, 200, Map.of(
+          "start", workflow.schemas().schema(tags.tagOf(definition.startEventType()), "StartEvent"),
+          "stop", workflow.schemas().schema(tags.tagOf(definition.stopEventType()), "StopEvent")));
+    });
+    routing.get("/workflows/{name}/representation", (req, res) ->
+        HttpReplies.json(res, 200, describe(workflow(req), true)));
+    routing.get("/workflows/{name}/events", (req, res) ->
+        HttpReplies.json(res, 200, describe(workflow(req), false)));
+  }
+
+  private static Map<String, Object> describe(HostedWorkflow<?, ?> workflow, boolean graph) {
+    var g = workflow.definition().graph();
+    return graph ? WorkflowDescriptions.representation(g, workflow.schemas())
+        : WorkflowDescriptions.events(g, workflow.schemas());
+  }
+
+  private HostedWorkflow<?, ?> workflow(ServerRequest req) {
+    String name = req.path().pathParameters().get("name");
+    return registry.workflow(name).orElseThrow(() -> new HttpError(404, "Workflow not found"));
+  }
+
+  private void runNowait(ServerRequest req, ServerResponse res) {
+    LiveRun run = start(req);
+    HttpReplies.json(res, 200, registry.find(run.handlerId()).orElseThrow().toJson());
+  }
+
+  private void run(ServerRequest req, ServerResponse res) throws InterruptedException {
+    LiveRun run = start(req);
+    HandlerRecord ended;
+    try {
+      ended = run.ended().get();
+    } catch (ExecutionException e) {
+      throw new HttpError(500, "Error running workflow: " + RunRegistry.message(e.getCause()));
+    }
+    HttpReplies.json(res, ended.status() == HandlerStatus.COMPLETED ? 200 : 500, ended.toJson());
+  }
+
+  private LiveRun start(ServerRequest req) {
+    return start(workflow(req), req);
+  }
+
+  private <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, ServerRequest req) {
+    Map<String, Object> body = HttpReplies.objectBody(req, maxBodyBytes, "Invalid JSON body");
+    if (body.get("context") != null) {
+      throw new HttpError(400, "Context API is not supported: a Stepwise run starts from its start event. Leave"
+          + " out 'context'; to continue a run, send its events to POST /events/{handler_id}");
+    }
+    Object startData = body.containsKey("start_event") ? body.get("start_event") : body.get("kwargs");
+    S start;
+    try {
+      start = workflow.readStart(startData);
+    } catch (EventEnvelopes.BadEventException e) {
+      throw new HttpError(400, "Validation error for 'start_event': " + e.getMessage());
+    }
+    Object requested = body.get("handler_id");
+    if (requested != null && !(requested instanceof String)) {
+      throw new HttpError(400, "Error processing request body: handler_id must be a string");
+    }
+    String handlerId = requested == null ? ids.next() : (String) requested;
+    try {
+      return registry.start(workflow, handlerId, start);
+    } catch (RunRegistry.HandlerExistsException e) {
+      throw new HttpError(409, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "Error processing request body: " + e.getMessage());
+    }
+  }
+
+}
