@@ -98,6 +98,8 @@ public final class JsonSchemaResourceGenerator {
         out.append("}");
       }
       case JsonType.OptionalOf o -> type(out, o.value(), shapes, enclosing);
+      // A codec the user supplies writes whatever JSON it likes: the schema cannot say more.
+      case JsonType.UserCodec u -> out.append("{}");
     }
   }
 
