@@ -28,9 +28,15 @@ class RagDemoTest {
         lines.get(0));
     assertTrue(lines.contains("Q: how do I resume a run?"), String.join("\n", lines));
     assertTrue(lines.contains("A (" + ExtractiveSynthesizer.LABEL + "):"), String.join("\n", lines));
+    // The sample searches the live docs/, which every feature edits: which sections rank and how
+    // many distinct ones make the top 4 change with them. Exact rankings are the rag module's tests,
+    // over a frozen copy; here, the page that answers comes first and every source is a docs/ page.
     int sources = lines.indexOf("Sources:");
     assertTrue(lines.get(sources + 1).startsWith("  [1] docs/persistence.md § "), String.join("\n", lines));
-    assertEquals(4, lines.subList(sources + 1, lines.size()).size(), String.join("\n", lines));
+    List<String> cited = lines.subList(sources + 1, lines.size());
+    assertTrue(!cited.isEmpty() && cited.size() <= 4, String.join("\n", lines));
+    assertTrue(cited.stream().allMatch(line -> line.matches("  \\[\\d] docs/[a-z-]+\\.md § .+ \\(0\\.\\d\\d\\)")),
+        String.join("\n", lines));
   }
 
   @Test
@@ -47,7 +53,7 @@ class RagDemoTest {
       assertEquals(1, server.received().size());
       String prompt = server.received().getFirst().lastUserContent();
       assertTrue(prompt.startsWith("Answer the question using only the numbered sources below."), prompt);
-      assertTrue(prompt.contains("\n[1] docs/persistence.md § Persistence > Snapshots\n"), prompt);
+      assertTrue(prompt.contains("\n[1] docs/persistence.md § Persistence > "), prompt); // live docs/: see above
       assertTrue(prompt.endsWith("Question: how do I resume a run?\n"), prompt);
     }
   }
