@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * may hand off to. {@link FunctionAgent} uses the model's tool calling; {@link ReActAgent} prompts
  * for Thought/Action/Observation text, for models without it.
  */
-public sealed interface Agent permits FunctionAgent, ReActAgent {
+public sealed interface Agent permits SpecifiedAgent {
   /** The agent's name, unique in its workflow; other agents hand off to it by this name. */
   String name();
 

@@ -23,13 +23,12 @@ import java.util.function.Consumer;
  * model as specifications, and the model answers with tool calls or with text. Given a
  * {@link StreamingChatModel}, its text reaches the run's stream as {@link AgentStream} deltas.
  */
-public final class FunctionAgent implements Agent {
-  private final AgentSpec spec;
+public final class FunctionAgent extends SpecifiedAgent {
   private final ChatModel model;
   private final StreamingChatModel streamingModel;
 
   private FunctionAgent(AgentSpec spec, ChatModel model, StreamingChatModel streamingModel) {
-    this.spec = spec;
+    super(spec);
     this.model = model;
     this.streamingModel = streamingModel;
   }
@@ -37,31 +36,6 @@ public final class FunctionAgent implements Agent {
   /** Starts a function-calling agent. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
-  }
-
-  @Override
-  public String description() {
-    return spec.description();
-  }
-
-  @Override
-  public String systemPrompt() {
-    return spec.systemPrompt();
-  }
-
-  @Override
-  public List<AgentTool> tools() {
-    return spec.tools();
-  }
-
-  @Override
-  public List<String> canHandoffTo() {
-    return spec.canHandoffTo();
   }
 
   @Override

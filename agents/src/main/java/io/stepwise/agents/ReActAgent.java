@@ -18,43 +18,17 @@ import java.util.function.Consumer;
  * {@code Observation:} message. A reply in neither shape is answered with an observation that says
  * what was expected, and the model tries again (it counts against the iteration limit).
  */
-public final class ReActAgent implements Agent {
-  private final AgentSpec spec;
+public final class ReActAgent extends SpecifiedAgent {
   private final ChatModel model;
 
   private ReActAgent(AgentSpec spec, ChatModel model) {
-    this.spec = spec;
+    super(spec);
     this.model = model;
   }
 
   /** Starts a ReAct agent. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
-  }
-
-  @Override
-  public String description() {
-    return spec.description();
-  }
-
-  @Override
-  public String systemPrompt() {
-    return spec.systemPrompt();
-  }
-
-  @Override
-  public List<AgentTool> tools() {
-    return spec.tools();
-  }
-
-  @Override
-  public List<String> canHandoffTo() {
-    return spec.canHandoffTo();
   }
 
   @Override
