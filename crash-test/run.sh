@@ -22,6 +22,9 @@ fi
 
 export JAVA_HOME="${JAVA_HOME:-$(.ci/find-jdk)}"
 echo ">> building the crash-test module" >&2
+# Its workflows' generated classes are rebuilt every time: an incremental build keeps classes the
+# processor generated against an older runtime (NoClassDefFoundError in every worker).
+rm -rf crash-test/target/classes crash-test/target/generated-sources
 ./mvnw -q -pl crash-test -am package -DskipTests
 
 if [[ -z "${STEPWISE_TEST_PG_URL:-}" ]]; then
