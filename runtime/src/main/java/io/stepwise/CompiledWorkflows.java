@@ -1,5 +1,6 @@
 package io.stepwise;
 
+import io.stepwise.graph.TypeTag;
 import io.stepwise.spi.WorkflowDefinition;
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -34,9 +35,9 @@ public final class CompiledWorkflows {
     Objects.requireNonNull(stopEvent, "stopEvent");
     WorkflowDefinition<?, ?, ?> found = definitionOf(workflowClass);
     if (found.startEventType() != startEvent || found.stopEventType() != stopEvent) {
-      throw new IllegalStateException("Workflow " + nameOf(workflowClass) + " starts with "
-          + nameOf(found.startEventType()) + " and stops with " + nameOf(found.stopEventType()) + ", not "
-          + nameOf(startEvent) + " and " + nameOf(stopEvent) + "; pass its own start and stop event types");
+      throw new IllegalStateException("Workflow " + TypeTag.of(workflowClass) + " starts with "
+          + TypeTag.of(found.startEventType()) + " and stops with " + TypeTag.of(found.stopEventType()) + ", not "
+          + TypeTag.of(startEvent) + " and " + TypeTag.of(stopEvent) + "; pass its own start and stop event types");
     }
     @SuppressWarnings("unchecked") // the three types were just compared with the generated code's
     WorkflowDefinition<T, S, R> definition = (WorkflowDefinition<T, S, R>) found;
@@ -53,16 +54,10 @@ public final class CompiledWorkflows {
         return definition;
       }
     }
-    throw new IllegalStateException("No generated workflow for " + nameOf(workflowClass)
+    throw new IllegalStateException("No generated workflow for " + TypeTag.of(workflowClass)
         + ": the Stepwise annotation processor did not run on it. Add io.stepwise:stepwise-processor to"
         + " maven-compiler-plugin's annotationProcessorPaths (Gradle: the annotationProcessor configuration);"
         + " JDK 23 and later ignore processors on the class path. Check that " + workflowClass.getSimpleName()
         + " is annotated @Workflow. See docs/getting-started.md in the Stepwise repository");
-  }
-
-  /** The name as the source spells it ({@code Outer.Inner}), when it has one. */
-  private static String nameOf(Class<?> type) {
-    String canonical = type.getCanonicalName();
-    return canonical != null ? canonical : type.getName();
   }
 }

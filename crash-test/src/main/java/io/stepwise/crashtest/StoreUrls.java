@@ -1,7 +1,7 @@
 package io.stepwise.crashtest;
 
-import io.stepwise.store.JdbcRunStore;
 import io.stepwise.store.RunStore;
+import io.stepwise.store.jdbc.JdbcRunStore;
 
 /**
  * Opens the run store a store URL names: {@code sqlite:/path/file.db} for a SQLite file, or a

@@ -2,7 +2,7 @@ package io.stepwise.dbos;
 
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.RunOptions;
-import io.stepwise.store.JdbcRunStore;
+import io.stepwise.store.jdbc.JdbcRunStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -62,16 +62,10 @@ public final class ExecutionRecorder {
     Map<String, Long> runCounts = new HashMap<>();
     runs.forEach((step, n) -> runCounts.put(step, n.sum()));
     Map<Edge, Long> edgeCounts = new HashMap<>();
-    routes.forEach((r, n) -> edgeCounts.merge(new Edge(r.kind(), r.step(), typeName(r.event())), n.sum(), Long::sum));
+    routes.forEach((r, n) -> edgeCounts.merge(new Edge(r.kind(), r.step(), TypeTag.of(r.event())), n.sum(), Long::sum));
     Map<String, Long> emittedCounts = new HashMap<>();
-    emitted.forEach((type, n) -> emittedCounts.merge(typeName(type), n.sum(), Long::sum));
+    emitted.forEach((type, n) -> emittedCounts.merge(TypeTag.of(type), n.sum(), Long::sum));
     return new ExecutionTrace(runCounts, edgeCounts, emittedCounts, new HashSet<>(failed));
-  }
-
-  // The graph names events by canonical name; local and anonymous classes have none.
-  private static String typeName(Class<?> type) {
-    String canonical = type.getCanonicalName();
-    return canonical != null ? canonical : type.getName();
   }
 
   private static <K> void increment(ConcurrentHashMap<K, LongAdder> counters, K key) {

@@ -1,5 +1,6 @@
 package io.stepwise.internal;
 
+import io.stepwise.graph.TypeTag;
 import io.stepwise.Event;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +147,6 @@ final class ExecutionProgress {
       return new LoopImage.Progress(sent, written, collects, waits, offeredBeforeCut, awaitedBeforeCut);
     }
     return new LoopImage.Progress(sent, written, collects, waits, offeredBeforeCut != null ? offeredBeforeCut : offered,
-        openType == null ? null : EventTypes.nameOf(openType));
+        openType == null ? null : TypeTag.of(openType));
   }
 }

@@ -1,5 +1,6 @@
 package io.stepwise.internal;
 
+import io.stepwise.graph.TypeTag;
 import io.stepwise.Event;
 import io.stepwise.RestoredException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class LoopImages {
     }
     List<LoopImage.WaiterImage> waits = new ArrayList<>();
     for (Waiters.Waiter waiter : waiters.all()) {
-      waits.add(new LoopImage.WaiterImage(waiter.step(), EventTypes.nameOf(waiter.type()), waiter.waiterEvent(),
+      waits.add(new LoopImage.WaiterImage(waiter.step(), TypeTag.of(waiter.type()), waiter.waiterEvent(),
           waiter.timeout()));
     }
     return new LoopImage(buffered, executions, waits);

@@ -1,6 +1,8 @@
 package io.stepwise.spi;
 
 import io.stepwise.Event;
+import io.stepwise.graph.GraphHash;
+import io.stepwise.graph.TypeTag;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +56,18 @@ public record StepDescriptor(
   public StepDescriptor(int index, String name, List<EventInput> inputs, Set<Class<? extends Event>> produces,
       int workers, boolean acceptSubtypes, Duration timeout, AnnotatedRetry retry) {
     this(index, name, inputs, produces, workers, acceptSubtypes, timeout, retry, Set.of(), null);
+  }
+
+  /** This step as the graph hash sees it: its inputs, outputs and awaited events by type tag. */
+  public GraphHash.Step hashed() {
+    var hashedInputs = inputs.stream()
+        .map(input -> new GraphHash.Input(TypeTag.of(input.declared()), tags(input.accepted()), input.fanOut()))
+        .toList();
+    return new GraphHash.Step(index, name, hashedInputs, tags(produces), tags(awaited));
+  }
+
+  private static List<String> tags(Set<? extends Class<?>> types) {
+    return types.stream().map(TypeTag::of).toList();
   }
 
   /** Whether the step fires on a complete set of several events. */

@@ -5,6 +5,7 @@ import io.stepwise.Event;
 import io.stepwise.RetryPolicy;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
+import io.stepwise.graph.GraphHash;
 import io.stepwise.graph.WorkflowGraph;
 import java.time.Duration;
 import java.util.List;
@@ -93,7 +94,7 @@ public interface WorkflowDefinition<T, S extends StartEvent, R extends StopEvent
    * as a constant, computed at compile time.
    */
   default String graphHash() {
-    return GraphHash.of(steps());
+    return GraphHash.of(steps().stream().map(StepDescriptor::hashed).toList());
   }
 
   /** The event graph as the processor proved it. */

@@ -28,7 +28,7 @@ public final class InMemoryRunStore implements RunStore {
 
   @Override
   public StoredRun save(Checkpoint checkpoint, long expectedVersion) {
-    StoreRules.requireSave(checkpoint, expectedVersion);
+    RunStoreRules.requireSave(checkpoint, expectedVersion);
     // compute() runs the check and the write atomically for this run id.
     return runs.compute(checkpoint.runId(), (id, current) -> {
       long actual = current == null ? 0 : current.version();
@@ -46,10 +46,10 @@ public final class InMemoryRunStore implements RunStore {
 
   @Override
   public List<StoredRun> list(Set<RunStatus> statuses) {
-    StoreRules.requireStatuses(statuses);
+    RunStoreRules.requireStatuses(statuses);
     return runs.values().stream()
         .filter(run -> statuses.contains(run.status()))
-        .sorted(StoreRules.LISTING_ORDER)
+        .sorted(RunStoreRules.LISTING_ORDER)
         .toList();
   }
 

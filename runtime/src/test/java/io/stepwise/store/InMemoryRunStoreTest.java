@@ -4,13 +4,13 @@ import java.time.InstantSource;
 
 class InMemoryRunStoreTest extends RunStoreContract {
   @Override
-  RunStore open(InstantSource clock) {
+  protected RunStore open(InstantSource clock) {
     return new InMemoryRunStore(clock);
   }
 
   /** One process, one map: a "second process" is the same store. */
   @Override
-  RunStore reopen(InstantSource clock) {
+  protected RunStore reopen(InstantSource clock) {
     return store;
   }
 }

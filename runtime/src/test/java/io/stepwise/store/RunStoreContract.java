@@ -19,23 +19,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link RunStore} does, run against each implementation by a subclass. */
-abstract class RunStoreContract {
-  static final String SNAPSHOT = "{\"format\":1,\"state\":{\"note\":\"line\\nbreak \\\"quoted\\\" é ✓\"},\"queues\":[]}";
+public abstract class RunStoreContract {
+  protected static final String SNAPSHOT = "{\"format\":1,\"state\":{\"note\":\"line\\nbreak \\\"quoted\\\" é ✓\"},\"queues\":[]}";
 
-  RunStore store;
+  protected RunStore store;
 
   /** A store over fresh, empty data, stamping saves with {@code clock}. */
-  abstract RunStore open(InstantSource clock);
+  protected abstract RunStore open(InstantSource clock);
 
   /** Another store over the same data, as a second process would open it. */
-  abstract RunStore reopen(InstantSource clock);
+  protected abstract RunStore reopen(InstantSource clock);
 
   @BeforeEach
-  void openStore() {
+  protected void openStore() {
     store = open(new TickingClock());
   }
 
-  static Checkpoint checkpoint(String runId, RunStatus status, String snapshot) {
+  protected static Checkpoint checkpoint(String runId, RunStatus status, String snapshot) {
     return new Checkpoint(runId, "OrderFlow", "sha256:abc", status, snapshot);
   }
 

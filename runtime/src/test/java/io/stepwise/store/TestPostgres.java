@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Assumptions;
  * {@code eval "$(.ci/start-postgres)"} for a developer). Without it the tests are skipped, except
  * on CI, where a missing server is a failure rather than a silent skip.
  */
-final class TestPostgres {
-  static final String VARIABLE = "STEPWISE_TEST_PG_URL";
+public final class TestPostgres {
+  public static final String VARIABLE = "STEPWISE_TEST_PG_URL";
 
   private TestPostgres() {}
 
-  static String url() {
+  public static String url() {
     String url = System.getenv(VARIABLE);
     return url == null || url.isBlank() ? null : url;
   }
 
-  static void requireServer() {
+  public static void requireServer() {
     if (url() != null) {
       return;
     }

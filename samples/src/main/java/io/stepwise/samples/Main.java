@@ -1,9 +1,9 @@
 package io.stepwise.samples;
 
+import io.stepwise.drawing.HtmlPage;
 import io.stepwise.graph.DotRenderer;
 import io.stepwise.graph.ExecutionTrace;
 import io.stepwise.graph.GraphJson;
-import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
 import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.samples.extraction.cli.ExtractCommand;

@@ -2,7 +2,7 @@ package io.stepwise.durable;
 
 import io.stepwise.RunOptions;
 import io.stepwise.WorkflowHandler;
-import io.stepwise.store.JdbcRunStore;
+import io.stepwise.store.jdbc.JdbcRunStore;
 
 /**
  * The child JVM of {@link KilledRunTest}: runs {@link CountFlow} with a SQLite store, prints the

@@ -3,10 +3,10 @@ package io.stepwise.durable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stepwise.store.JdbcRunStore;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import io.stepwise.store.StoredRun;
+import io.stepwise.store.jdbc.JdbcRunStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,16 @@
 package io.stepwise.processor.codegen;
 
-import static io.stepwise.processor.codegen.RuntimeTypes.EDGE;
-import static io.stepwise.processor.codegen.RuntimeTypes.EDGE_KIND;
-import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_KIND;
-import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_NODE;
-import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_NODE;
-import static io.stepwise.processor.codegen.RuntimeTypes.RESOURCE_USE;
-import static io.stepwise.processor.codegen.RuntimeTypes.RETRY_SETTINGS;
-import static io.stepwise.processor.codegen.RuntimeTypes.STEP_NODE;
-import static io.stepwise.processor.codegen.RuntimeTypes.WORKFLOW_GRAPH;
-
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import io.stepwise.graph.Edge;
+import io.stepwise.graph.EdgeKind;
+import io.stepwise.graph.EventKind;
+import io.stepwise.graph.EventNode;
+import io.stepwise.graph.ResourceNode;
+import io.stepwise.graph.ResourceUse;
+import io.stepwise.graph.RetrySettings;
+import io.stepwise.graph.StepNode;
+import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.RetrySpec;
@@ -23,65 +22,91 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The {@code GRAPH} constant: the event graph as proven, with every list sorted for stable renderings. */
+/**
+ * The event graph as proven, as the model module's {@link WorkflowGraph} (every list sorted for
+ * stable renderings), and the {@code GRAPH} constant that rebuilds it in the generated code. The
+ * graph resources are written from the same object by the model's own writers.
+ */
 final class GraphGenerator {
-  enum EdgeKind { CONSUMES, PRODUCES }
-
-  record Edge(EdgeKind kind, String step, String event) {}
-
-  /** @param config the file of a config resource (with {@code #section}), empty for a method */
-  record Resource(String name, String type, String qualifier, boolean cached, List<String> dependsOn, String config) {}
-
-  record Use(String step, String resource) {}
+  private static final ClassName WORKFLOW_GRAPH = ClassName.get(WorkflowGraph.class);
+  private static final ClassName STEP_NODE = ClassName.get(StepNode.class);
+  private static final ClassName RETRY_SETTINGS = ClassName.get(RetrySettings.class);
+  private static final ClassName EVENT_NODE = ClassName.get(EventNode.class);
+  private static final ClassName EVENT_KIND = ClassName.get(EventKind.class);
+  private static final ClassName EDGE = ClassName.get(Edge.class);
+  private static final ClassName EDGE_KIND = ClassName.get(EdgeKind.class);
+  private static final ClassName RESOURCE_NODE = ClassName.get(ResourceNode.class);
+  private static final ClassName RESOURCE_USE = ClassName.get(ResourceUse.class);
 
   private GraphGenerator() {}
 
-  static CodeBlock graph(EventIndex index) {
-    var steps = index.workflow().steps().stream()
+  /** The workflow's graph as data. */
+  static WorkflowGraph of(EventIndex index) {
+    WorkflowModel workflow = index.workflow();
+    var steps = workflow.steps().stream()
         .sorted(Comparator.comparing(StepModel::name))
-        .map(s -> isJoin(s)
-            ? CodeBlock.of("new $T($S, $L, $L, $L, true)",
-                STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout()))
-            : CodeBlock.of("new $T($S, $L, $L, $L)",
-                STEP_NODE, s.name(), s.workers(), retry(s.retry()), CodeBlocks.duration(s.timeout())))
+        .map(s -> new StepNode(s.name(), s.workers(), retry(s.retry()), s.timeout(), s.eventParams().size() > 1))
         .toList();
     var events = index.events().stream()
-        .map(e -> CodeBlock.of("new $T($S, $S, $T.$L)", EVENT_NODE, e.canonicalName(), e.label(), EVENT_KIND, e.role()))
+        .map(e -> new EventNode(e.canonicalName(), e.label(), EventKind.valueOf(e.role().name())))
         .toList();
-    var edges = edges(index).stream()
+    return new WorkflowGraph(workflow.name(), steps, events, edges(index), resources(workflow), uses(workflow));
+  }
+
+  /** Code that builds {@code graph}; a graph without resources uses the shorter constructor. */
+  static CodeBlock graph(EventIndex index) {
+    WorkflowGraph graph = of(index);
+    var steps = graph.steps().stream().map(GraphGenerator::step).toList();
+    var events = graph.events().stream()
+        .map(e -> CodeBlock.of("new $T($S, $S, $T.$L)", EVENT_NODE, e.type(), e.label(), EVENT_KIND, e.kind()))
+        .toList();
+    var edges = graph.edges().stream()
         .map(e -> CodeBlock.of("new $T($T.$L, $S, $S)", EDGE, EDGE_KIND, e.kind(), e.step(), e.event()))
         .toList();
-    var graph = CodeBlock.builder()
-        .add("new $T($S,\n$>$>", WORKFLOW_GRAPH, index.workflow().name())
+    var code = CodeBlock.builder()
+        .add("new $T($S,\n$>$>", WORKFLOW_GRAPH, graph.name())
         .add("$L,\n", CodeBlocks.multilineList(steps))
         .add("$L,\n", CodeBlocks.multilineList(events));
-    if (index.workflow().providers().isEmpty()) {
-      return graph.add("$L)$<$<", CodeBlocks.multilineList(edges)).build();
+    if (graph.resources().isEmpty()) {
+      return code.add("$L)$<$<", CodeBlocks.multilineList(edges)).build();
     }
-    var resources = resources(index.workflow()).stream()
-        .map(r -> r.config().isEmpty()
-            ? CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
-                r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d))
-                    .collect(CodeBlock.joining(", ")))
-            : CodeBlock.of("new $T($S, $S, $S, $L, $T.of(), $S)", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
-                r.cached(), List.class, r.config()))
-        .toList();
-    var uses = uses(index.workflow()).stream()
+    var resources = graph.resources().stream().map(GraphGenerator::resource).toList();
+    var uses = graph.resourceUses().stream()
         .map(u -> CodeBlock.of("new $T($S, $S)", RESOURCE_USE, u.step(), u.resource()))
         .toList();
-    return graph.add("$L,\n", CodeBlocks.multilineList(edges))
+    return code.add("$L,\n", CodeBlocks.multilineList(edges))
         .add("$L,\n", CodeBlocks.multilineList(resources))
         .add("$L)$<$<", CodeBlocks.multilineList(uses))
         .build();
   }
 
-  /** A step with two or more event parameters fires once per complete set: drawn as a join. */
-  static boolean isJoin(StepModel step) {
-    return step.eventParams().size() > 1;
+  private static CodeBlock step(StepNode step) {
+    String format = step.join() ? "new $T($S, $L, $L, $L, true)" : "new $T($S, $L, $L, $L)";
+    return CodeBlock.of(format, STEP_NODE, step.name(), step.workers(), retry(step.retry()),
+        CodeBlocks.duration(step.timeout()));
   }
 
-  private static CodeBlock retry(RetrySpec retry) {
+  private static CodeBlock resource(ResourceNode r) {
+    if (r.isConfig()) {
+      return CodeBlock.of("new $T($S, $S, $S, $L, $T.of(), $S)", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+          r.cached(), List.class, r.config());
+    }
+    return CodeBlock.of("new $T($S, $S, $S, $L, $T.of($L))", RESOURCE_NODE, r.name(), r.type(), r.qualifier(),
+        r.cached(), List.class, r.dependsOn().stream().map(d -> CodeBlock.of("$S", d)).collect(CodeBlock.joining(", ")));
+  }
+
+  // A step that never retries is drawn with RetrySettings.NONE, whatever its other @Retry values.
+  private static RetrySettings retry(RetrySpec retry) {
     if (retry.isNone()) {
+      return RetrySettings.NONE;
+    }
+    return new RetrySettings(retry.maxAttempts(), retry.delay(), retry.backoff(), retry.maxDelay(), retry.jitter(),
+        retry.on().stream().map(ClassName::canonicalName).toList(),
+        retry.notOn().stream().map(ClassName::canonicalName).toList());
+  }
+
+  private static CodeBlock retry(RetrySettings retry) {
+    if (retry.equals(RetrySettings.NONE)) {
       return CodeBlock.of("$T.NONE", RETRY_SETTINGS);
     }
     return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)",
@@ -91,46 +116,46 @@ final class GraphGenerator {
         retry.backoff(),
         CodeBlocks.duration(retry.maxDelay()),
         retry.jitter(),
-        names(retry.on()),
-        names(retry.notOn()));
+        strings(retry.on()),
+        strings(retry.notOn()));
   }
 
-  private static CodeBlock names(List<ClassName> types) {
+  private static CodeBlock strings(List<String> values) {
     return CodeBlock.of("$T.of($L)", List.class,
-        types.stream().map(t -> CodeBlock.of("$S", t.canonicalName())).collect(CodeBlock.joining(", ")));
+        values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
   }
 
-  /** The providers as graph resources, sorted by name; shared with the graph resources. */
-  static List<Resource> resources(WorkflowModel workflow) {
+  /** The providers as graph resources, sorted by name. */
+  private static List<ResourceNode> resources(WorkflowModel workflow) {
     return workflow.providers().stream()
-        .map(p -> new Resource(p.method(), p.label(), p.qualifier(), p.cached(), p.params().stream()
+        .map(p -> new ResourceNode(p.method(), p.label(), p.qualifier(), p.cached(), p.params().stream()
             .map(param -> workflow.providers().get(param.provider()).method())
             .distinct()
             .sorted()
             .toList(), p.isConfig() ? p.config().describe() : ""))
-        .sorted(Comparator.comparing(Resource::name))
+        .sorted(Comparator.comparing(ResourceNode::name))
         .toList();
   }
 
   /** Which step takes which resource (its retry policy included), sorted by step then resource, each pair once. */
-  static List<Use> uses(WorkflowModel workflow) {
-    var uses = new TreeSet<Use>(Comparator.comparing(Use::step).thenComparing(Use::resource));
+  private static List<ResourceUse> uses(WorkflowModel workflow) {
+    var uses = new TreeSet<ResourceUse>(Comparator.comparing(ResourceUse::step).thenComparing(ResourceUse::resource));
     for (StepModel step : workflow.steps()) {
       for (StepParam param : step.params()) {
         if (param instanceof StepParam.ResourceParam resource) {
-          uses.add(new Use(step.name(), workflow.providers().get(resource.provider()).method()));
+          uses.add(new ResourceUse(step.name(), workflow.providers().get(resource.provider()).method()));
         }
       }
       // A retry policy object is a resource the step's failures are handed to.
       if (step.retry().hasPolicy()) {
-        uses.add(new Use(step.name(), workflow.providers().get(step.retry().policyProvider()).method()));
+        uses.add(new ResourceUse(step.name(), workflow.providers().get(step.retry().policyProvider()).method()));
       }
     }
     return List.copyOf(uses);
   }
 
-  /** Edges sorted by kind, step, then event; shared with the graph resources so both list them alike. */
-  static List<Edge> edges(EventIndex index) {
+  /** Edges sorted by kind, step, then event. */
+  private static List<Edge> edges(EventIndex index) {
     var edges = new ArrayList<Edge>();
     for (StepModel step : index.workflow().steps()) {
       for (EventType event : step.accepted()) {

@@ -19,14 +19,6 @@ final class RuntimeTypes {
   static final ClassName RESOURCE_CACHE = ClassName.get("io.stepwise.spi", "ResourceCache");
   static final ClassName CATCH_POLICY = ClassName.get("io.stepwise.spi", "CatchPolicy");
   static final ClassName WORKFLOW_GRAPH = ClassName.get("io.stepwise.graph", "WorkflowGraph");
-  static final ClassName STEP_NODE = ClassName.get("io.stepwise.graph", "StepNode");
-  static final ClassName RETRY_SETTINGS = ClassName.get("io.stepwise.graph", "RetrySettings");
-  static final ClassName EVENT_NODE = ClassName.get("io.stepwise.graph", "EventNode");
-  static final ClassName EVENT_KIND = ClassName.get("io.stepwise.graph", "EventKind");
-  static final ClassName EDGE = ClassName.get("io.stepwise.graph", "Edge");
-  static final ClassName RESOURCE_NODE = ClassName.get("io.stepwise.graph", "ResourceNode");
-  static final ClassName RESOURCE_USE = ClassName.get("io.stepwise.graph", "ResourceUse");
-  static final ClassName EDGE_KIND = ClassName.get("io.stepwise.graph", "EdgeKind");
   static final ClassName JSON_CODEC = ClassName.get("io.stepwise.spi", "JsonCodec");
   static final ClassName OBJECT_CODEC = ClassName.get("io.stepwise.spi", "ObjectCodec");
   static final ClassName TAGGED_CODEC = ClassName.get("io.stepwise.spi", "TaggedCodec");

@@ -3,11 +3,11 @@ package io.stepwise.samples.drawing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stepwise.drawing.HtmlPage;
 import io.stepwise.graph.Edge;
 import io.stepwise.graph.EdgeKind;
 import io.stepwise.graph.ExecutionRecorder;
 import io.stepwise.graph.ExecutionTrace;
-import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
 import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.samples.Samples;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.stepwise.graph.HtmlPage;
+import io.stepwise.drawing.HtmlPage;
 import io.stepwise.samples.Samples;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

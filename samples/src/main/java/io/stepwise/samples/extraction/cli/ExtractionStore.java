@@ -1,7 +1,7 @@
 package io.stepwise.samples.extraction.cli;
 
-import io.stepwise.store.JdbcRunStore;
 import io.stepwise.store.RunStore;
+import io.stepwise.store.jdbc.JdbcRunStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

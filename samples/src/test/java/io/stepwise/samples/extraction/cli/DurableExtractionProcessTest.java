@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.samples.Main;
-import io.stepwise.store.JdbcRunStore;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.StoredRun;
+import io.stepwise.store.jdbc.JdbcRunStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
