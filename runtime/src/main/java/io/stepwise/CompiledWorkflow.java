@@ -135,8 +135,8 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
         : options.continueFromSnapshot() != null ? continued(options.continueFromSnapshot())
         : RunData.fresh(definition.name(), state, routing::isOwnEvent);
     String runId = options.runId() != null ? options.runId() : RunIds.next();
-    if (options.runId() != null && options.store() != null) {
-      options.store().load(runId).ifPresent(existing -> {
+    if (options.runId() != null && options.runStore() != null) {
+      options.runStore().load(runId).ifPresent(existing -> {
         throw new IllegalStateException("Run '" + runId + "' already exists in the run store (workflow '"
             + existing.checkpoint().workflow() + "', " + existing.status() + "), so it was not started again; resume"
             + " it with resume(\"" + runId + "\", store), or start the new run under another id");
@@ -204,7 +204,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(options, "options");
     // A handler of this run in this process that just ended (a cancel, say) saves its last first.
-    LiveRuns.awaitEnd(runId, options.storeTimeout());
+    LiveRuns.awaitEnd(runId, options.runStoreTimeout());
     StoredRun stored = store.load(runId).orElseThrow(() -> new IllegalArgumentException("The run store has no run '"
         + runId + "' to resume; store.list() shows the runs it has"));
     if (!stored.checkpoint().workflow().equals(definition.name())) {
@@ -224,7 +224,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     // The claim: from here on this handler owns the run, and any other one stops at its next save.
     StoredRun claimed = store.save(new Checkpoint(runId, stored.checkpoint().workflow(),
         stored.checkpoint().graphHash(), RunStatus.RUNNING, stored.snapshotJson()), stored.version());
-    return resume(snapshot, options.withStore(store), claimed);
+    return resume(snapshot, options.withRunStore(store), claimed);
   }
 
   private WorkflowHandler<R> resume(Snapshot snapshot, RunOptions options, StoredRun storedRun) {
@@ -257,10 +257,10 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
     run.streamBuffer(options.streamCapacity(), options.streamOverflow());
     run.retryPolicies(retryPolicies);
-    StoreCheckpointing stored = options.store() == null ? null
-        : new StoreCheckpointing(runId, options.store(), resumedFrom, options.checkpoints());
+    StoreCheckpointing stored = options.runStore() == null ? null
+        : new StoreCheckpointing(runId, options.runStore(), resumedFrom, options.checkpoints());
     RunCapture capture = new RunCapture(definition.name(), graphHash, definition.codecs(), routing.steps(), runId,
-        stored != null ? stored : options.checkpoints(), options.saveFailures(), options.storeTimeout());
+        stored != null ? stored : options.checkpoints(), options.saveFailures(), options.runStoreTimeout());
     capture.storeTo(stored);
     if (image != null) {
       capture.resumeChildren(image);

@@ -15,14 +15,14 @@ import java.util.function.Consumer;
  * default its builder method documents.
  *
  * <pre>{@code
- * RunOptions options = RunOptions.builder().timeout(Duration.ofMinutes(5)).store(store).build();
+ * RunOptions options = RunOptions.builder().timeout(Duration.ofMinutes(5)).runStore(store).build();
  * }</pre>
  */
 public final class RunOptions {
   /** Events a run's stream buffers for its reader by default. */
   public static final int DEFAULT_STREAM_CAPACITY = 4096;
   /** How long a run waits for one call of its run store by default. */
-  public static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RUN_STORE_TIMEOUT = Duration.ofSeconds(30);
 
   private static final RunOptions DEFAULTS = new Builder().build();
 
@@ -32,12 +32,12 @@ public final class RunOptions {
   private final WorkflowHandler<?> continueFrom;
   private final Snapshot continueFromSnapshot;
   private final Consumer<Snapshot> checkpoints;
-  private final RunStore store;
+  private final RunStore runStore;
   private final boolean trace;
   private final int streamCapacity;
   private final StreamOverflow streamOverflow;
   private final SaveFailurePolicy saveFailures;
-  private final Duration storeTimeout;
+  private final Duration runStoreTimeout;
   private final String runId;
   private final List<RunObserver> observers;
 
@@ -48,12 +48,12 @@ public final class RunOptions {
     this.continueFrom = builder.continueFrom;
     this.continueFromSnapshot = builder.continueFromSnapshot;
     this.checkpoints = builder.checkpoints;
-    this.store = builder.store;
+    this.runStore = builder.runStore;
     this.trace = builder.trace;
     this.streamCapacity = builder.streamCapacity;
     this.streamOverflow = builder.streamOverflow;
     this.saveFailures = builder.saveFailures;
-    this.storeTimeout = builder.storeTimeout;
+    this.runStoreTimeout = builder.runStoreTimeout;
     this.runId = builder.runId;
     this.observers = List.copyOf(builder.observers);
   }
@@ -104,8 +104,8 @@ public final class RunOptions {
   }
 
   /** The run store the run is checkpointed to, or null. */
-  public RunStore store() {
-    return store;
+  public RunStore runStore() {
+    return runStore;
   }
 
   /** Whether the run records an {@link io.stepwise.graph.ExecutionTrace}. */
@@ -129,8 +129,8 @@ public final class RunOptions {
   }
 
   /** How long the run waits for one call of its run store before counting it as failed. */
-  public Duration storeTimeout() {
-    return storeTimeout;
+  public Duration runStoreTimeout() {
+    return runStoreTimeout;
   }
 
   /** The run id the caller chose, or null for a generated one. */
@@ -173,9 +173,9 @@ public final class RunOptions {
     return toBuilder().checkpoints(checkpoints).build();
   }
 
-  /** These options with a run store; see {@link Builder#store}. */
-  public RunOptions withStore(RunStore store) {
-    return toBuilder().store(store).build();
+  /** These options with a run store; see {@link Builder#runStore}. */
+  public RunOptions withRunStore(RunStore runStore) {
+    return toBuilder().runStore(runStore).build();
   }
 
   /** These options with an execution trace recorded for {@link WorkflowHandler#trace()}, or not. */
@@ -188,9 +188,9 @@ public final class RunOptions {
     return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", verbose=" + verbose
         + ", continueFrom=" + (continueFrom != null ? continueFrom.runId()
             : continueFromSnapshot != null ? continueFromSnapshot.runId() : null) + ", checkpoints="
-        + (checkpoints != null) + ", store=" + store + ", trace=" + trace + ", streamCapacity=" + streamCapacity
-        + ", streamOverflow=" + streamOverflow + ", saveFailures=" + saveFailures + ", storeTimeout="
-        + storeTimeout + ", runId=" + runId + ", observers=" + observers + "]";
+        + (checkpoints != null) + ", runStore=" + runStore + ", trace=" + trace + ", streamCapacity=" + streamCapacity
+        + ", streamOverflow=" + streamOverflow + ", saveFailures=" + saveFailures + ", runStoreTimeout="
+        + runStoreTimeout + ", runId=" + runId + ", observers=" + observers + "]";
   }
 
   /** Builds {@link RunOptions}; each setting's default is the one documented on its method. */
@@ -201,12 +201,12 @@ public final class RunOptions {
     private WorkflowHandler<?> continueFrom;
     private Snapshot continueFromSnapshot;
     private Consumer<Snapshot> checkpoints;
-    private RunStore store;
+    private RunStore runStore;
     private boolean trace;
     private int streamCapacity = DEFAULT_STREAM_CAPACITY;
     private StreamOverflow streamOverflow = StreamOverflow.DROP_OLDEST;
     private SaveFailurePolicy saveFailures = SaveFailurePolicy.FAIL_RUN;
-    private Duration storeTimeout = DEFAULT_STORE_TIMEOUT;
+    private Duration runStoreTimeout = DEFAULT_RUN_STORE_TIMEOUT;
     private String runId;
     private final List<RunObserver> observers = new ArrayList<>(0);
 
@@ -219,12 +219,12 @@ public final class RunOptions {
       continueFrom = from.continueFrom;
       continueFromSnapshot = from.continueFromSnapshot;
       checkpoints = from.checkpoints;
-      store = from.store;
+      runStore = from.runStore;
       trace = from.trace;
       streamCapacity = from.streamCapacity;
       streamOverflow = from.streamOverflow;
       saveFailures = from.saveFailures;
-      storeTimeout = from.storeTimeout;
+      runStoreTimeout = from.runStoreTimeout;
       runId = from.runId;
       observers.addAll(from.observers);
     }
@@ -297,14 +297,14 @@ public final class RunOptions {
     }
 
     /**
-     * The run is checkpointed to {@code store} after each completed step and each new wait (as
+     * The run is checkpointed to {@code runStore} after each completed step and each new wait (as
      * {@link #checkpoints}, beside any consumer given there), and its final status saved when it
      * ends, so that {@link CompiledWorkflow#resume(String, RunStore)} can resume it in another
      * process. An input-required event reaches the stream only once the checkpoint that holds it
      * is saved. See docs/durability.md. Default: none.
      */
-    public Builder store(RunStore store) {
-      this.store = Objects.requireNonNull(store, "store");
+    public Builder runStore(RunStore runStore) {
+      this.runStore = Objects.requireNonNull(runStore, "runStore");
       return this;
     }
 
@@ -338,18 +338,18 @@ public final class RunOptions {
      * takes longer counts as a failed save, and the run's result never waits longer than this for
      * its store once the run ended. Default: 30 seconds.
      */
-    public Builder storeTimeout(Duration timeout) {
+    public Builder runStoreTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("store timeout must be positive, was " + timeout);
+        throw new IllegalArgumentException("run store timeout must be positive, was " + timeout);
       }
-      this.storeTimeout = timeout;
+      this.runStoreTimeout = timeout;
       return this;
     }
 
     /**
      * The run's id, chosen by the caller: 1 to 200 characters, no control characters. With a
-     * {@link #store}, it is an idempotency key: starting a run whose id the store already holds
+     * {@link #runStore}, it is an idempotency key: starting a run whose id the store already holds
      * throws instead of running it twice. Resuming keeps a run's id, so this is for new runs only.
      * Default: a random id (a UUID).
      */

@@ -109,7 +109,7 @@ class ToolAsksPersonTest {
 
   private void waitsInStoreAndIsAnsweredAfterResumeById(RunStore store) {
     WorkflowHandler<AgentResult> first =
-        mailer().run(new AgentInput("Email bob"), RunOptions.builder().store(store).runId("mail-1").build());
+        mailer().run(new AgentInput("Email bob"), RunOptions.builder().runStore(store).runId("mail-1").build());
     assertEquals(QUESTION, question(first));
     assertEquals(RunStatus.WAITING, store.load("mail-1").orElseThrow().status());
     first.cancel();

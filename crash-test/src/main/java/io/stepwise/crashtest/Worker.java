@@ -102,7 +102,7 @@ public final class Worker {
     WorkflowHandler<R> run;
     try {
       run = shape.compile().apply(Ledger.open(files.ledger()))
-          .run(shape.start(), RunOptions.builder().store(store).runId(files.name()).build());
+          .run(shape.start(), RunOptions.builder().runStore(store).runId(files.name()).build());
     } catch (IllegalStateException e) {
       report("refused " + e);
       return REFUSED;

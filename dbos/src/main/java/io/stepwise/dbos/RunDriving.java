@@ -64,7 +64,7 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         @SuppressWarnings("unchecked") // the start JSON was written from an S by DurableWorkflow.start
         S start = (S) workflow.json().read(startJson);
         try {
-          run = workflow.run(start, RunOptions.builder().store(store).runId(runId).build());
+          run = workflow.run(start, RunOptions.builder().runStore(store).runId(runId).build());
         } catch (IllegalStateException savedMeanwhile) {
           // A worker that held the run before (and lost it) saved its first checkpoint since: resume that.
           watch = store.watch(runId, RunStatus.RUNNING);

@@ -32,7 +32,7 @@ public final class StepOverhead {
     pool.setMaximumPoolSize(4);
     JdbcRunStore store = JdbcRunStore.create(pool);
     marginal("JdbcRunStore (PostgreSQL, pooled)", runs, steps -> flow.run(new CountFlow.Begin(steps),
-        RunOptions.builder().store(store).build()).result());
+        RunOptions.builder().runStore(store).build()).result());
 
     try (StepwiseDbos worker = StepwiseDbos.builder().postgres(url, null, null).schema(schema)
         .queuePolling(Duration.ofMillis(50)).register(flow, 16).launch()) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.graph.NodeIds;
-import io.stepwise.graph.TestGraphs;
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.graph.fixtures.TestGraphs;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;

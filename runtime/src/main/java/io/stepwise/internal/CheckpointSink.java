@@ -127,7 +127,7 @@ final class CheckpointSink {
       stuck = drainer;
     }
     failures.accept(new RunStoreException("Run " + runId + ": a checkpoint save took longer than " + timeout
-        + " (RunOptions storeTimeout), so no later checkpoint of this run is saved. Check the run store, or"
+        + " (RunOptions runStoreTimeout), so no later checkpoint of this run is saved. Check the run store, or"
         + " raise the timeout"));
     if (stuck != null) {
       stuck.interrupt();

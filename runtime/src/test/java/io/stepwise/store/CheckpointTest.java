@@ -3,6 +3,7 @@ package io.stepwise.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.stepwise.store.contract.TickingClock;
 import org.junit.jupiter.api.Test;
 
 class CheckpointTest {

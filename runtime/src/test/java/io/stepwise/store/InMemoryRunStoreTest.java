@@ -1,5 +1,6 @@
 package io.stepwise.store;
 
+import io.stepwise.store.contract.RunStoreContract;
 import java.time.InstantSource;
 
 class InMemoryRunStoreTest extends RunStoreContract {

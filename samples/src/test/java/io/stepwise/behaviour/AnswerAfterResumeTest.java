@@ -53,7 +53,7 @@ class AnswerAfterResumeTest {
   void answersSentRightAfterResumingAStoredRunAreKeptThroughAnotherCheckpoint() {
     RunStore store = new InMemoryRunStore();
     WorkflowHandler<Answers> run = WaitFlows_HesitantAskersFlow_Workflow.of(new WaitFlows.HesitantAskersFlow(OPEN))
-        .run(new Go(2), RunOptions.builder().store(store).build());
+        .run(new Go(2), RunOptions.builder().runStore(store).build());
     awaitQuestions(run);
     run.cancel();
 

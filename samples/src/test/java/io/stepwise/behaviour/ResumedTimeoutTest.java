@@ -62,7 +62,7 @@ class ResumedTimeoutTest {
   void aStoredRunCountsOnlyTheTimeUpToItsLastCheckpoint() throws InterruptedException {
     RunStore store = new InMemoryRunStore();
     WorkflowHandler<Reviewed> run = TimedReviewFlow_Workflow.of(new TimedReviewFlow())
-        .run(new Submit("draft"), RunOptions.defaults().withStore(store));
+        .run(new Submit("draft"), RunOptions.defaults().withRunStore(store));
     assertEquals(new ReviewWanted("draft"), run.events().findFirst().orElseThrow());
     Thread.sleep(1500); // held in memory after the checkpoint of the question: not recorded
     run.cancel();

@@ -19,7 +19,7 @@ public final class CountingProcess {
     System.out.println("run " + runId);
     System.out.flush();
     WorkflowHandler<CountFlow.Counted> run = workflow.run(new CountFlow.CountTo(Integer.parseInt(args[1])),
-        RunOptions.builder().runId(runId).store(JdbcRunStore.create(args[0])).build());
+        RunOptions.builder().runId(runId).runStore(JdbcRunStore.create(args[0])).build());
     run.result();
   }
 }

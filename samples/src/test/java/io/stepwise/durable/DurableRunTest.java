@@ -37,7 +37,7 @@ class DurableRunTest {
     List<Snapshot> alsoSeen = new CopyOnWriteArrayList<>();
 
     WorkflowHandler<CountFlow.Counted> run = CountFlow_Workflow.of(new CountFlow(-1))
-        .run(new CountFlow.CountTo(3), RunOptions.defaults().withCheckpoints(alsoSeen::add).withStore(store));
+        .run(new CountFlow.CountTo(3), RunOptions.defaults().withCheckpoints(alsoSeen::add).withRunStore(store));
     CountFlow.Counted result = run.result();
 
     StoredRun stored = store.load(run.runId()).orElseThrow();
@@ -55,7 +55,7 @@ class DurableRunTest {
   void aRunPausedForInputIsListedAsWaitingAndAnotherProcessAnswersIt() throws Exception {
     RunStore store = DirectoryRunStore.open(directory);
     WorkflowHandler<AskFlow.Answered> first = AskFlow_Workflow.of(new AskFlow())
-        .run(new AskFlow.Begin("tea"), RunOptions.defaults().withStore(store));
+        .run(new AskFlow.Begin("tea"), RunOptions.defaults().withRunStore(store));
     StoredRun waiting = awaitQuestion(store, first);
     assertEquals(RunStatus.WAITING, waiting.status());
     assertEquals(List.of(waiting), store.list(EnumSet.of(RunStatus.WAITING)));
@@ -77,7 +77,7 @@ class DurableRunTest {
   void aFinishedRunIsNotResumed() {
     RunStore store = new InMemoryRunStore();
     WorkflowHandler<CountFlow.Counted> run = CountFlow_Workflow.of(new CountFlow(-1))
-        .run(new CountFlow.CountTo(2), RunOptions.defaults().withStore(store));
+        .run(new CountFlow.CountTo(2), RunOptions.defaults().withRunStore(store));
     run.result();
 
     IllegalStateException finished = assertThrows(IllegalStateException.class,
@@ -91,7 +91,7 @@ class DurableRunTest {
   void unknownRunsAndOtherWorkflowsRunsAreRefused() throws Exception {
     RunStore store = new InMemoryRunStore();
     WorkflowHandler<AskFlow.Answered> asking = AskFlow_Workflow.of(new AskFlow())
-        .run(new AskFlow.Begin("tea"), RunOptions.defaults().withStore(store));
+        .run(new AskFlow.Begin("tea"), RunOptions.defaults().withRunStore(store));
     assertEquals(RunStatus.WAITING, awaitQuestion(store, asking).status());
 
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 class StoredRunSafetyTest {
 
   private static WorkflowHandler<AskFlow.Answered> ask(RunStore store) {
-    return AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("tea"), RunOptions.defaults().withStore(store));
+    return AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("tea"), RunOptions.defaults().withRunStore(store));
   }
 
   /** Reads the stream up to the question, as a caller that answers it would. */
@@ -79,7 +79,7 @@ class StoredRunSafetyTest {
   void withTheContinuePolicyTheRunGoesOnAndTheStreamSaysThatTheSaveFailed() {
     GatedStore store = new GatedStore(RunStatus.WAITING, GatedStore.Mode.FAIL);
     WorkflowHandler<AskFlow.Answered> run = AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("tea"),
-        RunOptions.builder().store(store).saveFailures(SaveFailurePolicy.CONTINUE).build());
+        RunOptions.builder().runStore(store).saveFailures(SaveFailurePolicy.CONTINUE).build());
     Iterator<Event> events = run.events().iterator();
 
     assertEquals(new AskFlow.Question("What about tea?"), events.next());
@@ -93,11 +93,11 @@ class StoredRunSafetyTest {
   void aStoreThatNeverAnswersFailsTheRunAfterTheStoreTimeoutInsteadOfHangingTheResult() {
     GatedStore store = new GatedStore(RunStatus.WAITING, GatedStore.Mode.HOLD);
     WorkflowHandler<AskFlow.Answered> run = AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("tea"),
-        RunOptions.builder().store(store).storeTimeout(Duration.ofMillis(200)).build());
+        RunOptions.builder().runStore(store).runStoreTimeout(Duration.ofMillis(200)).build());
 
     RunStoreException failed = assertThrows(RunStoreException.class, run::result);
     assertTrue(failed.getMessage().startsWith("Run " + run.runId() + ": a checkpoint save took longer than PT0.2S"
-        + " (RunOptions storeTimeout)"), failed.getMessage());
+        + " (RunOptions runStoreTimeout)"), failed.getMessage());
     store.open.countDown();
   }
 
@@ -161,7 +161,7 @@ class StoredRunSafetyTest {
   @Test
   void aCallerChosenRunIdIsAnIdempotencyKeyWithAStore() {
     RunStore store = new InMemoryRunStore();
-    RunOptions options = RunOptions.builder().runId("order-42").store(store).build();
+    RunOptions options = RunOptions.builder().runId("order-42").runStore(store).build();
     WorkflowHandler<AskFlow.Answered> run = AskFlow_Workflow.of(new AskFlow()).run(new AskFlow.Begin("tea"), options);
     assertEquals("order-42", run.runId());
     question(run);

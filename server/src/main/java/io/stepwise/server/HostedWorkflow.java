@@ -68,7 +68,7 @@ final class HostedWorkflow<S extends StartEvent, R extends StopEvent> {
   WorkflowHandler<R> start(S start, String runId, RunStore store) {
     RunOptions.Builder options = RunOptions.builder().runId(runId).stepStateEvents(true);
     if (store != null) {
-      options.store(store);
+      options.runStore(store);
     }
     return workflow.run(start, options.build());
   }

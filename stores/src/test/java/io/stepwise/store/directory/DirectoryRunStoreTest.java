@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
-import io.stepwise.store.RunStoreContract;
 import io.stepwise.store.RunStoreException;
 import io.stepwise.store.StoredRun;
-import io.stepwise.store.TickingClock;
+import io.stepwise.store.contract.RunStoreContract;
+import io.stepwise.store.contract.TickingClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

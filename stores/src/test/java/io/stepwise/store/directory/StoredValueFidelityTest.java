@@ -17,7 +17,7 @@ import io.stepwise.store.InMemoryRunStore;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import io.stepwise.store.RunStoreException;
-import io.stepwise.store.TestPostgres;
+import io.stepwise.store.contract.TestPostgres;
 import io.stepwise.store.jdbc.JdbcRunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

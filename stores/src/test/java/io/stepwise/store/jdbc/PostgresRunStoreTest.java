@@ -1,6 +1,6 @@
 package io.stepwise.store.jdbc;
 
-import io.stepwise.store.TestPostgres;
+import io.stepwise.store.contract.TestPostgres;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -99,7 +99,7 @@ public final class DurableCommand {
     out.println();
     PauseWatch watch = new PauseWatch();
     WorkflowHandler<ExtractedData> run = flow(model).run(new InputEvent(file, arguments.prompt()),
-        RunOptions.defaults().withStore(store).withCheckpoints(watch));
+        RunOptions.defaults().withRunStore(store).withCheckpoints(watch));
     return drive(run, store, 0, watch, arguments.store(), ExtractCommand.label(offline), out, err);
   }
 

@@ -65,7 +65,7 @@ public final class PausableMain {
   public static String start(RunStore store, PrintStream out) {
     // No run timeout: the person may answer days later, in another process.
     WorkflowHandler<Answered> run = HumanInTheLoopFlow_Workflow.of(new HumanInTheLoopFlow())
-        .run(new Begin(), RunOptions.defaults().withTimeout(Duration.ZERO).withStore(store));
+        .run(new Begin(), RunOptions.defaults().withTimeout(Duration.ZERO).withRunStore(store));
     Iterator<Event> stream = run.events().iterator();
     while (stream.hasNext()) {
       if (stream.next() instanceof AskNumber ask) {

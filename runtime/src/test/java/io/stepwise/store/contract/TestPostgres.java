@@ -1,4 +1,4 @@
-package io.stepwise.store;
+package io.stepwise.store.contract;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.stepwise.store;
+package io.stepwise.store.contract;
 
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,10 +1,15 @@
-package io.stepwise.store;
+package io.stepwise.store.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stepwise.store.Checkpoint;
+import io.stepwise.store.RunStatus;
+import io.stepwise.store.RunStore;
+import io.stepwise.store.StaleRunException;
+import io.stepwise.store.StoredRun;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
