@@ -1,6 +1,6 @@
 package io.stepwise;
 
-import io.stepwise.internal.RunImage;
+import io.stepwise.internal.snapshot.RunImage;
 import io.stepwise.internal.snapshot.SnapshotEnvelope;
 import io.stepwise.internal.snapshot.SnapshotWriter;
 import io.stepwise.spi.CodecRegistry;

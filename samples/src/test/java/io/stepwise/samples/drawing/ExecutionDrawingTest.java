@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stepwise.graph.Edge;
 import io.stepwise.graph.EdgeKind;
-import io.stepwise.graph.ExecutionRecorder;
 import io.stepwise.graph.ExecutionTrace;
 import io.stepwise.graph.HtmlPage;
 import io.stepwise.graph.MermaidRenderer;
 import io.stepwise.graph.WorkflowGraph;
+import io.stepwise.internal.trace.ExecutionRecorder;
 import io.stepwise.samples.Samples;
 import io.stepwise.samples.triage.TriageEvents.AutoReply;
 import io.stepwise.samples.triage.TriageEvents.SentimentScored;
