@@ -3,7 +3,6 @@ package io.stepwise.internal.children;
 import io.stepwise.Event;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.internal.Log;
-import io.stepwise.internal.run.RunHandle;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class RunChildren {
       entry.held.clear();
     }
     for (Event event : held) {
-      if (!(handle instanceof RunHandle<?> child) || !child.offer(event)) {
+      if (!(handle instanceof LocalRun child) || !child.offer(event)) {
         Log.get().log(Level.WARNING, "child run {0} of workflow ''{1}'' was resumed and does not accept {2}, sent to it"
             + " while it was waiting to be resumed; the event is dropped", runId, workflow, event);
       }
@@ -72,7 +71,7 @@ public final class RunChildren {
 
   /**
    * Delivers an event to the children that take it: each running child applies the rule of
-   * {@link RunHandle#offer} (its steps, else its own children); each awaited child holds it.
+   * {@link LocalRun#offer} (its steps, else its own children); each awaited child holds it.
    *
    * @return whether some child took it
    */
@@ -94,7 +93,7 @@ public final class RunChildren {
     }
     boolean taken = held;
     for (WorkflowHandler<?> handle : running) {
-      if (handle instanceof RunHandle<?> child && child.offer(event)) {
+      if (handle instanceof LocalRun child && child.offer(event)) {
         taken = true;
       }
     }
@@ -115,7 +114,7 @@ public final class RunChildren {
       children.values().stream().filter(e -> e.handle != null).forEach(e -> running.add(e.handle));
     }
     for (WorkflowHandler<?> handle : running) {
-      if (handle instanceof RunHandle<?> child) {
+      if (handle instanceof LocalRun child) {
         WorkflowHandler<?> found = child.children().find(runId);
         if (found != null) {
           return found;
@@ -144,7 +143,7 @@ public final class RunChildren {
       children.values().stream().filter(e -> e.handle != null).forEach(e -> running.add(e.handle));
     }
     for (WorkflowHandler<?> handle : running) {
-      if (handle instanceof RunHandle<?> child && child.children().holdFor(runId, event)) {
+      if (handle instanceof LocalRun child && child.children().holdFor(runId, event)) {
         return true;
       }
     }

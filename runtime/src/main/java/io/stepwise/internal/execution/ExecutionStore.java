@@ -9,10 +9,10 @@ import java.util.Set;
  * moved on without it, even when the step ignores its interrupt.
  */
 final class ExecutionStore implements Store {
-  private final StepExecution execution;
+  private final StepContext execution;
   private final Store store;
 
-  ExecutionStore(StepExecution execution, Store store) {
+  ExecutionStore(StepContext execution, Store store) {
     this.execution = execution;
     this.store = store;
   }

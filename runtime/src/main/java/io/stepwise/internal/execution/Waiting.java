@@ -5,7 +5,6 @@ import io.stepwise.WaitTimeoutException;
 import io.stepwise.WorkflowCancelledException;
 import io.stepwise.internal.loop.Tick.WaitMatched;
 import io.stepwise.internal.loop.Tick.WaitStarted;
-import io.stepwise.internal.run.RunDriver;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,12 +24,12 @@ public final class Waiting {
 
   private record Expired(int seq, Class<?> type, Duration timeout) implements Message {}
 
-  private final RunDriver<?> run;
+  private final ExecutionHost run;
   private final long execution;
   private final LinkedBlockingQueue<Message> mailbox = new LinkedBlockingQueue<>();
   private int seq;
 
-  Waiting(RunDriver<?> run, long execution) {
+  Waiting(ExecutionHost run, long execution) {
     this.run = run;
     this.execution = execution;
   }

@@ -13,7 +13,6 @@ import io.stepwise.internal.loop.Routing;
 import io.stepwise.internal.loop.RunEnds;
 import io.stepwise.internal.loop.RunLoop;
 import io.stepwise.internal.loop.Tick;
-import io.stepwise.internal.trace.TraceRecording;
 import io.stepwise.observe.ChildRunStarted;
 import io.stepwise.observe.EventRouted;
 import io.stepwise.observe.ObservedRun;
@@ -34,7 +33,7 @@ import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
 /**
- * Turns what a run's driver sees into {@link RunObserver} calls, as {@link TraceRecording} does
+ * Turns what a run's driver sees into {@link RunObserver} calls, as {@code TraceRecording} does
  * for traces, so the loop stays a pure reducer that knows nothing of observers: starts, retries
  * and cancels are read from the commands the loop emits, ends, failures and routing from the ticks
  * it is fed. Made only for a run with observers; the driver calls it on its draining thread, the

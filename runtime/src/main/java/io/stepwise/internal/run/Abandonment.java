@@ -33,7 +33,7 @@ final class Abandonment {
       if (released) {
         return;
       }
-      run.stream.unreachable();
+      run.stream().unreachable();
       if (!run.isFinished()) {
         run.post(new Tick.Abandoned());
       }

@@ -7,8 +7,9 @@ import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowFailedEvent;
 import io.stepwise.internal.IdTable;
 import io.stepwise.internal.Log;
-import io.stepwise.internal.children.ChildRuns;
+import io.stepwise.internal.children.ExecutionChildren;
 import io.stepwise.internal.children.RunChildren;
+import io.stepwise.internal.execution.ExecutionHost;
 import io.stepwise.internal.execution.StepExecution;
 import io.stepwise.internal.execution.StepInvoker;
 import io.stepwise.internal.loop.Command.CancelStep;
@@ -48,38 +49,40 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Drives one run: feeds ticks to its {@link RunLoop} one at a time and carries out the commands,
- * starting steps on virtual threads, keeping the timers, the stream and the result.
+ * Drives one run: feeds ticks to its {@link RunLoop} one at a time and carries out the commands it
+ * emits: starting steps on virtual threads, arming timers ({@link RunTimers}), publishing on the
+ * stream, taking checkpoints ({@link RunCapture}) and completing the result ({@link RunResult}).
+ * A run under a {@code numConcurrentRuns} limit waits for its slot first ({@link Admission}).
  *
  * <p>Ticks come from any thread into a lock-free queue; whichever thread finds the loop idle
  * drains it (trampolining), so there is no loop thread to wake and a run that waits holds no
  * thread at all. The queue's counter gives each drain a happens-before edge to the previous one,
  * so the loop's state needs no locks.
  */
-public final class RunDriver<R extends StopEvent> {
+public final class RunDriver<R extends StopEvent> implements ExecutionHost {
   private static final ThreadFactory STEP_THREADS = Thread.ofVirtual().name("stepwise-step").factory();
+  private static final boolean VERBOSE_BY_DEFAULT = Boolean.getBoolean("stepwise.verbose");
 
   private final String runId;
-  public final Routing routing;
-  public final StepInvoker invoker;
-  private final Class<R> stopType;
-  private final Timers timers;
+  private final Routing routing;
+  private final StepInvoker invoker;
   /** The run's state and store, shared with its step executions. */
-  public final RunData data;
+  private final RunData data;
   /** The child runs in flight of all its executions, for events sent from outside. */
-  public final RunChildren children = new RunChildren();
-  private static final boolean VERBOSE_BY_DEFAULT = Boolean.getBoolean("stepwise.verbose");
+  private final RunChildren children = new RunChildren();
   /** INFO when steps are logged, null when not. */
   private final Level logLevel;
   private final RunLoop loop;
   /** The run's stream; its steps take their place on it before they write (see {@link EventStream#admit}). */
-  public final EventStream stream;
+  private final EventStream stream;
+  private final RunResult<R> result;
+  private final AliveTime alive = new AliveTime();
   private final ConcurrentLinkedQueue<Tick> ticks = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingTicks = new AtomicInteger();
   private final Consumer<Command> execute = this::execute;
   // Touched only by the draining thread.
   private final IdTable<StepExecution> executions = new IdTable<>();
-  private final IdTable<ArmedTimer> pendingTimers = new IdTable<>();
+  private final RunTimers timers;
   private RunCapture capture;
   // With a run store: the questions (and what follows them) held back until their checkpoint is saved.
   private HeldQuestions questions;
@@ -87,24 +90,14 @@ public final class RunDriver<R extends StopEvent> {
   private volatile Abandonment.Watch watch; // set once the handle exists; released when the run ends
   private boolean handoffOpen;
   private StepExecution handoff;
-  private final CompletableFuture<R> result = new CompletableFuture<>();
-  private volatile CompletableFuture<R> exposedResult; // made when a caller first asks
   private volatile boolean finished;
   // Set before the first tick, or never: an untraced run only tests it for null.
   private ExecutionRecorder recorder;
   // Likewise: a run without observers only tests it for null, and makes no event for them.
   private RunObservation observation;
-  // The run's time alive before this process started it (a resumed run's snapshot says), and when
-  // its loop here saw its first tick and its end (System.nanoTime(), -1 until then).
-  private Duration aliveBefore = Duration.ZERO;
-  private volatile long startedNanos = -1;
-  private volatile long endedNanos = -1;
   private volatile Snapshot endSnapshot; // made on the first snapshot() after the end
-  // With numConcurrentRuns: the limit it waits in (null: none), whether it waits in its queue, and
-  // whether it holds one of its slots (so its end frees it).
-  private RunSlots slots;
-  private volatile boolean queued;
-  private boolean holdsSlot;
+  // With numConcurrentRuns: the run's place in its limit; null without one.
+  private volatile Admission admission;
   private RetryPolicies retryPolicies;
 
   public RunDriver(String runId, Routing routing, StepInvoker invoker, Class<R> stopType,
@@ -123,8 +116,8 @@ public final class RunDriver<R extends StopEvent> {
     this.runId = runId;
     this.routing = routing;
     this.invoker = invoker;
-    this.stopType = stopType;
-    this.timers = timers;
+    this.result = new RunResult<>(stopType);
+    this.timers = new RunTimers(timers);
     this.data = data;
     // Step-by-step logging is opt-in, so that a run that logs nothing never starts the logging
     // backend (see Log); -Dstepwise.verbose=true turns it on for every run.
@@ -134,9 +127,6 @@ public final class RunDriver<R extends StopEvent> {
     this.stream = new EventStream(runId);
     this.capture = RunCapture.NONE;
   }
-
-  /** A timer and when it fires, so a snapshot can say how long a retry has left to wait. */
-  private record ArmedTimer(Timers.Pending pending, long dueNanos) {}
 
   /** Lets the run take snapshots (and checkpoints); call before the first tick. */
   public void capture(RunCapture capture) {
@@ -151,11 +141,6 @@ public final class RunDriver<R extends StopEvent> {
     loop.retryPolicies(policies);
   }
 
-  /** The most attempts the policy of {@code step} allows, for {@code ctx.retryInfo()}. */
-  public int maxAttempts(StepDescriptor step) {
-    return retryPolicies.maxAttempts(step);
-  }
-
   /** Bounds the run's stream (see {@link io.stepwise.RunOptions.Builder#streamBuffer}); call before the first tick. */
   public void streamBuffer(int capacity, io.stepwise.StreamOverflow overflow) {
     stream.bound(capacity, overflow);
@@ -163,7 +148,7 @@ public final class RunDriver<R extends StopEvent> {
 
   /** The time the run was alive before this start, as its snapshot recorded; call before the first tick. */
   public void aliveBefore(Duration elapsed) {
-    this.aliveBefore = elapsed;
+    alive.before(elapsed);
   }
 
   /**
@@ -178,18 +163,17 @@ public final class RunDriver<R extends StopEvent> {
       post(first);
       return;
     }
-    this.slots = slots;
-    queued = true;
+    Admission queued = new Admission(slots);
+    admission = queued;
     // As if a thread were draining: every post only queues, behind `first`, until admit() drains.
     pendingTicks.set(1);
     ticks.offer(first);
-    slots.enter(this);
+    queued.enter(this);
   }
 
   /** A slot is this run's: it starts, and what was posted while it waited follows its first tick. */
   void admit() {
-    holdsSlot = true;
-    queued = false;
+    admission.admitted();
     drain(null); // the count set in start() stands for this drain
   }
 
@@ -199,24 +183,24 @@ public final class RunDriver<R extends StopEvent> {
    * @return false when it was not queued: it started (or is starting), and a cancel must go to its loop
    */
   boolean withdraw() {
-    if (!queued || !slots.withdraw(this)) {
+    Admission queued = admission;
+    if (queued == null || !queued.withdraw(this)) {
       return false;
     }
-    queued = false;
     drain(new Tick.CancelRequested()); // handled before the held first tick, which the ended loop then drops
     return true;
   }
 
   /** Whether the run waits for a slot of its workflow's {@code numConcurrentRuns}. */
   public boolean isQueued() {
-    return queued;
+    Admission queued = admission;
+    return queued != null && queued.isQueued();
   }
 
   /** Where the run stands in its workflow's queue, for messages. */
   String queueDescription() {
-    RunSlots limit = slots;
-    return limit == null ? "" : limit.running() + " of its runs are running (numConcurrentRuns = " + limit.limit()
-        + ") and " + limit.queued() + " are queued";
+    Admission queued = admission;
+    return queued == null ? "" : queued.description();
   }
 
   /**
@@ -224,12 +208,7 @@ public final class RunDriver<R extends StopEvent> {
    * first tick (not while it was queued) until now or its end.
    */
   Duration elapsed() {
-    long started = startedNanos;
-    if (started < 0) {
-      return aliveBefore;
-    }
-    long ended = endedNanos;
-    return aliveBefore.plusNanos((ended >= 0 ? ended : System.nanoTime()) - started);
+    return alive.elapsed();
   }
 
   /**
@@ -246,7 +225,7 @@ public final class RunDriver<R extends StopEvent> {
     if (finished) {
       return completedWith(answer);
     }
-    if (queued) { // else its request would wait, unanswered, until the run starts
+    if (isQueued()) { // else its request would wait, unanswered, until the run starts
       answer.completeExceptionally(new IllegalStateException("Run " + runId + " of workflow '" + routing.workflow()
           + "' is queued: " + queueDescription() + "; it has nothing to snapshot until it starts. Take the snapshot"
           + " once it started (its first stream event says so), or cancel() it to take it out of the queue"));
@@ -297,31 +276,72 @@ public final class RunDriver<R extends StopEvent> {
     this.observation = new RunObservation(run, routing, observers, inherited, loop::routesSendOf);
   }
 
-  /** The observation, or null when the run has no observers. */
-  public RunObservation observation() {
-    return observation;
-  }
-
   /** The recorder, or null when the run is not traced. */
   ExecutionRecorder recorder() {
     return recorder;
   }
 
   /** The run's state and store. */
+  @Override
   public RunData data() {
     return data;
   }
 
-  public Level logLevel() {
-    return logLevel;
-  }
-
+  @Override
   public String runId() {
     return runId;
   }
 
+  @Override
   public Routing routing() {
     return routing;
+  }
+
+  // What its step executions ask of the run (see ExecutionHost).
+
+  @Override
+  public StepInvoker invoker() {
+    return invoker;
+  }
+
+  @Override
+  public EventStream stream() {
+    return stream;
+  }
+
+  @Override
+  public RunChildren children() {
+    return children;
+  }
+
+  @Override
+  public Level logLevel() {
+    return logLevel;
+  }
+
+  @Override
+  public int maxAttempts(StepDescriptor step) {
+    return retryPolicies.maxAttempts(step);
+  }
+
+  @Override
+  public RunObserver.Scope stepEntered(StepExecution execution, Event[] events) {
+    RunObservation observed = observation;
+    return observed == null ? null : observed.stepEntered(execution, events);
+  }
+
+  @Override
+  public void childRunStarted(StepExecution execution, String childWorkflow, String childRunId) {
+    RunObservation observed = observation;
+    if (observed != null) {
+      observed.childRunStarted(execution, childWorkflow, childRunId);
+    }
+  }
+
+  @Override
+  public List<RunObserver> inheritedObservers() {
+    RunObservation observed = observation;
+    return observed == null ? null : observed.inherited();
   }
 
   /** Whether the run has ended; a tick may still be on its way to an ended run, and is dropped. */
@@ -331,31 +351,12 @@ public final class RunDriver<R extends StopEvent> {
 
   /** The result, completed when the run ends; only the driver completes it. */
   CompletableFuture<R> result() {
-    return result;
+    return result.future();
   }
 
   /** A twin of the result for callers, so a caller completing it cannot change the run's result. */
   CompletableFuture<R> exposedResult() {
-    CompletableFuture<R> twin = exposedResult;
-    if (twin == null) {
-      synchronized (this) {
-        twin = exposedResult;
-        if (twin == null) {
-          CompletableFuture<R> made = new CompletableFuture<>();
-          // Completed with the result's own value or exception, on whichever thread completes it.
-          result.whenComplete((value, error) -> {
-            if (error != null) {
-              made.completeExceptionally(error);
-            } else {
-              made.complete(value);
-            }
-          });
-          twin = made;
-          exposedResult = made;
-        }
-      }
-    }
-    return twin;
+    return result.exposed();
   }
 
   Stream<Event> events() {
@@ -363,6 +364,7 @@ public final class RunDriver<R extends StopEvent> {
   }
 
   /** Hands a tick to the loop; runs the loop on this thread if no other thread is running it. */
+  @Override
   public void post(Tick tick) {
     if (pendingTicks.compareAndSet(0, 1)) {
       drain(tick); // the loop is idle and the queue empty: no need to queue it
@@ -381,6 +383,7 @@ public final class RunDriver<R extends StopEvent> {
    *
    * @return the execution to run next on this thread, or null
    */
+  @Override
   public StepExecution postLast(Tick tick) {
     if (pendingTicks.compareAndSet(0, 1)) {
       handoffOpen = true;
@@ -423,8 +426,8 @@ public final class RunDriver<R extends StopEvent> {
     }
     // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
     // is saved, and the start of a run with a store, so that it is stored from its start.
-    if (startedNanos < 0 && (tick instanceof Tick.Started || tick instanceof Tick.Resumed)) {
-      startedNanos = System.nanoTime(); // its run timeout, armed by this tick, counts from here too
+    if (!alive.hasStarted() && (tick instanceof Tick.Started || tick instanceof Tick.Resumed)) {
+      alive.started(); // its run timeout, armed by this tick, counts from here too
     }
     boolean checkpoint = tick instanceof Tick.WaitStarted || (tick instanceof Tick.Started && questions != null);
     if (observation != null) {
@@ -437,7 +440,7 @@ public final class RunDriver<R extends StopEvent> {
         TraceRecording.returned(recorder, execution, returned.emitted());
       }
       case Tick.StepThrew threw -> executions.remove(threw.execution());
-      case Tick.Timed timed -> pendingTimers.remove(timed.key());
+      case Tick.Timed timed -> timers.fired(timed.key());
       default -> {
         if (recorder != null) {
           TraceRecording.tick(recorder, tick, executions);
@@ -467,7 +470,7 @@ public final class RunDriver<R extends StopEvent> {
       }
       if (checkpoint && !finished && capture.checkpointing()) {
         long position = stream.published() + (questions == null ? 0 : questions.held());
-        capture.checkpoint(data, runId, position, loop.image(), this::retryLeft, this::childrenOf, elapsed(),
+        capture.checkpoint(data, runId, position, loop.image(), timers::left, this::childrenOf, elapsed(),
             this::checkpointSaved);
       }
     } catch (RuntimeException | Error bug) {
@@ -501,7 +504,9 @@ public final class RunDriver<R extends StopEvent> {
       case StartStep start -> {
         StepExecution execution = new StepExecution(this, start.execution(), routing.steps().get(start.step()),
             start.events(), start.attempt(), start.lastError());
-        capture.handChildren(start.step(), start.events(), execution);
+        if (capture.resumesChildren()) {
+          capture.handChildren(start.step(), start.events(), execution.children());
+        }
         executions.put(start.execution(), execution);
         if (handoffOpen && handoff == null) {
           handoff = execution;
@@ -518,18 +523,12 @@ public final class RunDriver<R extends StopEvent> {
       case Publish publish -> publishNow(publish.event());
       case Schedule schedule -> {
         Tick.Timed timed = schedule.tick();
-        pendingTimers.put(schedule.key(), new ArmedTimer(timers.schedule(schedule.delay(), () -> post(timed)),
-            System.nanoTime() + schedule.delay().toNanos()));
+        timers.schedule(schedule.key(), schedule.delay(), () -> post(timed));
       }
-      case Unschedule unschedule -> {
-        ArmedTimer armed = pendingTimers.remove(unschedule.key());
-        if (armed != null) {
-          armed.pending().cancel();
-        }
-      }
+      case Unschedule unschedule -> timers.unschedule(unschedule.key());
       case Finish finish -> finish(finish.terminal(), finish.error(), finish.keepStored());
       case Command.Captured captured ->
-          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), this::retryLeft,
+          capture.answer(captured.request(), data, runId, stream.published(), captured.image(), timers::left,
               this::childrenOf, elapsed());
       case Collected collected -> {
         StepExecution execution = executions.get(collected.execution());
@@ -553,25 +552,23 @@ public final class RunDriver<R extends StopEvent> {
   }
 
   private void finish(Event terminal, RuntimeException error, boolean keepStored) {
-    endedNanos = System.nanoTime();
+    alive.ended();
     finished = true;
-    if (holdsSlot) {
-      holdsSlot = false;
-      slots.leave(); // the oldest queued run of the workflow starts
+    Admission admitted = admission;
+    if (admitted != null) {
+      admitted.release(); // the oldest queued run of the workflow starts
     }
-    pendingTimers.valuesByKey().forEach(armed -> armed.pending().cancel());
-    pendingTimers.clear();
+    timers.cancelAll();
     executions.clear();
     if (questions != null) {
       questions.releaseAll(); // the run ended: nothing is left to wait for
     }
     if (observation != null) { // before the stream ends and the result completes: a caller sees the run observed
-      observation.runEnded(terminal, error, keepStored, stopType, this::publishNow);
+      observation.runEnded(terminal, error, keepStored, result.stopType(), this::publishNow);
     }
     stream.end(terminal);
-    if (error == null && !stopType.isInstance(terminal)) {
-      error = new WorkflowException("Workflow '" + routing.workflow() + "' ended with "
-          + terminal.getClass().getName() + ", which is not its stop event type " + stopType.getName());
+    if (error == null) {
+      error = result.wrongEnd(routing.workflow(), terminal);
     }
     capture.ended(this::endSnapshot);
     Abandonment.Watch watched = watch;
@@ -588,12 +585,7 @@ public final class RunDriver<R extends StopEvent> {
     }
     capture.afterCheckpoints(() -> {
       RuntimeException unsaved = failure == null ? capture.unsavedEnd(runId) : null;
-      if (failure != null || unsaved != null) {
-        result.completeExceptionally(failure != null ? failure : unsaved);
-      } else {
-        R stop = stopType.cast(terminal);
-        result.complete(stop);
-      }
+      result.complete(terminal, failure != null ? failure : unsaved);
       if (saving != null) {
         saving.complete(null);
       }
@@ -619,17 +611,8 @@ public final class RunDriver<R extends StopEvent> {
     return lastSave;
   }
 
-  /** How long the retry timer under {@code key} has left, zero when it is due or unknown. */
-  private Duration retryLeft(long key) {
-    ArmedTimer armed = pendingTimers.get(key);
-    if (armed == null) {
-      return Duration.ZERO;
-    }
-    return Duration.ofNanos(Math.max(0, armed.dueNanos() - System.nanoTime()));
-  }
-
   /** The child runs execution {@code key} waits for, or null when it is not running here. */
-  private ChildRuns childrenOf(long key) {
+  private ExecutionChildren childrenOf(long key) {
     StepExecution execution = executions.get(key);
     return execution == null ? null : execution.childrenIfAny();
   }

@@ -6,6 +6,7 @@ import io.stepwise.StopEvent;
 import io.stepwise.WorkflowException;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.graph.ExecutionTrace;
+import io.stepwise.internal.children.LocalRun;
 import io.stepwise.internal.children.RunChildren;
 import io.stepwise.internal.loop.Tick.CancelRequested;
 import io.stepwise.internal.loop.Tick.EventPosted;
@@ -18,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /** The caller's side of a run: checks what comes from outside, then hands it to the driver. */
-public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> {
+public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R>, LocalRun {
   private final RunDriver<R> run;
 
   public RunHandle(RunDriver<R> run) {
@@ -70,7 +71,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
     if (!offer(event)) {
       throw new IllegalArgumentException("Workflow '" + run.routing().workflow() + "' has no step that accepts "
           + event.getClass().getName() + ", and no child run of run " + runId() + " accepts it (child runs in"
-          + " flight: " + run.children.describe() + "); it accepts: " + run.routing().acceptedTypes());
+          + " flight: " + run.children().describe() + "); it accepts: " + run.routing().acceptedTypes());
     }
   }
 
@@ -81,6 +82,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
    *
    * @return whether some run took it
    */
+  @Override
   public boolean offer(Event event) {
     if (run.isFinished()) {
       return false;
@@ -89,12 +91,13 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
       run.post(new EventPosted(event, -1));
       return true;
     }
-    return run.children.offer(event);
+    return run.children().offer(event);
   }
 
   /** The run's children in flight. */
+  @Override
   public RunChildren children() {
-    return run.children;
+    return run.children();
   }
 
   @Override
@@ -105,7 +108,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
     // A child goes from awaited (held events) to running only once; when it does so between the
     // two lookups, the second round finds it running.
     for (int round = 0; round < 2; round++) {
-      WorkflowHandler<?> found = run.children.find(childRunId);
+      WorkflowHandler<?> found = run.children().find(childRunId);
       if (found instanceof RunHandle<?> child) {
         if (!child.run.routing().accepts(event)) {
           throw new IllegalArgumentException("Child run " + childRunId + " of workflow '" + child.run.routing().workflow()
@@ -115,12 +118,12 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
         child.run.post(new EventPosted(event, -1)); // dropped if the child ends meanwhile, as for any run
         return;
       }
-      if (run.children.holdFor(childRunId, event)) {
+      if (run.children().holdFor(childRunId, event)) {
         return;
       }
     }
     throw new IllegalArgumentException("Run " + runId() + " of workflow '" + run.routing().workflow()
-        + "' has no child run " + childRunId + " in flight (child runs in flight: " + run.children.describe()
+        + "' has no child run " + childRunId + " in flight (child runs in flight: " + run.children().describe()
         + "); a child run takes events only while it runs: take its id from a ChildEvent of this run's stream");
   }
 
@@ -151,11 +154,13 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R> 
   }
 
   /** Whether the run waits for a slot of its workflow's {@code numConcurrentRuns}. */
+  @Override
   public boolean isQueued() {
     return run.isQueued();
   }
 
   /** A snapshot the run's loop answers later; for a parent taking its children's snapshots without blocking. */
+  @Override
   public CompletableFuture<Snapshot> snapshotLater() {
     return run.snapshot();
   }

@@ -5,10 +5,8 @@ import io.stepwise.SaveFailurePolicy;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowException;
 import io.stepwise.internal.children.ChildImage;
-import io.stepwise.internal.children.ChildRuns;
 import io.stepwise.internal.children.ChildSnapshots;
-import io.stepwise.internal.children.ResumedChildren;
-import io.stepwise.internal.execution.StepExecution;
+import io.stepwise.internal.children.ExecutionChildren;
 import io.stepwise.internal.loop.LoopImage;
 import io.stepwise.internal.state.RunData;
 import io.stepwise.internal.timers.SharedTimers;
@@ -48,7 +46,7 @@ public final class RunCapture {
   private Map<Long, CompletableFuture<Snapshot>> pending;
   private long requests;
   private StoreCheckpointing store; // set before the first tick, or never
-  private ResumedChildren resumed; // touched by the loop's thread only; null once every child was handed out
+  private ChildSnapshots.Resumed resumed; // touched by the loop's thread only; null once every child was handed out
 
   /**
    * @param checkpoints gets a snapshot after each completed step and each new wait, or null for none
@@ -124,7 +122,7 @@ public final class RunCapture {
    * @param children the child runs of the execution under a loop key, or null
    */
   public void answer(long request, RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children, Duration elapsed) {
+      LongFunction<Duration> retryLeft, LongFunction<ExecutionChildren> children, Duration elapsed) {
     CompletableFuture<Snapshot> answer = take(request);
     if (answer != null) {
       RunImage image = image(data, runId, streamPosition, loop, retryLeft, elapsed, false);
@@ -144,7 +142,7 @@ public final class RunCapture {
    * snapshots), and reports its number to {@code saved} once the consumer took it.
    */
   public void checkpoint(RunData data, String runId, long streamPosition, LoopImage loop,
-      LongFunction<Duration> retryLeft, LongFunction<ChildRuns> children, Duration elapsed, LongConsumer saved) {
+      LongFunction<Duration> retryLeft, LongFunction<ExecutionChildren> children, Duration elapsed, LongConsumer saved) {
     RunImage image = image(data, runId, streamPosition, loop, retryLeft, elapsed, false);
     CompletableFuture<List<ChildImage>> childImages = ChildSnapshots.of(loop, children);
     long number = ++taken;
@@ -156,14 +154,19 @@ public final class RunCapture {
 
   /** The children a resumed run's executions resume instead of starting new ones; call before the first tick. */
   public void resumeChildren(RunImage image) {
-    resumed = ResumedChildren.of(image);
+    resumed = ChildSnapshots.Resumed.of(image.loop().executions(), image.children());
   }
 
-  /** Gives a starting execution the children the snapshot recorded for it, if any. */
-  public void handChildren(int step, Event[] events, StepExecution into) {
-    ResumedChildren pending = resumed;
+  /** Whether executions may still be handed children a resumed run's snapshot recorded; the loop's thread only. */
+  public boolean resumesChildren() {
+    return resumed != null;
+  }
+
+  /** Gives a starting execution the children the snapshot recorded for it, if any; see {@link #resumesChildren}. */
+  public void handChildren(int step, Event[] events, ExecutionChildren into) {
+    ChildSnapshots.Resumed pending = resumed;
     if (pending != null) {
-      pending.handTo(step, events, into.children());
+      pending.handTo(step, events, into);
       if (pending.isEmpty()) {
         resumed = null;
       }

@@ -1,7 +1,6 @@
 package io.stepwise.internal.snapshot;
 
 import io.stepwise.Snapshot;
-import io.stepwise.internal.execution.Waiting;
 import io.stepwise.internal.loop.LoopImage;
 import io.stepwise.store.Checkpoint;
 import io.stepwise.store.RunCheckpoints;

@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
  * snapshot (see {@link #running()} and {@link ChildSnapshots}); an execution re-run on resume
  * gets them back ({@link #resumeFrom}), and its calls resume those children instead of starting new ones.
  */
-public final class ChildRuns {
+public final class ExecutionChildren {
   /**
    * A child run in flight.
    *
@@ -57,7 +57,7 @@ public final class ChildRuns {
    *     parent's stream that blocks holds its children back too, instead of making them drop
    * @param started told each child's workflow and run id once it started (for observers), or null
    */
-  public ChildRuns(Context<?> parent, BooleanSupplier cancelled, RunChildren family, RunOptions childOptions,
+  public ExecutionChildren(Context<?> parent, BooleanSupplier cancelled, RunChildren family, RunOptions childOptions,
       BiConsumer<String, String> started) {
     this.parent = parent;
     this.cancelled = cancelled;
