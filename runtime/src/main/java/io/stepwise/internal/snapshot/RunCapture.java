@@ -254,7 +254,7 @@ public final class RunCapture {
 
   private Snapshot snapshot(RunImage image, List<ChildImage> children) {
     RunImage whole = children.isEmpty() ? image : image.withChildren(children);
-    return Snapshot.of(whole, codecs, steps);
+    return Snapshots.of(whole, codecs, steps);
   }
 
   /** The run's image at the loop's cut, without its children; reads the state and store under the data lock. */

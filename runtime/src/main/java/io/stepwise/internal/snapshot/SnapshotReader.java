@@ -46,8 +46,9 @@ public final class SnapshotReader {
    */
   public RunImage read(Snapshot snapshot) {
     check(snapshot);
-    if (snapshot.image() != null) {
-      return snapshot.image();
+    RunImage taken = Snapshots.image(snapshot);
+    if (taken != null) {
+      return taken;
     }
     String json = snapshot.toJson();
     JsonReader in = null;

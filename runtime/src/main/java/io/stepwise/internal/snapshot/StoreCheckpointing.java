@@ -70,7 +70,7 @@ public final class StoreCheckpointing implements Consumer<Snapshot> {
    * every execution in flight blocks in a wait (or none is in flight: the run asked for input).
    */
   static RunStatus statusOf(Snapshot snapshot) {
-    RunImage image = snapshot.image();
+    RunImage image = Snapshots.image(snapshot);
     if (image == null) {
       return RunStatus.RUNNING;
     }
