@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Asks a step's retry policy whether a failed execution runs again and after what delay. Pure, so
- * the loop stays replayable: the failure's seed is made of the run id, the step and the attempt,
- * so a replayed run waits exactly as long as the original.
+ * Asks a step's retry policy whether a failed execution runs again and after what delay. Pure, as
+ * the loop is: the failure's seed is made of the run id, the step and the attempt, not of a clock or
+ * a shared random source, so a loop fed the same ticks again (as the loop's tests do) plans the same
+ * delays.
  */
 final class RetryPlanner {
   private RetryPlanner() {}

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * the commands and feeds back what happens, so the loop is tested as is, and its state at any cut
  * ({@link #image()}) is what a snapshot holds.
  * Everything it keeps (queues, join and collect buffers, waiters, pending retries, lineages) is
- * plain data.
+ * plain data. The ticks themselves are not recorded anywhere: a run outlives its process only
+ * through that state, taken as a checkpoint (see {@link Tick}).
  */
 public final class RunLoop {
   /** Timer key of the run timeout; execution and wait keys start above it. */
