@@ -1,8 +1,9 @@
 package io.stepwise;
 
-import io.stepwise.internal.RunImage;
+import io.stepwise.internal.snapshot.RunImage;
 import io.stepwise.internal.snapshot.SnapshotEnvelope;
 import io.stepwise.internal.snapshot.SnapshotWriter;
+import io.stepwise.internal.snapshot.Snapshots;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.StepDescriptor;
 import java.time.Duration;
@@ -30,6 +31,22 @@ public final class Snapshot {
   public static final JsonLimits DEFAULT_LIMITS =
       new JsonLimits(DEFAULT_MAX_CHARS, JsonLimits.MAX_DEPTH, JsonLimits.DEFAULT_MAX_NUMBER_LENGTH);
 
+  static {
+    // The runtime makes snapshots of live runs and reads their typed content through this door,
+    // so neither the internal image nor the factory is part of the public API.
+    Snapshots.open(new Snapshots.Door() {
+      @Override
+      public Snapshot of(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
+        return Snapshot.of(image, codecs, steps);
+      }
+
+      @Override
+      public RunImage image(Snapshot snapshot) {
+        return snapshot.image;
+      }
+    });
+  }
+
   private final SnapshotEnvelope envelope;
   private final RunImage image; // null when read from JSON: the workflow's codecs decode it on resume
   private final CodecRegistry codecs;
@@ -47,8 +64,8 @@ public final class Snapshot {
     this.json = json;
   }
 
-  /** For the runtime: a snapshot of a live run, written with the workflow's codecs. */
-  public static Snapshot of(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
+  /** A snapshot of a live run, written with the workflow's codecs; the runtime reaches it through {@link Snapshots}. */
+  private static Snapshot of(RunImage image, CodecRegistry codecs, List<StepDescriptor> steps) {
     return new Snapshot(new SnapshotEnvelope(FORMAT_VERSION, image.workflow(), image.graphHash(), image.runId(),
         image.streamPosition(), image.finished(), image.elapsed()), Objects.requireNonNull(image, "image"), Objects.requireNonNull(codecs, "codecs"),
         List.copyOf(steps), DEFAULT_LIMITS, null);
@@ -140,11 +157,6 @@ public final class Snapshot {
   /** The limits its content is decoded within: those it was read with, else {@link #DEFAULT_LIMITS}. */
   public JsonLimits limits() {
     return limits;
-  }
-
-  /** For the runtime: the typed content when the snapshot was taken in this process, else null. */
-  public RunImage image() {
-    return image;
   }
 
   @Override

@@ -7,8 +7,9 @@ import java.util.TreeSet;
 
 /**
  * What one run did, over its static graph: how many times each step ran, how many events went
- * along each edge, which events were emitted, and which step failed. Record one with an
- * {@link ExecutionRecorder}; draw it with {@link MermaidRenderer}, {@link DotRenderer} or
+ * along each edge, which events were emitted, and which step failed. A run records one when its
+ * options ask for a trace ({@code WorkflowHandler.trace()}); draw it with {@link MermaidRenderer},
+ * {@link DotRenderer} or
  * {@link HtmlPage}. Nodes and edges absent from the maps were never used.
  *
  * @param runs executions started per step name

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param <V> the values; never null
  */
-final class IdTable<V> {
+public final class IdTable<V> {
   private long[] keys;
   private Object[] values; // a null value marks a free slot
   private int size;
@@ -25,7 +25,7 @@ final class IdTable<V> {
   }
 
   @SuppressWarnings("unchecked") // only ever holds V
-  V get(long key) {
+  public V get(long key) {
     if (size == 0) {
       return null;
     }
@@ -38,11 +38,11 @@ final class IdTable<V> {
     return null;
   }
 
-  boolean containsKey(long key) {
+  public boolean containsKey(long key) {
     return get(key) != null;
   }
 
-  void put(long key, V value) {
+  public void put(long key, V value) {
     if (keys == null) {
       keys = new long[4];
       values = new Object[4];
@@ -63,7 +63,7 @@ final class IdTable<V> {
 
   /** Removes and returns the value under {@code key}, or null. */
   @SuppressWarnings("unchecked") // only ever holds V
-  V remove(long key) {
+  public V remove(long key) {
     if (size == 0) {
       return null;
     }
@@ -93,7 +93,7 @@ final class IdTable<V> {
 
   /** The values in ascending key order. */
   @SuppressWarnings("unchecked") // only ever holds V
-  List<V> valuesByKey() {
+  public List<V> valuesByKey() {
     List<V> sorted = new ArrayList<>(size);
     if (size == 0) {
       return sorted;
@@ -112,7 +112,7 @@ final class IdTable<V> {
     return sorted;
   }
 
-  void clear() {
+  public void clear() {
     if (size > 0) {
       Arrays.fill(values, null);
       size = 0;
@@ -129,7 +129,7 @@ final class IdTable<V> {
       if (oldValues[i] != null) {
         @SuppressWarnings("unchecked") // only ever holds V
         V value = (V) oldValues[i];
-        put(oldKeys[i], value);
+      put(oldKeys[i], value);
       }
     }
   }

@@ -5,14 +5,14 @@ package io.stepwise.internal;
  * backend, about 20 ms in a fresh JVM, so a run that logs nothing (no verbose option, no
  * warning) never pays for it.
  */
-final class Log {
+public final class Log {
   private Log() {}
 
   private static final class Holder {
     static final System.Logger LOGGER = System.getLogger("io.stepwise");
   }
 
-  static System.Logger get() {
+  public static System.Logger get() {
     return Holder.LOGGER;
   }
 }

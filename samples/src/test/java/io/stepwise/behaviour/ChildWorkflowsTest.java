@@ -17,6 +17,7 @@ import io.stepwise.behaviour.ChildFlows.Found;
 import io.stepwise.behaviour.ChildFlows.Go;
 import io.stepwise.behaviour.ChildFlows.Note;
 import io.stepwise.behaviour.ChildFlows.Report;
+import io.stepwise.internal.snapshot.Snapshots;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +87,7 @@ class ChildWorkflowsTest {
     var handler = ChildFlows_WaitingParent_Workflow.of(new ChildFlows.WaitingParent(first)).run(new Go());
     assertTrue(first.started.await(10, TimeUnit.SECONDS));
     Snapshot taken = handler.snapshot();
-    String childRunId = taken.image().children().getFirst().snapshot().runId();
+    String childRunId = Snapshots.image(taken).children().getFirst().snapshot().runId();
     Snapshot snapshot = Snapshot.fromJson(taken.toJson());
     handler.cancel();
     assertTrue(first.interrupted.await(10, TimeUnit.SECONDS));

@@ -12,9 +12,10 @@ import io.stepwise.behaviour.SnapshotFlows.Go;
 import io.stepwise.behaviour.SnapshotFlows.Outcome;
 import io.stepwise.behaviour.SnapshotFlows.Progress;
 import io.stepwise.behaviour.SnapshotFlows.Question;
-import io.stepwise.internal.RunImage;
-import io.stepwise.internal.Routing;
+import io.stepwise.internal.loop.Routing;
+import io.stepwise.internal.snapshot.RunImage;
 import io.stepwise.internal.snapshot.SnapshotReader;
+import io.stepwise.internal.snapshot.Snapshots;
 import io.stepwise.spi.WorkflowDefinition;
 import java.time.Duration;
 import java.util.HashSet;
@@ -49,7 +50,7 @@ class SnapshotFuzzTest {
   private static <W> void fuzz(String original, WorkflowDefinition<W, ?, ?> definition, long seed, int cases) {
     SnapshotReader reader = new SnapshotReader(definition.codecs(),
         new Routing(definition.name(), definition.steps()), definition.graphHash());
-    assertEquals(original, Snapshot.of(reader.read(Snapshot.fromJson(original)), definition.codecs(),
+    assertEquals(original, Snapshots.of(reader.read(Snapshot.fromJson(original)), definition.codecs(),
         definition.steps()).toJson());
     // Generous: the cases take a few seconds; the bound only turns a hang into a failure.
     assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
@@ -59,7 +60,7 @@ class SnapshotFuzzTest {
         String mutated = mutate(original, random);
         try {
           RunImage image = reader.read(Snapshot.fromJson(mutated));
-          String again = Snapshot.of(image, definition.codecs(), definition.steps()).toJson();
+          String again = Snapshots.of(image, definition.codecs(), definition.steps()).toJson();
           reader.read(Snapshot.fromJson(again));
           decoded++;
         } catch (SnapshotException expected) {

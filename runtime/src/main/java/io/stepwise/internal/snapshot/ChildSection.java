@@ -4,7 +4,7 @@ import io.stepwise.JsonDecodingException;
 import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.SnapshotException;
-import io.stepwise.internal.ChildImage;
+import io.stepwise.internal.children.ChildImage;
 import io.stepwise.spi.JsonReader;
 import java.util.ArrayList;
 import java.util.HashSet;

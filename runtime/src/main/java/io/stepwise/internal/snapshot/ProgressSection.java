@@ -1,7 +1,7 @@
 package io.stepwise.internal.snapshot;
 
 import io.stepwise.Event;
-import io.stepwise.internal.LoopImage;
+import io.stepwise.internal.loop.LoopImage;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.JsonReader;
 import io.stepwise.spi.JsonWriter;

@@ -1,8 +1,8 @@
 package io.stepwise.internal.snapshot;
 
 import io.stepwise.Event;
-import io.stepwise.internal.LoopImage;
-import io.stepwise.internal.Routing;
+import io.stepwise.internal.loop.LoopImage;
+import io.stepwise.internal.loop.Routing;
 import io.stepwise.spi.JsonReader;
 import io.stepwise.spi.StepDescriptor;
 import java.util.List;

@@ -3,12 +3,12 @@ package io.stepwise.internal.snapshot;
 import io.stepwise.Event;
 import io.stepwise.JsonDecodingException;
 import io.stepwise.Snapshot;
-import io.stepwise.SnapshotException;
 import io.stepwise.SnapshotException.Reason;
-import io.stepwise.internal.ChildImage;
-import io.stepwise.internal.LoopImage;
-import io.stepwise.internal.RunImage;
-import io.stepwise.internal.Routing;
+import io.stepwise.SnapshotException;
+import io.stepwise.internal.children.ChildImage;
+import io.stepwise.internal.loop.LoopImage;
+import io.stepwise.internal.loop.Routing;
+import io.stepwise.internal.snapshot.RunImage;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.JsonCodecs;
 import io.stepwise.spi.JsonReader;
@@ -46,8 +46,9 @@ public final class SnapshotReader {
    */
   public RunImage read(Snapshot snapshot) {
     check(snapshot);
-    if (snapshot.image() != null) {
-      return snapshot.image();
+    RunImage taken = Snapshots.image(snapshot);
+    if (taken != null) {
+      return taken;
     }
     String json = snapshot.toJson();
     JsonReader in = null;

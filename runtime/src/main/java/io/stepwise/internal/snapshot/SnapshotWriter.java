@@ -2,9 +2,9 @@ package io.stepwise.internal.snapshot;
 
 import io.stepwise.Event;
 import io.stepwise.Snapshot;
-import io.stepwise.internal.ChildImage;
-import io.stepwise.internal.LoopImage;
-import io.stepwise.internal.RunImage;
+import io.stepwise.internal.children.ChildImage;
+import io.stepwise.internal.loop.LoopImage;
+import io.stepwise.internal.snapshot.RunImage;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.JsonCodecs;
 import io.stepwise.spi.JsonWriter;
