@@ -71,6 +71,7 @@ public final class RunDriver<R extends StopEvent> {
   private final CompletableFuture<R> result = new CompletableFuture<>();
   private volatile CompletableFuture<R> exposedResult; // made when a caller first asks
   private volatile boolean finished;
+  private boolean letGo; // it ended kept in its store, to be resumed (released or abandoned)
   // Set before the first tick, or never: an untraced run only tests it for null.
   private ExecutionRecorder recorder;
   // Likewise: a run without observers only tests it for null, and makes no event for them.
@@ -305,6 +306,11 @@ public final class RunDriver<R extends StopEvent> {
     return routing;
   }
 
+  /** Whether the run checkpoints to a run store, which keeps it when it is released. */
+  boolean storing() {
+    return capture.storing();
+  }
+
   /** Whether the run has ended; a tick may still be on its way to an ended run, and is dropped. */
   public boolean isFinished() {
     return finished;
@@ -398,8 +404,25 @@ public final class RunDriver<R extends StopEvent> {
     return taken;
   }
 
+  /**
+   * Lets the run go from memory if only an event from outside can move it on (see
+   * {@link Tick.ReleaseRequested}); the answer says whether it was.
+   */
+  public CompletableFuture<Boolean> release() {
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    if (finished) {
+      answer.complete(false);
+      return answer;
+    }
+    post(new Tick.ReleaseRequested(answer));
+    return answer;
+  }
+
   private void handle(Tick tick) {
     if (finished) {
+      if (tick instanceof Tick.ReleaseRequested release) {
+        release.answer().complete(false); // it ended otherwise: not let go
+      }
       return; // the loop drops it too, but after a crash the loop never learned that it ended
     }
     // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
@@ -453,6 +476,10 @@ public final class RunDriver<R extends StopEvent> {
       }
     } catch (RuntimeException | Error bug) {
       crash(bug);
+    }
+    if (tick instanceof Tick.ReleaseRequested release) {
+      // Let go only when the loop finished it for this tick (a crash ends it too, but is no release).
+      release.answer().complete(finished && letGo);
     }
   }
 
@@ -536,6 +563,7 @@ public final class RunDriver<R extends StopEvent> {
   private void finish(Event terminal, RuntimeException error, boolean keepStored) {
     endedNanos = System.nanoTime();
     finished = true;
+    letGo = keepStored;
     if (holdsSlot) {
       holdsSlot = false;
       slots.leave(); // the oldest queued run of the workflow starts
