@@ -489,6 +489,17 @@ final class RunRegistry {
   /** Forgets every live run without ending it, and records nothing more about them (see WorkflowServer.close). */
   void abandonAll() {
     abandoned = true;
+    // A run that only waits for an answer is let go from memory too (its store keeps it for the
+    // next server); without this its loop and its pump would stay parked in this JVM for good.
+    for (LiveRun run : live.values()) {
+      var answer = new CompletableFuture<Boolean>();
+      run.releaseAnswer(answer);
+      try {
+        run.handler().release().whenComplete((released, error) -> answer.complete(error == null && released));
+      } catch (RuntimeException e) {
+        answer.complete(false);
+      }
+    }
     live.clear();
     revivals.values().forEach(waiting -> waiting.complete(null));
   }

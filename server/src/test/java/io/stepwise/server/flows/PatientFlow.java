@@ -6,6 +6,7 @@ import io.stepwise.HumanResponseEvent;
 import io.stepwise.InputRequiredEvent;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
+import io.stepwise.annotations.Provides;
 import io.stepwise.annotations.Step;
 import io.stepwise.annotations.Workflow;
 
@@ -25,10 +26,18 @@ public class PatientFlow {
 
   public record Summary(String answer) implements StopEvent {}
 
+  /** How questions begin: a resource, drawn in the representation. */
+  public record Phrasing(String opening) {}
+
+  @Provides
+  Phrasing phrasing() {
+    return new Phrasing("What about");
+  }
+
   @Step
-  Question ask(Topic topic, Context<?> ctx) {
+  Question ask(Topic topic, Phrasing phrasing, Context<?> ctx) {
     ctx.writeEventToStream(new Progress("asking about " + topic.topic()));
-    return new Question("What about " + topic.topic() + "?");
+    return new Question(phrasing.opening() + " " + topic.topic() + "?");
   }
 
   @Step
