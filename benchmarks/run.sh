@@ -107,6 +107,11 @@ log "Stepwise: heap per idle paused run"
 R[ours.footprint]="$("$JAVA" -cp "$OURS_CP" io.stepwise.benchmarks.PausedRunFootprint 10000 | awk '{print $2}')"
 log "Stepwise: snapshot size, 1,000 queued events"
 R[ours.snapshotBytes]="$("$JAVA" -cp "$OURS_CP" io.stepwise.benchmarks.SnapshotSizeBenchmark 1000 | awk '{print $2}')"
+log "Stepwise: the workflow server under load (ServerLoad: run/s, write-to-SSE delay, memory per paused run)"
+if [[ $QUICK == 1 ]]; then SERVER_LOAD=(-Dseconds=2 -Dclients=1,10 -DpausedRuns=200); else SERVER_LOAD=(-Dseconds=10); fi
+"$JAVA" -Xmx2g "${SERVER_LOAD[@]}" -cp "$OURS_CP" io.stepwise.benchmarks.server.ServerLoad \
+  > "$OUT/server-load.txt" 2> "$OUT/server-load.log"
+while read -r metric value; do R["server.$metric"]="$value"; done < "$OUT/server-load.txt"
 log "Stepwise: S5 cold start"
 cold_start ours "$OURS_CP" io.stepwise.benchmarks.ColdStartMain
 
@@ -188,6 +193,17 @@ NODE_VERSION="$( [[ $HAVE_NODE == 1 ]] && node --version || echo 'not installed'
   echo
   echo "A dash is a shape not measured for that contender; see [benchmarks.md](benchmarks.md) for what each"
   echo "row measures and what a peer cannot express."
+  echo
+  echo "The workflow server (\`ServerLoad\`, database: ${R[server.database]:-?}; clients and server share the machine):"
+  echo
+  echo "| clients | runs/s through POST /run | p50 / p99 ms per run | write-to-SSE delay p50 / p99 ms |"
+  echo "|---|---|---|---|"
+  for c in $(sed -n 's/^run\.c\([0-9]*\)\.runsPerSecond.*/\1/p' "$OUT/server-load.txt"); do
+    echo "| $c | ${R[server.run.c$c.runsPerSecond]:--} | ${R[server.run.c$c.p50ms]:--} / ${R[server.run.c$c.p99ms]:--} | ${R[server.sse.c$c.p50ms]:--} / ${R[server.sse.c$c.p99ms]:--} |"
+  done
+  echo
+  echo "Heap per idle paused run held by the server: ${R[server.memory.bytesPerRunBeforeRelease]:--} bytes in memory,"
+  echo "${R[server.memory.bytesPerRunAfterRelease]:--} bytes after the idle release (${R[server.memory.pausedRuns]:--} runs)."
 } > "$OUT/table.md"
 
 cp "$OUT/table.md" docs/benchmarks-results.md

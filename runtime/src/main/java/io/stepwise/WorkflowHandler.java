@@ -82,6 +82,20 @@ public interface WorkflowHandler<R extends StopEvent> {
    */
   void cancel();
 
+  /**
+   * Lets the run go from memory when nothing but an event from outside can move it on (no run
+   * timeout, nothing queued, no retry pending, every step in flight waiting without a timeout, as a
+   * run waiting for a person's answer): its stream ends with {@link WorkflowCancelledEvent},
+   * {@link #result()} throws {@link WorkflowCancelledException}, and its run store keeps it as it
+   * was, so {@link CompiledWorkflow#resume(String, io.stepwise.store.RunStore)} takes it up again,
+   * here or in another process, once its answer comes. A server releases its idle runs so.
+   * Otherwise nothing happens.
+   *
+   * @return completes with true when the run was released, false when it had work, a timer, or had ended
+   * @throws IllegalStateException when the run has no run store (releasing it would lose it)
+   */
+  CompletableFuture<Boolean> release();
+
   /** Whether the run has ended, by result, failure, timeout or cancellation. */
   boolean isDone();
 

@@ -3,10 +3,16 @@ package io.stepwise.server;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A client's place in a run's events: what it has not seen yet, from the database for what came
- * before this process's log (or for a run that ended), then live until the run's stream ends.
+ * before the run's log in memory (or for a run that ended), then live until the run's stream ends.
+ * A run released from memory meanwhile is followed into its reload: the client waits (with
+ * heartbeats), then goes on with the reloaded run's events, numbered on from the stored ones.
  */
 final class EventCursor {
   /** Where the events go. */
@@ -17,16 +23,19 @@ final class EventCursor {
     void idle();
   }
 
+  private final RunRegistry registry;
   private final HandlerStore store;
+  private final String handlerId;
   private final String runId;
-  private final LiveRun live;
-  private final List<HandlerStore.StoredEvent> stored; // read once when the run has ended
+  private final List<HandlerStore.StoredEvent> stored; // read once when the run had ended at open; else null
   private long after;
 
-  private EventCursor(HandlerStore store, String runId, LiveRun live, List<HandlerStore.StoredEvent> stored, long after) {
-    this.store = store;
+  private EventCursor(RunRegistry registry, String handlerId, String runId, List<HandlerStore.StoredEvent> stored,
+      long after) {
+    this.registry = registry;
+    this.store = registry.store();
+    this.handlerId = handlerId;
     this.runId = runId;
-    this.live = live;
     this.stored = stored;
     this.after = after;
   }
@@ -48,31 +57,58 @@ final class EventCursor {
     boolean first = live != null && live.streamed().compareAndSet(false, true);
     long from = after != null ? after
         : first ? -1 : live != null ? live.log().nextSequence() - 1 : store.lastSequence(runId);
-    List<HandlerStore.StoredEvent> stored = live == null ? store.events(runId, from) : null;
-    return Optional.of(new EventCursor(store, runId, live, stored, from));
+    boolean ended = live == null && record.get().status().terminal();
+    List<HandlerStore.StoredEvent> stored = ended ? store.events(runId, from) : null;
+    return Optional.of(new EventCursor(registry, handlerId, runId, stored, from));
   }
 
   /** The run has ended and the client has seen all of it: the protocol answers 204. */
   boolean exhausted() {
-    return live == null && stored.isEmpty();
+    return stored != null && stored.isEmpty();
   }
 
   void forEach(Duration idle, Sink sink) throws InterruptedException {
-    if (live == null) {
+    if (stored != null) {
       for (var event : stored) {
         sink.event(event.sequence(), event.envelopeJson(), internal(event.envelopeJson()));
       }
       return;
     }
-    RunLog log = live.log();
-    if (after + 1 < log.firstSequence()) {
-      for (var event : store.events(runId, after)) {
-        if (event.sequence() >= log.firstSequence()) {
-          break;
-        }
-        sink.event(event.sequence(), event.envelopeJson(), internal(event.envelopeJson()));
-        after = event.sequence();
+    while (true) {
+      LiveRun live = registry.live(handlerId);
+      CompletableFuture<Void> revival = null;
+      if (live == null) {
+        revival = registry.revival(handlerId); // before looking again: a reload in between completes it
+        live = registry.live(handlerId);
       }
+      if (live == null) {
+        // Not in memory: everything it published is in the database. It ended, or it was released.
+        replayStored(Long.MAX_VALUE, sink);
+        var record = registry.find(handlerId);
+        if (record.isEmpty() || record.get().status().terminal()) {
+          registry.revived(handlerId);
+          replayStored(Long.MAX_VALUE, sink); // what its end wrote after the first read
+          return;
+        }
+        try {
+          revival.get(idle.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          sink.idle();
+        } catch (ExecutionException e) {
+          return;
+        }
+        continue;
+      }
+      if (!follow(live.log(), idle, sink)) {
+        return;
+      }
+    }
+  }
+
+  /** Streams a run's log in memory; true when it was released (its reload goes on), false when the run ended. */
+  private boolean follow(RunLog log, Duration idle, Sink sink) throws InterruptedException {
+    if (after + 1 < log.firstSequence()) {
+      replayStored(log.firstSequence(), sink);
     }
     while (true) {
       RunLog.Batch batch = log.after(after, idle);
@@ -81,11 +117,22 @@ final class EventCursor {
         after = entry.sequence();
       }
       if (batch.ended() && batch.entries().isEmpty()) {
-        return;
+        return batch.released();
       }
       if (batch.entries().isEmpty()) {
         sink.idle();
       }
+    }
+  }
+
+  /** Sends the stored events after the client's place and below {@code before}. */
+  private void replayStored(long before, Sink sink) {
+    for (var event : store.events(runId, after)) {
+      if (event.sequence() >= before) {
+        break;
+      }
+      sink.event(event.sequence(), event.envelopeJson(), internal(event.envelopeJson()));
+      after = event.sequence();
     }
   }
 

@@ -42,14 +42,21 @@ final class EventRoutes {
     if (step != null && !(step instanceof String)) {
       throw new HttpError(400, "'step' must be the name of a step, as a string");
     }
-    LiveRun run;
     try {
-      run = registry.running(id);
+      // Under the handler's lock: a released run is reloaded first, and is not released meanwhile.
+      registry.withRunning(id, run -> {
+        deliver(run, eventData, (String) step);
+        return null;
+      });
     } catch (RunRegistry.HandlerNotFoundException e) {
       throw new HttpError(404, "Handler not found");
     } catch (RunRegistry.HandlerCompletedException e) {
       throw new HttpError(409, "Workflow already completed");
     }
+    HttpReplies.json(res, 200, Map.of("status", "sent"));
+  }
+
+  private static void deliver(LiveRun run, Object eventData, String step) {
     Event event;
     try {
       event = run.workflow().envelopes().read(eventData, null);
@@ -60,14 +67,13 @@ final class EventRoutes {
       if (step == null) {
         run.handler().sendEvent(event);
       } else {
-        run.handler().sendEvent(event, (String) step);
+        run.handler().sendEvent(event, step);
       }
     } catch (IllegalStateException e) {
       throw new HttpError(409, "Workflow already completed");
     } catch (IllegalArgumentException e) {
       throw new HttpError(400, "Failed to send event: " + e.getMessage());
     }
-    HttpReplies.json(res, 200, Map.of("status", "sent"));
   }
 
   private void stream(ServerRequest req, ServerResponse res) throws InterruptedException {

@@ -26,13 +26,18 @@ final class HandlerStore implements AutoCloseable {
   private static final String COLUMNS =
       "handler_id, workflow_name, run_id, status, started_at, updated_at, completed_at, error, result";
 
-  private final Connection connection;
+  private final String jdbcUrl;
+  private final Properties properties;
+  private Connection connection; // guarded by lock; opened again when a driver closed it
+  private boolean closed;
   private final ReentrantLock lock = new ReentrantLock();
 
   /** One stored event: its number in its run, and its envelope as JSON text. */
   record StoredEvent(long sequence, String envelopeJson) {}
 
-  private HandlerStore(Connection connection) {
+  private HandlerStore(String jdbcUrl, Properties properties, Connection connection) {
+    this.jdbcUrl = jdbcUrl;
+    this.properties = properties;
     this.connection = connection;
   }
 
@@ -44,7 +49,7 @@ final class HandlerStore implements AutoCloseable {
         properties.setProperty("busy_timeout", "10000");
       }
       Connection connection = DriverManager.getConnection(jdbcUrl, properties);
-      var store = new HandlerStore(connection);
+      var store = new HandlerStore(jdbcUrl, properties, connection);
       store.createTables();
       return store;
     } catch (SQLException e) {
@@ -215,6 +220,12 @@ final class HandlerStore implements AutoCloseable {
   private <T> T locked(Sql<T> work) {
     lock.lock();
     try {
+      if (!closed && connection.isClosed()) {
+        // A driver closes its connection for good when the thread using it is interrupted mid-I/O
+        // (PostgreSQL's does, on a virtual thread whose request was abandoned): open another one,
+        // or every later request would fail.
+        connection = DriverManager.getConnection(jdbcUrl, properties);
+      }
       return work.run();
     } catch (SQLException e) {
       throw new ServerStoreException("The server's database failed: " + e.getMessage(), e);
@@ -226,6 +237,7 @@ final class HandlerStore implements AutoCloseable {
   @Override
   public void close() {
     locked(() -> {
+      closed = true;
       connection.close();
       return null;
     });

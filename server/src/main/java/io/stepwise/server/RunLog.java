@@ -20,6 +20,7 @@ final class RunLog {
   private final List<Entry> entries = new ArrayList<>();
   private final long firstSequence;
   private boolean ended;
+  private boolean released;
 
   /** @param firstSequence the number of the first event this log will hold (after a restart, the stored count) */
   RunLog(long firstSequence) {
@@ -46,17 +47,26 @@ final class RunLog {
   }
 
   void end() {
+    end(false);
+  }
+
+  /** No more events here: the run ended, or ({@code released}) it was released from memory and its next log takes over. */
+  void end(boolean released) {
     lock.lock();
     try {
       ended = true;
+      this.released = released;
       changed.signalAll();
     } finally {
       lock.unlock();
     }
   }
 
-  /** What a reader gets: events after its number, and whether the run's stream has ended after them. */
-  record Batch(List<Entry> entries, boolean ended) {}
+  /**
+   * What a reader gets: events after its number, whether this log has ended after them, and whether
+   * it ended because the run was released from memory (its events go on in the log of its reload).
+   */
+  record Batch(List<Entry> entries, boolean ended, boolean released) {}
 
   /**
    * The entries numbered above {@code afterSequence}, waiting up to {@code wait} for one when there is
@@ -70,11 +80,11 @@ final class RunLog {
         int from = (int) Math.max(0, afterSequence + 1 - firstSequence);
         if (from < entries.size() || ended) {
           return new Batch(from < entries.size() ? List.copyOf(entries.subList(from, entries.size())) : List.of(),
-              ended);
+              ended, released);
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          return new Batch(List.of(), false);
+          return new Batch(List.of(), false, false);
         }
         changed.await(left, TimeUnit.NANOSECONDS);
       }

@@ -33,6 +33,12 @@ final class RunRegistry {
   private final RunStore runs;
   private final Clock clock;
   private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
+  /** Per handler, one thing at a time among sending it an event, releasing it, reloading it, cancelling it. */
+  private final HandlerLocks locks = new HandlerLocks();
+  /** Released runs that clients stream: completed when the run is in memory again (or has ended). */
+  private final Map<String, CompletableFuture<Void>> revivals = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong releasedCount = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong reloadedCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean abandoned;
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
@@ -87,7 +93,9 @@ final class RunRegistry {
     return store;
   }
 
-  <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, String handlerId, S start) {
+  /** @param held whether a request waits for its end (a {@code POST /run}): it is not released meanwhile */
+  <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, String handlerId, S start,
+      boolean held) {
     store.find(handlerId).ifPresent(existing -> {
       throw new HandlerExistsException("Handler " + handlerId + " already exists (" + existing.status().wire()
           + "); start the run under another handler_id, or leave handler_id out");
@@ -101,15 +109,25 @@ final class RunRegistry {
       store.update(record.ended(HandlerStatus.FAILED, message(e), null, clock.instant()));
       throw e;
     }
-    return drive(workflow, handlerId, handler, record, 0);
+    return drive(workflow, handlerId, handler, record, 0, held, new AskedBefore(List.of()));
   }
 
+  /**
+   * Holds a run in memory and starts recording what it publishes.
+   *
+   * @param firstSequence the number of its next event (a resumed run goes on from its stored ones)
+   * @param held whether a request waits for its end
+   * @param asked the questions a resumed run had published before, which it asks again first
+   */
   private LiveRun drive(HostedWorkflow<?, ?> workflow, String handlerId, WorkflowHandler<?> handler,
-      HandlerRecord record, long firstSequence) {
-    var run = new LiveRun(handlerId, workflow, handler, new RunLog(firstSequence), new CompletableFuture<>(),
-        new AtomicBoolean());
+      HandlerRecord record, long firstSequence, boolean held, AskedBefore asked) {
+    // A resumed run is no run's first stream: "now" means now for every client of it.
+    var run = new LiveRun(handlerId, workflow, handler, new RunLog(firstSequence), firstSequence > 0);
+    if (held) {
+      run.hold();
+    }
     live.put(handlerId, run);
-    Thread.ofVirtual().name("stepwise-server-run-" + handlerId).start(() -> pump(run, record));
+    Thread.ofVirtual().name("stepwise-server-run-" + handlerId).start(() -> pump(run, record, asked));
     return run;
   }
 
@@ -118,14 +136,25 @@ final class RunRegistry {
    * (a client that sees the stop event and then asks for the handler finds it ended); the last
    * thing it does is end the log.
    */
-  private void pump(LiveRun run, HandlerRecord record) {
+  private void pump(LiveRun run, HandlerRecord record, AskedBefore asked) {
     HandlerRecord ended = null;
     boolean recorded = false;
+    boolean released = false;
     try {
       var events = run.handler().events().iterator();
       while (events.hasNext()) {
         Event event = events.next();
-        RunLog.Entry entry = persist(run, event);
+        if (event instanceof StopEvent && releasedBy(run)) {
+          released = true; // its terminal event is the runtime's, not the run's: clients never see it
+          continue;
+        }
+        Map<String, Object> envelope = envelope(run, event);
+        String json = JsonTree.write(envelope);
+        if (asked.again(json, envelope)) {
+          continue; // a resumed run asks its open question again; its clients saw it already
+        }
+        RunLog.Entry entry = persist(run, json, EventEnvelopes.isInternal(envelope));
+        run.touch();
         if (event instanceof StopEvent && !recorded) {
           ended = outcome(run, record);
           record(ended);
@@ -144,6 +173,13 @@ final class RunRegistry {
         run.handler().cancel();
       }
     } finally {
+      if (released) {
+        live.remove(run.handlerId(), run);
+        releasedCount.incrementAndGet();
+        run.log().end(true);
+        run.gone().complete(true);
+        return; // not ended: its handler stays running, in the database only, until an event reloads it
+      }
       if (ended == null) {
         ended = record.ended(HandlerStatus.FAILED, "The server stopped recording the run", null, clock.instant());
       }
@@ -152,9 +188,10 @@ final class RunRegistry {
           record(ended);
         }
       } finally {
-        live.remove(run.handlerId());
+        live.remove(run.handlerId(), run);
         run.log().end();
         run.ended().complete(ended);
+        run.gone().complete(false);
       }
     }
   }
@@ -165,8 +202,24 @@ final class RunRegistry {
     }
   }
 
-  /** Writes the event to the database under the run's next number; clients get it from the log after. */
-  private RunLog.Entry persist(LiveRun run, Event event) {
+  /** Whether the server asked the run to let go, and it did: then the stop event seen is the release's. */
+  private static boolean releasedBy(LiveRun run) {
+    CompletableFuture<Boolean> answer = run.releaseAnswer();
+    if (answer == null) {
+      return false;
+    }
+    try {
+      return answer.get(); // the runtime answers right after it ended the stream
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The event's envelope, or for a stream-only event without a codec, what clients may know of it. */
+  private static Map<String, Object> envelope(LiveRun run, Event event) {
     Map<String, Object> envelope;
     try {
       envelope = run.workflow().envelopes().envelope(event);
@@ -178,13 +231,17 @@ final class RunRegistry {
       envelope.put("type", "UnserializableEvent");
       envelope.put("types", null);
     }
-    String json = JsonTree.write(envelope);
+    return envelope;
+  }
+
+  /** Writes the event to the database under the run's next number; clients get it from the log after. */
+  private RunLog.Entry persist(LiveRun run, String json, boolean internal) {
     long sequence = run.log().nextSequence(); // one pump per run: the previous entry is in the log
     if (abandoned) {
       throw new IllegalStateException("the server was closed");
     }
     store.appendEvent(run.handlerId(), sequence, json);
-    return new RunLog.Entry(sequence, json, EventEnvelopes.isInternal(envelope));
+    return new RunLog.Entry(sequence, json, internal);
   }
 
   private HandlerRecord outcome(LiveRun run, HandlerRecord record) {
@@ -208,51 +265,202 @@ final class RunRegistry {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
-  /** The handler of a run that is still going, or the reason it cannot take events. */
-  LiveRun running(String handlerId) {
-    HandlerRecord record = store.find(handlerId).orElseThrow(HandlerNotFoundException::new);
+  /**
+   * Runs {@code action} on the handler's run in memory, reloading it from its run store first when
+   * it was released, with no release, reload or cancel of it meanwhile: what a client sends a run
+   * is never lost to its release.
+   *
+   * @throws HandlerNotFoundException when there is no such handler
+   * @throws HandlerCompletedException when its run has ended (or could not be reloaded: its handler says why)
+   */
+  <T> T withRunning(String handlerId, java.util.function.Function<LiveRun, T> action) {
+    var lock = locks.of(handlerId);
+    lock.lock();
+    try {
+      LiveRun run = inMemory(handlerId);
+      T result = action.apply(run);
+      run.touch();
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The run in memory, reloaded when it was released; call holding the handler's lock. */
+  private LiveRun inMemory(String handlerId) {
     LiveRun run = live.get(handlerId);
-    if (record.status().terminal() || run == null) {
+    if (run != null) {
+      return run;
+    }
+    HandlerRecord record = store.find(handlerId).orElseThrow(HandlerNotFoundException::new);
+    if (record.status().terminal() || abandoned) {
       throw new HandlerCompletedException();
     }
-    return run;
+    try {
+      String why = resumeFromStore(record);
+      if (why != null) {
+        store.update(record.ended(HandlerStatus.FAILED, "The run was released from memory and could not be"
+            + " reloaded: " + why, null, clock.instant()));
+        throw new HandlerCompletedException();
+      }
+      reloadedCount.incrementAndGet();
+      return live.get(handlerId);
+    } finally {
+      CompletableFuture<Void> waiting = revivals.remove(handlerId);
+      if (waiting != null) {
+        waiting.complete(null); // its streaming clients follow the reloaded run (or read how it ended)
+      }
+    }
+  }
+
+  /**
+   * Resumes a stored run into memory under its handler; its event numbers go on from the stored ones.
+   *
+   * @return null when it is in memory, else why it could not be resumed
+   */
+  private String resumeFromStore(HandlerRecord record) {
+    HostedWorkflow<?, ?> workflow = workflows.get(record.workflowName());
+    if (workflow == null) {
+      return "workflow '" + record.workflowName() + "' is not served any more";
+    }
+    if (runs == null) {
+      return "the server keeps no run checkpoints";
+    }
+    var stored = runs.load(record.runId());
+    if (stored.isEmpty()) {
+      return "the run store has no checkpoint of it";
+    }
+    if (stored.get().status() == RunStatus.FINISHED) {
+      return "its checkpoint says it finished, but its end was not recorded";
+    }
+    try {
+      WorkflowHandler<?> handler = workflow.resume(record.runId(), runs);
+      var asked = AskedBefore.of(store.events(record.runId(), -1));
+      drive(workflow, record.handlerId(), handler, record, store.lastSequence(record.runId()) + 1, false, asked);
+      return null;
+    } catch (RuntimeException e) {
+      return message(e);
+    }
+  }
+
+  /**
+   * Releases a run from memory if it has been idle for {@code idleNanos} and only an event from
+   * outside can move it on: its run store keeps it, its handler stays running, and the next event
+   * sent to it reloads it.
+   *
+   * @return whether it was released
+   */
+  boolean releaseIfIdle(LiveRun run, long idleNanos, Duration wait) {
+    var lock = locks.of(run.handlerId());
+    if (!lock.tryLock()) {
+      return false; // an event is being sent to it, or it is being cancelled: not idle
+    }
+    try {
+      if (live.get(run.handlerId()) != run || run.held() || run.idleNanos(System.nanoTime()) < idleNanos
+          || run.handler().isDone() || abandoned) {
+        return false;
+      }
+      var answer = new CompletableFuture<Boolean>();
+      run.releaseAnswer(answer);
+      try {
+        run.handler().release().whenComplete((released, error) -> answer.complete(error == null && released));
+      } catch (RuntimeException e) {
+        answer.complete(false);
+      }
+      boolean released = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      if (!released) {
+        run.releaseAnswer(null);
+        run.touch(); // it has work or a timer: ask again after another idle period
+        return false;
+      }
+      run.gone().get(wait.toMillis(), TimeUnit.MILLISECONDS); // its pump recorded everything and let it go
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The runs held in memory now. */
+  java.util.Collection<LiveRun> inMemory() {
+    return live.values();
+  }
+
+  long releasedCount() {
+    return releasedCount.get();
+  }
+
+  long reloadedCount() {
+    return reloadedCount.get();
+  }
+
+  /**
+   * For a client streaming a released run: completes once the run is in memory again or has ended.
+   * Take it before looking whether the run is in memory, so a reload in between is not missed.
+   */
+  CompletableFuture<Void> revival(String handlerId) {
+    return revivals.computeIfAbsent(handlerId, id -> new CompletableFuture<>());
+  }
+
+  /** The run ended while a client waited for its reload: no reload will come. */
+  void revived(String handlerId) {
+    CompletableFuture<Void> waiting = revivals.remove(handlerId);
+    if (waiting != null) {
+      waiting.complete(null);
+    }
   }
 
   /**
    * Cancels a handler, and with {@code purge} deletes it and its events: the protocol's answer,
    * "cancelled" or "deleted", or empty when there is no such handler (or, without purge, it ended).
+   * A released run is reloaded to be cancelled, so it ends as a run in memory would.
    */
   Optional<String> cancel(String handlerId, boolean purge, Duration wait) {
-    Optional<HandlerRecord> found = store.find(handlerId);
-    if (found.isEmpty() || (!purge && found.get().status().terminal())) {
-      return Optional.empty();
-    }
-    HandlerRecord record = found.get();
-    if (!record.status().terminal()) {
-      LiveRun run = live.get(handlerId);
-      if (run != null) {
-        run.handler().cancel();
+    var lock = locks.of(handlerId);
+    lock.lock();
+    try {
+      Optional<HandlerRecord> found = store.find(handlerId);
+      if (found.isEmpty() || (!purge && found.get().status().terminal())) {
+        return Optional.empty();
+      }
+      HandlerRecord record = found.get();
+      if (!record.status().terminal()) {
+        LiveRun run = null;
         try {
-          run.ended().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-          // Recorded as cancelled below; the run's own thread writes its end when it gets there.
+          run = inMemory(handlerId);
+        } catch (HandlerCompletedException e) {
+          // Could not be reloaded: recorded as cancelled below.
+        }
+        if (run != null) {
+          run.handler().cancel();
+          try {
+            run.ended().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (ExecutionException | TimeoutException e) {
+            // Recorded as cancelled below; the run's own thread writes its end when it gets there.
+          }
+        }
+        HandlerRecord now = store.find(handlerId).orElse(record);
+        if (!now.status().terminal()) {
+          store.update(now.ended(HandlerStatus.CANCELLED, "Cancelled", null, clock.instant()));
         }
       }
-      HandlerRecord now = store.find(handlerId).orElse(record);
-      if (!now.status().terminal()) {
-        store.update(now.ended(HandlerStatus.CANCELLED, "Cancelled", null, clock.instant()));
+      if (purge) {
+        boolean deleted = store.delete(handlerId, record.runId());
+        if (runs != null && record.runId() != null) {
+          runs.delete(record.runId());
+        }
+        return deleted ? Optional.of("deleted") : Optional.empty();
       }
+      return Optional.of("cancelled");
+    } finally {
+      lock.unlock();
     }
-    if (purge) {
-      boolean deleted = store.delete(handlerId, record.runId());
-      if (runs != null && record.runId() != null) {
-        runs.delete(record.runId());
-      }
-      return deleted ? Optional.of("deleted") : Optional.empty();
-    }
-    return Optional.of("cancelled");
   }
 
   /**
@@ -267,28 +475,10 @@ final class RunRegistry {
       if (live.containsKey(record.handlerId())) {
         continue;
       }
-      HostedWorkflow<?, ?> workflow = workflows.get(record.workflowName());
-      String why;
-      if (workflow == null) {
-        why = "workflow '" + record.workflowName() + "' is not served any more";
-      } else if (runs == null) {
-        why = "the server keeps no run checkpoints";
-      } else {
-        var stored = runs.load(record.runId());
-        if (stored.isEmpty()) {
-          why = "the run store has no checkpoint of it";
-        } else if (stored.get().status() == RunStatus.FINISHED) {
-          why = "its checkpoint says it finished, but its end was not recorded";
-        } else {
-          try {
-            WorkflowHandler<?> handler = workflow.resume(record.runId(), runs);
-            drive(workflow, record.handlerId(), handler, record, store.lastSequence(record.runId()) + 1);
-            resumed.add(record.handlerId());
-            continue;
-          } catch (RuntimeException e) {
-            why = message(e);
-          }
-        }
+      String why = resumeFromStore(record);
+      if (why == null) {
+        resumed.add(record.handlerId());
+        continue;
       }
       store.update(record.ended(HandlerStatus.FAILED,
           "The server stopped while the run was in progress, and could not resume it: " + why, null, clock.instant()));
@@ -299,6 +489,18 @@ final class RunRegistry {
   /** Forgets every live run without ending it, and records nothing more about them (see WorkflowServer.close). */
   void abandonAll() {
     abandoned = true;
+    // A run that only waits for an answer is let go from memory too (its store keeps it for the
+    // next server); without this its loop and its pump would stay parked in this JVM for good.
+    for (LiveRun run : live.values()) {
+      var answer = new CompletableFuture<Boolean>();
+      run.releaseAnswer(answer);
+      try {
+        run.handler().release().whenComplete((released, error) -> answer.complete(error == null && released));
+      } catch (RuntimeException e) {
+        answer.complete(false);
+      }
+    }
     live.clear();
+    revivals.values().forEach(waiting -> waiting.complete(null));
   }
 }

@@ -51,26 +51,29 @@ final class WorkflowRoutes {
   }
 
   private void runNowait(ServerRequest req, ServerResponse res) {
-    LiveRun run = start(req);
+    LiveRun run = start(req, false);
     HttpReplies.json(res, 200, registry.find(run.handlerId()).orElseThrow().toJson());
   }
 
   private void run(ServerRequest req, ServerResponse res) throws InterruptedException {
-    LiveRun run = start(req);
+    LiveRun run = start(req, true); // held: not released while this request waits for its end
     HandlerRecord ended;
     try {
       ended = run.ended().get();
     } catch (ExecutionException e) {
       throw new HttpError(500, "Error running workflow: " + RunRegistry.message(e.getCause()));
+    } finally {
+      run.unhold();
     }
     HttpReplies.json(res, ended.status() == HandlerStatus.COMPLETED ? 200 : 500, ended.toJson());
   }
 
-  private LiveRun start(ServerRequest req) {
-    return start(workflow(req), req);
+  private LiveRun start(ServerRequest req, boolean held) {
+    return start(workflow(req), req, held);
   }
 
-  private <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, ServerRequest req) {
+  private <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, ServerRequest req,
+      boolean held) {
     Map<String, Object> body = HttpReplies.objectBody(req, maxBodyBytes, "Invalid JSON body");
     if (body.get("context") != null) {
       throw new HttpError(400, "Context API is not supported: a Stepwise run starts from its start event. Leave"
@@ -89,7 +92,7 @@ final class WorkflowRoutes {
     }
     String handlerId = requested == null ? ids.next() : (String) requested;
     try {
-      return registry.start(workflow, handlerId, start);
+      return registry.start(workflow, handlerId, start, held);
     } catch (RunRegistry.HandlerExistsException e) {
       throw new HttpError(409, e.getMessage());
     } catch (IllegalArgumentException e) {

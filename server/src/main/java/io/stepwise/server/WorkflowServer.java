@@ -38,6 +38,8 @@ import java.util.ServiceLoader;
 public final class WorkflowServer implements AutoCloseable {
   /** The default database: one SQLite file in the working directory. */
   public static final String DEFAULT_DATABASE = "jdbc:sqlite:stepwise-server.db";
+  /** How long a paused run stays in memory with nothing happening by default, as the Python server's {@code idle_timeout}. */
+  public static final Duration DEFAULT_IDLE_RELEASE = Duration.ofSeconds(60);
   /** The default limit on a request body: 1 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
 
@@ -45,6 +47,7 @@ public final class WorkflowServer implements AutoCloseable {
   private final HandlerStore store;
   private final RunRegistry registry;
   private final WebServer web;
+  private final IdleRelease idleRelease;
   private List<String> resumed = List.of();
 
   private WorkflowServer(Builder settings) {
@@ -88,6 +91,7 @@ public final class WorkflowServer implements AutoCloseable {
         HttpReplies.error(res, 500, "Internal server error: " + RunRegistry.message(e));
       }
     });
+    this.idleRelease = new IdleRelease(registry, settings.idleRelease);
     this.web = WebServer.builder()
         .host(settings.host)
         .port(settings.port)
@@ -113,6 +117,7 @@ public final class WorkflowServer implements AutoCloseable {
   public WorkflowServer start() {
     resumed = registry.resumeInterrupted();
     web.start();
+    idleRelease.start();
     return this;
   }
 
@@ -124,6 +129,25 @@ public final class WorkflowServer implements AutoCloseable {
   /** The handler ids of the runs {@link #start()} resumed. */
   public List<String> resumedHandlers() {
     return resumed;
+  }
+
+  /**
+   * How many runs this process holds in memory now: runs at work, and paused runs not yet released
+   * (see {@link Builder#idleRelease}). Runs released from memory are not counted; their handlers
+   * stay {@code running}.
+   */
+  public int runsInMemory() {
+    return registry.inMemory().size();
+  }
+
+  /** How many times a run was released from memory since this server started. */
+  public long releasedRuns() {
+    return registry.releasedCount();
+  }
+
+  /** How many times a released run was reloaded into memory (by an event, or to be cancelled). */
+  public long reloadedRuns() {
+    return registry.reloadedCount();
   }
 
   /** The names of the served workflows, sorted. */
@@ -138,6 +162,7 @@ public final class WorkflowServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    idleRelease.close();
     web.stop();
     registry.abandonAll();
     store.close();
@@ -153,6 +178,7 @@ public final class WorkflowServer implements AutoCloseable {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration heartbeat = Duration.ofSeconds(15);
     private Duration cancelWait = Duration.ofSeconds(10);
+    private Duration idleRelease = DEFAULT_IDLE_RELEASE;
     private Path debuggerDist;
 
     private Builder() {}
@@ -250,6 +276,24 @@ public final class WorkflowServer implements AutoCloseable {
         throw new IllegalArgumentException("The heartbeat interval must be positive");
       }
       this.heartbeat = heartbeat;
+      return this;
+    }
+
+    /**
+     * How long a run waiting for an event from outside (a person's answer) stays in memory with
+     * nothing happening before it is released: checkpointed in the run store (it is already: a
+     * question is published only once saved) and dropped from memory. Its handler stays
+     * {@code running}; the next event sent to it ({@code POST /events/{id}}) reloads it from the
+     * store and delivers the event, and clients streaming it go on across. Default
+     * 60 s, as the Python server's {@code idle_timeout}. A run with a
+     * run timeout or a timed wait is never released (its timer runs in memory), nor one a
+     * {@code POST /run} request waits for.
+     */
+    public Builder idleRelease(Duration idle) {
+      if (idle == null || idle.isNegative() || idle.isZero()) {
+        throw new IllegalArgumentException("The idle release time must be positive, e.g. Duration.ofMinutes(5)");
+      }
+      this.idleRelease = idle;
       return this;
     }
 

@@ -163,8 +163,12 @@ class WorkflowRoutesTest {
     var edges = ((List<?>) graph.get("edges")).stream().map(JsonTree::asObject)
         .map(e -> e.get("source") + "->" + e.get("target")).sorted().toList();
     String prefix = "io.stepwise.server.flows.InterviewFlow.";
-    assertEquals(List.of("ask->" + prefix + "Question", "finish->" + prefix + "Summary", prefix + "Reply->finish",
+    // As Python: the question leads to the "external_step" node, which leads to the answer.
+    assertEquals(List.of("ask->" + prefix + "Question", "external_step->" + prefix + "Reply",
+        "finish->" + prefix + "Summary", prefix + "Question->external_step", prefix + "Reply->finish",
         prefix + "Topic->ask"), edges);
+    var external = nodes.stream().filter(n -> n.get("node_type").equals("external")).toList();
+    assertEquals(List.of(Map.of("id", "external_step", "label", "external_step", "node_type", "external")), external);
   }
 
   @Test

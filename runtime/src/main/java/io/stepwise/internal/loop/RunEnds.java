@@ -45,6 +45,16 @@ public final class RunEnds {
         + " from outside, which nothing could send it any more"), true);
   }
 
+  /**
+   * The caller let the run go from memory while only an event from outside could move it on; its
+   * store keeps it waiting, to be resumed by id.
+   */
+  static Command.Finish released(String workflow, String runId) {
+    return new Command.Finish(new WorkflowCancelledEvent(), new WorkflowCancelledException("Run " + runId
+        + " of workflow '" + workflow + "' was released from memory while it waited for events from outside; its run"
+        + " store keeps it: resume it with resume(\"" + runId + "\", store)"), true);
+  }
+
   /** What fails an execution whose step timeout expired. */
   public static TimeoutException stepTimedOut(StepDescriptor step) {
     return new TimeoutException("Step '" + step.name() + "' timed out after " + step.timeout());

@@ -163,6 +163,11 @@ public final class RunLoop {
         }
       }
       case Tick.Abandoned ignored -> abandoned = true;
+      case Tick.ReleaseRequested ignored -> {
+        if (waitsForeverForOutside()) {
+          finish(RunEnds.released(routing.workflow(), runId), out);
+        }
+      }
       case Tick.CheckpointSaved ignored -> { } // the driver's business: it releases what waited for the save
       case Tick.SaveFailed failed -> {
         if (failed.fatal()) {

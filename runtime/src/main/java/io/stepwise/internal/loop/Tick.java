@@ -113,6 +113,13 @@ public sealed interface Tick {
    */
   record Abandoned() implements Tick {}
 
+  /**
+   * The caller asked to let the run go from memory ({@link io.stepwise.WorkflowHandler#release()}): it
+   * ends at once, its store keeping it as it was, if only an event from outside could move it on;
+   * otherwise nothing happens. The driver completes {@code answer} with whether it was let go.
+   */
+  record ReleaseRequested(java.util.concurrent.CompletableFuture<Boolean> answer) implements Tick {}
+
   /** The run's store saved checkpoint number {@code checkpoint} (they are numbered from 1 in order). */
   record CheckpointSaved(long checkpoint) implements Tick {}
 

@@ -91,6 +91,7 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
   private boolean handoffOpen;
   private StepExecution handoff;
   private volatile boolean finished;
+  private boolean letGo; // it ended kept in its store, to be resumed (released or abandoned)
   // Set before the first tick, or never: an untraced run only tests it for null.
   private ExecutionRecorder recorder;
   // Likewise: a run without observers only tests it for null, and makes no event for them.
@@ -344,6 +345,11 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
     return observed == null ? null : observed.inherited();
   }
 
+  /** Whether the run checkpoints to a run store, which keeps it when it is released. */
+  boolean storing() {
+    return capture.storing();
+  }
+
   /** Whether the run has ended; a tick may still be on its way to an ended run, and is dropped. */
   public boolean isFinished() {
     return finished;
@@ -420,8 +426,25 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
     return taken;
   }
 
+  /**
+   * Lets the run go from memory if only an event from outside can move it on (see
+   * {@link Tick.ReleaseRequested}); the answer says whether it was.
+   */
+  public CompletableFuture<Boolean> release() {
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    if (finished) {
+      answer.complete(false);
+      return answer;
+    }
+    post(new Tick.ReleaseRequested(answer));
+    return answer;
+  }
+
   private void handle(Tick tick) {
     if (finished) {
+      if (tick instanceof Tick.ReleaseRequested release) {
+        release.answer().complete(false); // it ended otherwise: not let go
+      }
       return; // the loop drops it too, but after a crash the loop never learned that it ended
     }
     // A checkpoint follows each completed step and each new wait, so that a run waiting for a person
@@ -475,6 +498,10 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
       }
     } catch (RuntimeException | Error bug) {
       crash(bug);
+    }
+    if (tick instanceof Tick.ReleaseRequested release) {
+      // Let go only when the loop finished it for this tick (a crash ends it too, but is no release).
+      release.answer().complete(finished && letGo);
     }
   }
 
@@ -554,6 +581,7 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
   private void finish(Event terminal, RuntimeException error, boolean keepStored) {
     alive.ended();
     finished = true;
+    letGo = keepStored;
     Admission admitted = admission;
     if (admitted != null) {
       admitted.release(); // the oldest queued run of the workflow starts

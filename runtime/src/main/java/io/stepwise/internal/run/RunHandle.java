@@ -175,6 +175,15 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R>,
     }
   }
 
+  @Override
+  public CompletableFuture<Boolean> release() {
+    if (!run.isFinished() && !run.storing()) {
+      throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow() + "' has no run"
+          + " store, so releasing it from memory would lose it; start it with RunOptions.builder().store(...)");
+    }
+    return run.release();
+  }
+
   /** The run's state and store; a run that continues this one starts from them. */
   public RunData data() {
     return run.data();
