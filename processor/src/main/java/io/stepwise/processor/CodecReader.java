@@ -53,7 +53,7 @@ final class CodecReader {
       var mentioned = new ArrayList<EventType>();
       mentioned.addAll(step.accepted());
       mentioned.addAll(step.produced());
-      mentioned.addAll(step.streamed());
+      mentioned.addAll(step.routing().streamed());
       // What a wait takes is kept in snapshots (to replay the wait), so it must be writable too.
       mentioned.addAll(step.awaited());
       for (EventType event : mentioned) {

@@ -9,6 +9,9 @@ import io.stepwise.processor.model.ReturnShape;
 import io.stepwise.processor.model.RetrySpec;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.model.StepRouting;
+import io.stepwise.processor.model.StepSettings;
+import io.stepwise.processor.model.StepSignature;
 import io.stepwise.processor.validation.ErrorReporter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,10 +166,13 @@ final class StepReader {
       retry = readRetryPolicy(reading, policy, annotation.written("retry"), retry, providers);
     }
     CatchSpec catchSpec = readCatch(reading, params);
-    return new StepModel(index, method.getSimpleName().toString(), site, params, shape.shape(), shape.async(),
-        List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
-        workers, acceptSubtypes, timeout, retry, checks(annotation.enumNames("skipChecks")),
-        reading.valid, reading.complete, List.copyOf(awaited), catchSpec).withListed(shape.listed());
+    var signature = new StepSignature(params, shape.shape(), shape.async());
+    var routing = new StepRouting(List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor),
+        List.copyOf(streamed), List.copyOf(awaited), shape.listed());
+    var settings = new StepSettings(workers, acceptSubtypes, timeout, retry,
+        checks(annotation.enumNames("skipChecks")), catchSpec);
+    return new StepModel(index, method.getSimpleName().toString(), site, signature, routing, settings,
+        reading.valid, reading.complete);
   }
 
   /** A {@code @CatchError} handler's scope, checking that it takes a StepFailedEvent; null for other steps. */

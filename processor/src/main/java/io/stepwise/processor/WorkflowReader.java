@@ -184,7 +184,7 @@ final class WorkflowReader {
       step.produced().stream().filter(EventType::concrete).forEach(graphEvents::add);
     }
     return steps.stream().map(step -> {
-      if (!step.acceptSubtypes()) {
+      if (!step.settings().acceptSubtypes()) {
         return step;
       }
       List<StepParam> params = step.params().stream().map(param -> {

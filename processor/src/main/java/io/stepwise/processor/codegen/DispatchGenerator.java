@@ -44,7 +44,7 @@ final class DispatchGenerator {
     var body = CodeBlock.builder().add("return switch (step) {\n$>");
     for (StepModel step : workflow.steps()) {
       CodeBlock call = CodeBlock.of("target.$L($L)", step.name(), arguments(workflow, step));
-      if (step.shape() == ReturnShape.VOID && !step.async()) {
+      if (step.signature().shape() == ReturnShape.VOID && !step.signature().async()) {
         body.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", step.index(), call);
       } else {
         body.add("case $L -> $L;\n", step.index(), call);

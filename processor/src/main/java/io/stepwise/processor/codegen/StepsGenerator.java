@@ -53,7 +53,7 @@ final class StepsGenerator {
         CodeBlock.of("$T.of($L)", List.class, inputs),
         CodeBlocks.classSet(names(step.descriptorProduces())),
         step.workers(),
-        step.acceptSubtypes(),
+        step.settings().acceptSubtypes(),
         CodeBlocks.duration(step.timeout()),
         retry(step.retry())));
     if (!step.awaited().isEmpty() || step.catchSpec() != null) {
