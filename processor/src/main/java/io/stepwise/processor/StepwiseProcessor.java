@@ -15,6 +15,7 @@ import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.WorkflowModel;
 import io.stepwise.processor.validation.ErrorReporter;
 import io.stepwise.processor.validation.GraphValidator;
+import io.stepwise.processor.validation.WorkflowClassRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -50,6 +51,7 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class StepwiseProcessor extends AbstractProcessor {
+  private static final WorkflowClassRule WORKFLOW_CLASS = new WorkflowClassRule();
   private final List<String> definitions = new ArrayList<>();
   /** Workflows to read again next round, by qualified name: elements are not kept across rounds. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -258,9 +260,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
         if (member.getKind() == ElementKind.METHOD
             && (AnnotationValues.findMirror(member, StepReader.STEP).isPresent()
                 || AnnotationValues.findMirror(member, StepReader.CATCH_ERROR).isPresent())) {
-          reporter.error(member, "[Stepwise/WorkflowClass] Step '" + member.getSimpleName() + "' is declared in "
-              + ownerLabel + ", which is neither a @Workflow class nor extended by one. Annotate " + ownerLabel
-              + " with @Workflow, make it abstract, or remove @Step.");
+          reporter.error(member, WORKFLOW_CLASS.stepOutsideWorkflow(member.getSimpleName().toString(), ownerLabel));
         }
       }
     }
