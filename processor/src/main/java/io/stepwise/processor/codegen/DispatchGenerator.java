@@ -65,7 +65,7 @@ final class DispatchGenerator {
           ? CodeBlock.of("($T) context", context.declaredType())
           : CodeBlock.of("context");
       case StepParam.ResourceParam resource -> ResourcesGenerator.call(workflow.providers().get(resource.provider()));
-    }).collect(CodeBlock.joining(", "));
+    }).collect(CodeBlock.joining(",$W"));
   }
 
   private static boolean needsUncheckedCast(StepModel step) {
