@@ -15,6 +15,7 @@ import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.WorkflowModel;
 import io.stepwise.processor.validation.ErrorReporter;
 import io.stepwise.processor.validation.GraphValidator;
+import io.stepwise.processor.validation.UndefinedTypeRule;
 import io.stepwise.processor.validation.WorkflowClassRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,7 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class StepwiseProcessor extends AbstractProcessor {
   private static final WorkflowClassRule WORKFLOW_CLASS = new WorkflowClassRule();
+  private static final UndefinedTypeRule UNDEFINED_TYPE = new UndefinedTypeRule();
   private final List<String> definitions = new ArrayList<>();
   /** Workflows to read again next round, by qualified name: elements are not kept across rounds. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -163,7 +165,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
     } catch (MissingTypeException missing) {
       reporter.discard();
       if (last) {
-        reporter.error(type, "[Stepwise/UndefinedType] Workflow class '" + label(type) + "' uses "
+        reporter.error(type, UNDEFINED_TYPE.message("Workflow class '" + label(type) + "' uses ")
             + missing.typeName() + ", which no source declares and no annotation processor generated, so "
             + generatedName(type) + " was not generated. Declare " + missing.typeName()
             + ", or fix what kept it from being generated.");
