@@ -1,9 +1,7 @@
 package io.stepwise.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import io.stepwise.processor.model.CatchSpec;
-import io.stepwise.processor.model.Check;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.ReturnShape;
 import io.stepwise.processor.model.RetrySpec;
@@ -14,16 +12,13 @@ import io.stepwise.processor.model.StepSettings;
 import io.stepwise.processor.model.StepSignature;
 import io.stepwise.processor.validation.CatchHandlerRule;
 import io.stepwise.processor.validation.ErrorReporter;
-import io.stepwise.processor.validation.FanInShapeRule;
 import io.stepwise.processor.validation.InvalidDurationRule;
 import io.stepwise.processor.validation.RetryPolicyRule;
 import io.stepwise.processor.validation.SkipChecksRule;
 import io.stepwise.processor.validation.StepModifiersRule;
 import io.stepwise.processor.validation.StepOutputsRule;
-import io.stepwise.processor.validation.StepParametersRule;
 import io.stepwise.processor.validation.StepSettingsRule;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +27,6 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -50,8 +44,6 @@ final class StepReader {
   static final String STEP = "io.stepwise.annotations.Step";
   static final String CATCH_ERROR = "io.stepwise.annotations.CatchError";
   private static final StepModifiersRule MODIFIERS = new StepModifiersRule();
-  private static final StepParametersRule PARAMETERS = new StepParametersRule();
-  private static final FanInShapeRule FAN_IN = new FanInShapeRule();
   private static final StepSettingsRule SETTINGS = new StepSettingsRule();
   private static final StepOutputsRule OUTPUTS = new StepOutputsRule();
   private static final InvalidDurationRule DURATION = new InvalidDurationRule();
@@ -63,6 +55,7 @@ final class StepReader {
   private final EventTypes eventTypes;
   private final Optional<SentEventScanner> scanner;
   private final ErrorReporter reporter;
+  private final StepParamsReader paramsReader;
   private boolean tolerateMissingBodyTypes;
 
   StepReader(Elements elements, EventTypes eventTypes, Optional<SentEventScanner> scanner, ErrorReporter reporter) {
@@ -70,35 +63,7 @@ final class StepReader {
     this.eventTypes = eventTypes;
     this.scanner = scanner;
     this.reporter = reporter;
-  }
-
-  /** Problems found while reading one step; "lost" means part of its graph could not be read. */
-  private final class Reading {
-    final ExecutableElement method;
-    final ExecutableType type;
-    final String step;
-    boolean valid = true;
-    boolean complete = true;
-
-    Reading(ExecutableElement method, ExecutableType type) {
-      this.method = method;
-      this.type = type;
-      this.step = "Step '" + method.getSimpleName() + "'";
-    }
-
-    void error(String message) {
-      valid = false;
-      reporter.error(method, message);
-    }
-
-    void lost(String message) {
-      complete = false;
-      error(message);
-    }
-
-    void errors(List<String> messages) {
-      messages.forEach(this::error);
-    }
+    this.paramsReader = new StepParamsReader(eventTypes);
   }
 
   /**
@@ -124,14 +89,14 @@ final class StepReader {
     // A @CatchError method without @Step is a step with @Step's defaults.
     var annotation = AnnotationValues.find(elements, method, STEP)
         .orElseGet(() -> AnnotationValues.defaults(elements, STEP));
-    var reading = new Reading(method, type);
+    var reading = new StepReading(method, type, reporter);
     reading.errors(MODIFIERS.check(method, ownerClass));
     boolean acceptSubtypes = annotation.bool("acceptSubtypes");
     List<StepParam> params = List.of();
     if (!method.getTypeParameters().isEmpty()) {
       reading.complete = false; // reported by MODIFIERS
     } else {
-      params = readParams(reading, acceptSubtypes, providers);
+      params = paramsReader.read(reading, acceptSubtypes, providers);
     }
     int workers = annotation.integer("workers");
     SETTINGS.checkWorkers(reading.step, workers).ifPresent(reading::error);
@@ -192,7 +157,7 @@ final class StepReader {
   }
 
   /** A {@code @CatchError} handler's scope; null for other steps. */
-  private CatchSpec readCatch(Reading reading, List<StepParam> params) {
+  private CatchSpec readCatch(StepReading reading, List<StepParam> params) {
     var annotation = AnnotationValues.find(elements, reading.method, CATCH_ERROR);
     if (annotation.isEmpty()) {
       return null;
@@ -203,84 +168,6 @@ final class StepReader {
     return new CatchSpec(List.copyOf(forSteps), maxRecoveries);
   }
 
-  private List<StepParam> readParams(Reading reading, boolean acceptSubtypes, ResourceReader.Providers providers) {
-    var params = new ArrayList<StepParam>();
-    int events = 0;
-    int contexts = 0;
-    boolean badEvent = false;
-    var declared = reading.method.getParameters();
-    for (int i = 0; i < declared.size(); i++) {
-      VariableElement param = declared.get(i);
-      TypeMirror type = reading.type.getParameterTypes().get(i);
-      String name = param.getSimpleName().toString();
-      StepParametersRule.Kind kind;
-      if (eventTypes.isContext(type)) {
-        contexts++;
-        kind = StepParametersRule.Kind.CONTEXT;
-        params.add(new StepParam.ContextParam(name, TypeName.get(type), needsCast(type), stateType(type)));
-      } else if (eventTypes.isEvent(type)) {
-        TypeElement element = EventTypes.element(type);
-        kind = EventTypes.isClosed(element) || acceptSubtypes
-            ? StepParametersRule.Kind.EVENT : StepParametersRule.Kind.OPEN_EVENT;
-        if (kind == StepParametersRule.Kind.EVENT) {
-          List<EventType> accepted = EventTypes.isClosed(element) ? eventTypes.expand(element) : List.of();
-          params.add(new StepParam.EventParam(name, TypeName.get(type), events++, eventTypes.describe(element), accepted));
-        }
-      } else if (isBatch(type)) {
-        TypeElement element = EventTypes.element(typeArgument(type));
-        kind = EventTypes.isClosed(element) ? StepParametersRule.Kind.BATCH : StepParametersRule.Kind.OPEN_BATCH;
-        if (kind == StepParametersRule.Kind.BATCH) {
-          params.add(new StepParam.EventParam(name, TypeName.get(type), events++, eventTypes.describe(element),
-              eventTypes.expand(element), true));
-        }
-      } else {
-        kind = StepParametersRule.Kind.RESOURCE;
-        var resource = providers.resolve(param, type, reading.step, reading::error);
-        if (resource != null) {
-          params.add(resource);
-        }
-      }
-      var problem = PARAMETERS.check(reading.step,
-          new StepParametersRule.Param(name, TypeLabels.of(type), kind, contexts));
-      if (kind == StepParametersRule.Kind.OPEN_EVENT || kind == StepParametersRule.Kind.OPEN_BATCH) {
-        badEvent = true;
-        problem.ifPresent(reading::lost);
-      } else {
-        problem.ifPresent(reading::error);
-      }
-    }
-    PARAMETERS.checkCount(reading.step, events, badEvent).ifPresent(reading::lost);
-    reading.errors(FAN_IN.check(reading.step, params, acceptSubtypes));
-    return params;
-  }
-
-  /** {@code List<E>} as an event parameter (a fan-in). */
-  private boolean isBatch(TypeMirror type) {
-    if (!eventTypes.is(type, "java.util.List")) {
-      return false;
-    }
-    TypeMirror element = typeArgument(type);
-    return element != null && eventTypes.isEvent(element);
-  }
-
-  /** Context<?> and raw Context are passed as they are; any other type argument needs an unchecked cast. */
-  private static boolean needsCast(TypeMirror context) {
-    var arguments = ((DeclaredType) context).getTypeArguments();
-    if (arguments.isEmpty()) {
-      return false;
-    }
-    return !(arguments.getFirst() instanceof WildcardType w && w.getExtendsBound() == null && w.getSuperBound() == null);
-  }
-
-  /** The type argument of {@code Context<S>}, or null for {@code Context<?>} and raw Context. */
-  private static TypeName stateType(TypeMirror context) {
-    var arguments = ((DeclaredType) context).getTypeArguments();
-    if (arguments.isEmpty() || arguments.getFirst() instanceof WildcardType) {
-      return null;
-    }
-    return TypeName.get(arguments.getFirst());
-  }
-
   /** @param listed for {@code List<E>}, the concrete types of {@code E}; else empty */
   private record Shape(ReturnShape shape, boolean async, List<EventType> listed) {
     Shape(ReturnShape shape, boolean async) {
@@ -288,7 +175,7 @@ final class StepReader {
     }
   }
 
-  private Shape readReturn(Reading reading, boolean hasEmits,
+  private Shape readReturn(StepReading reading, boolean hasEmits,
       Set<EventType> declared, Set<EventType> produced, Set<EventType> descriptor) {
     TypeMirror written = reading.type.getReturnType();
     TypeMirror type = written;
@@ -330,7 +217,7 @@ final class StepReader {
   }
 
   /** The single type argument, its upper bound for a wildcard, or null when raw or unbounded. */
-  private static TypeMirror typeArgument(TypeMirror type) {
+  static TypeMirror typeArgument(TypeMirror type) {
     var arguments = ((DeclaredType) type).getTypeArguments();
     if (arguments.isEmpty()) {
       return null;
@@ -339,7 +226,7 @@ final class StepReader {
     return argument instanceof WildcardType w ? w.getExtendsBound() : argument;
   }
 
-  private RetrySpec readRetry(Reading reading, AnnotationValues retry) {
+  private RetrySpec readRetry(StepReading reading, AnnotationValues retry) {
     int maxAttempts = retry.integer("maxAttempts");
     double jitter = retry.decimal("jitter");
     reading.errors(SETTINGS.checkRetry(reading.step, maxAttempts, jitter));
@@ -350,7 +237,7 @@ final class StepReader {
   }
 
   /** A step that names a policy object: it must name exactly one provider of one, and say no {@code @Retry}. */
-  private RetrySpec readRetryPolicy(Reading reading, String policy, boolean retryWritten, RetrySpec retry,
+  private RetrySpec readRetryPolicy(StepReading reading, String policy, boolean retryWritten, RetrySpec retry,
       ResourceReader.Providers providers) {
     RETRY_POLICY.checkExclusive(reading.step, policy, retryWritten).ifPresent(reading::error);
     int provider = providers.retryPolicy(policy, reading.step, reading::error);
@@ -364,7 +251,7 @@ final class StepReader {
         .toList();
   }
 
-  private Duration duration(Reading reading, String text, String subject) {
+  private Duration duration(StepReading reading, String text, String subject) {
     var parsed = DurationSyntax.parse(text);
     DURATION.check(subject, text, parsed).ifPresent(reading::error);
     return parsed.orElse(Duration.ZERO);
