@@ -6,6 +6,7 @@ import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.ProviderModel;
 import io.stepwise.processor.model.StepModel;
+import io.stepwise.processor.validation.CodecRule;
 import io.stepwise.processor.validation.ErrorReporter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import javax.lang.model.element.TypeElement;
  * on the step that introduces the event. Field types are classified by {@link FieldTypes}.
  */
 final class CodecReader {
+  private static final CodecRule CODEC = new CodecRule();
   /** Events the runtime writes with hand-written codecs. */
   static final Set<String> BUILT_IN = Set.of("io.stepwise.StepFailedEvent", "io.stepwise.WorkflowFailedEvent",
       "io.stepwise.WorkflowTimedOutEvent", "io.stepwise.WorkflowCancelledEvent", "io.stepwise.MapStartEvent",
@@ -53,7 +55,7 @@ final class CodecReader {
       var mentioned = new ArrayList<EventType>();
       mentioned.addAll(step.accepted());
       mentioned.addAll(step.produced());
-      mentioned.addAll(step.streamed());
+      mentioned.addAll(step.routing().streamed());
       // What a wait takes is kept in snapshots (to replay the wait), so it must be writable too.
       mentioned.addAll(step.awaited());
       for (EventType event : mentioned) {
@@ -87,7 +89,7 @@ final class CodecReader {
     for (var unused : walk.unusedCodecs()) {
       // After every root, config records included. Likely a codec for the wrong type (URL for URI, say): harmless, but the field it was meant for is not covered.
       String codec = String.join(".", unused.codec().simpleNames());
-      reporter.warning(stateSite, "[Stepwise/Codec] Workflow '" + String.join(".", workflow.type().simpleNames())
+      reporter.warning(stateSite, CODEC.message("Workflow '" + String.join(".", workflow.type().simpleNames()))
           + "' names codec " + codec + " for "
           + unused.type() + ", but no field of its events or state has that type. Remove " + codec
           + " from codecs, or make it handle the field's type.");

@@ -9,6 +9,7 @@ import io.stepwise.processor.model.CodecModel.ObjectShape;
 import io.stepwise.processor.model.CodecModel.SealedShape;
 import io.stepwise.processor.model.JsonType;
 import io.stepwise.processor.validation.ErrorReporter;
+import io.stepwise.processor.validation.UnserializableRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import javax.lang.model.util.Types;
  * adds {@code (Subtype)}: {@code Order.lines[].shape(Circle).radius}.
  */
 final class FieldTypes {
+  private static final UnserializableRule UNSERIALIZABLE = new UnserializableRule();
+
   private static final ClassName SPI_CODECS = ClassName.get("io.stepwise.spi", "JsonCodecs");
   private static final ClassName SPI_ARRAYS = ClassName.get("io.stepwise.spi", "JsonArrays");
   private static final Map<String, String> LIBRARY = Map.ofEntries(
@@ -334,7 +337,7 @@ final class FieldTypes {
     }
 
     private void error(String fact, String fix) {
-      reporter.error(site, "[Stepwise/Unserializable] " + rootLabel + " cannot be written to JSON: " + fact
+      reporter.error(site, UNSERIALIZABLE.message(rootLabel + " cannot be written to JSON: " + fact)
           + ". " + fix);
     }
   }

@@ -3,15 +3,19 @@ package io.stepwise.processor;
 import com.palantir.javapoet.TypeName;
 import io.stepwise.processor.model.ProviderModel;
 import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.validation.AmbiguousResourceRule;
+import io.stepwise.processor.validation.ConfigResourceRule;
 import io.stepwise.processor.validation.ErrorReporter;
+import io.stepwise.processor.validation.MissingResourceRule;
+import io.stepwise.processor.validation.ProviderSignatureRule;
+import io.stepwise.processor.validation.ResourceCycleRule;
+import io.stepwise.processor.validation.RetryPolicyRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
@@ -30,6 +34,12 @@ final class ResourceReader {
   static final String NAMED = "io.stepwise.annotations.Provides.Named";
   static final String RETRY_POLICY = "io.stepwise.RetryPolicy";
   static final String CONFIG = "io.stepwise.annotations.Config";
+  private static final ProviderSignatureRule PROVIDER_SIGNATURE = new ProviderSignatureRule();
+  private static final ConfigResourceRule CONFIG_RESOURCE = new ConfigResourceRule();
+  private static final MissingResourceRule MISSING = new MissingResourceRule();
+  private static final AmbiguousResourceRule AMBIGUOUS = new AmbiguousResourceRule();
+  private static final RetryPolicyRule POLICY_RULE = new RetryPolicyRule();
+  private static final ResourceCycleRule CYCLES = new ResourceCycleRule();
 
   private final Elements elements;
   private final Types types;
@@ -96,20 +106,11 @@ final class ResourceReader {
       String name = param.getSimpleName().toString();
       String file = annotation.string("value");
       String select = annotation.string("select");
-      String subject = "[Stepwise/ConfigResource] " + owner + " parameter '" + name + "'";
-      if (file.isBlank()) {
-        error.accept(subject + " has @Config(\"\"), which names no file. Name the JSON file to read.");
-        return null;
-      }
-      if (!select.isEmpty() && !select.matches("[^.]+(\\.[^.]+)*")) {
-        error.accept(subject + " has select = \"" + select + "\", which is not a dotted path of fields. Write it as"
-            + " \"section\" or \"section.subsection\".");
-        return null;
-      }
       var kind = type.getKind() == TypeKind.DECLARED ? types.asElement(type).getKind() : null;
-      if (kind != ElementKind.RECORD && kind != ElementKind.CLASS) {
-        error.accept(subject + " has type " + TypeLabels.of(type) + ", which is not a record or class; a config file"
-            + " is read into one. Declare a record with the file's fields.");
+      var problem = CONFIG_RESOURCE.check(owner, name, file, select, TypeLabels.of(type),
+          kind == ElementKind.RECORD || kind == ElementKind.CLASS);
+      if (problem.isPresent()) {
+        error.accept(problem.get());
         return null;
       }
       for (int i = 0; i < configs.size(); i++) {
@@ -162,26 +163,14 @@ final class ResourceReader {
       }
       String subject = owner + " parameter '" + name + "' of type " + type
           + (qualifier == null ? "" : " named \"" + qualifier + "\"");
-      if (matches.isEmpty()) {
-        String existing = declared.isEmpty()
-            ? "the class has no @Provides methods"
-            : "the providers are " + declared.stream().map(ResourceReader::describe).sorted()
-                .collect(Collectors.joining(", "));
-        String provider = qualifier == null ? "a @Provides method" : "a @Provides(name = \"" + qualifier + "\") method";
-        error.accept("[Stepwise/MissingResource] " + subject + " is neither an event, a Context, nor provided by a"
-            + " @Provides method; " + existing + ". Add " + provider + " that returns " + TypeLabels.of(type)
-            + ", or remove the parameter.");
-        return null;
-      }
-      if (matches.size() > 1) {
-        var candidates = matches.stream().map(declared::get).toList();
-        String listed = candidates.stream().map(ResourceReader::describe).sorted().collect(Collectors.joining(", "));
-        boolean sameName = candidates.stream().map(Declared::qualifier).distinct().count() == 1;
-        String fix = sameName
-            ? "Give each provider of " + TypeLabels.of(type) + " a distinct @Provides(name = ...)."
-            : "Pick one with @Provides.Named(\"...\") on the parameter.";
-        error.accept("[Stepwise/AmbiguousResource] " + subject + " matches " + candidates.size() + " providers: "
-            + listed + ". " + fix);
+      var all = declared.stream().map(ResourceReader::describe).sorted().toList();
+      var candidates = matches.stream().map(declared::get).toList();
+      var listed = candidates.stream().map(ResourceReader::describe).sorted().toList();
+      boolean sameName = candidates.stream().map(Declared::qualifier).distinct().count() == 1;
+      var problem = MISSING.check(subject, TypeLabels.of(type), qualifier, all, matches.size())
+          .or(() -> AMBIGUOUS.check(subject, TypeLabels.of(type), listed, sameName));
+      if (problem.isPresent()) {
+        error.accept(problem.get());
         return null;
       }
       return new StepParam.ResourceParam(name, TypeName.get(type), matches.getFirst());
@@ -208,21 +197,11 @@ final class ResourceReader {
           matches.add(i);
         }
       }
-      String prefix = "[Stepwise/RetryPolicy] " + owner + " has retryPolicy = \"" + name + "\"";
-      if (matches.isEmpty()) {
-        String existing = policies.isEmpty()
-            ? "the class has no @Provides method that returns a RetryPolicy"
-            : "the retry policies are " + policies.stream().map(declared::get).map(ResourceReader::describe).sorted()
-                .collect(Collectors.joining(", "));
-        error.accept(prefix + ", but no provider of that name returns a RetryPolicy; " + existing
-            + ". Add a @Provides method " + name + "() that returns io.stepwise.RetryPolicy, or name an existing one.");
-        return -1;
-      }
-      if (matches.size() > 1) {
-        error.accept(prefix + ", which matches " + matches.size() + " providers: "
-            + matches.stream().map(declared::get).map(ResourceReader::describe).sorted()
-                .collect(Collectors.joining(", "))
-            + ". Give each RetryPolicy provider a distinct method name and @Provides(name).");
+      var problem = POLICY_RULE.checkProvider(owner, name,
+          policies.stream().map(declared::get).map(ResourceReader::describe).sorted().toList(),
+          matches.stream().map(declared::get).map(ResourceReader::describe).sorted().toList());
+      if (problem.isPresent()) {
+        error.accept(problem.get());
         return -1;
       }
       return matches.getFirst();
@@ -241,7 +220,9 @@ final class ResourceReader {
       MissingTypeException.check(member.type().getReturnType());
       member.type().getParameterTypes().forEach(MissingTypeException::check);
       var annotation = AnnotationValues.find(elements, member.method(), PROVIDES).orElseThrow();
-      checkSignature(member.method(), member.type().getReturnType());
+      TypeMirror returned = member.type().getReturnType();
+      PROVIDER_SIGNATURE.check(member.method(), returned, TypeLabels.of(returned), eventTypes.isEvent(returned))
+          .forEach(message -> reporter.error(member.method(), message));
       declared.add(new Declared(member.method(), member.type(), annotation.string("name"), annotation.bool("cached")));
     }
     var providers = new Providers(List.copyOf(declared));
@@ -255,10 +236,10 @@ final class ResourceReader {
       for (int p = 0; p < declaredParams.size(); p++) {
         VariableElement param = declaredParams.get(p);
         TypeMirror paramType = provider.signature().getParameterTypes().get(p);
-        if (eventTypes.isContext(paramType) || eventTypes.isEvent(paramType)) {
-          reporter.error(method, "[Stepwise/ProviderSignature] " + owner + " parameter '" + param.getSimpleName()
-              + "' is " + (eventTypes.isContext(paramType) ? "a Context" : "an event") + "; providers take only"
-              + " resources. Remove the parameter.");
+        var notResource = PROVIDER_SIGNATURE.checkParameter(owner, param.getSimpleName().toString(),
+            eventTypes.isContext(paramType), eventTypes.isEvent(paramType));
+        if (notResource.isPresent()) {
+          reporter.error(method, notResource.get());
           continue;
         }
         var resolved = providers.resolve(param, paramType, owner, message -> reporter.error(method, message));
@@ -269,27 +250,8 @@ final class ResourceReader {
       providers.models.add(new ProviderModel(i, provider.name(), TypeName.get(provider.type()),
           TypeLabels.of(provider.type()), provider.qualifier(), provider.cached() ? slot++ : -1, params, method));
     }
-    ResourceCycles.report(providers.models(), reporter); // config files a provider takes come after the methods
+    CYCLES.report(providers.models(), reporter); // config files a provider takes come after the methods
     return providers;
-  }
-
-  private void checkSignature(ExecutableElement method, TypeMirror returned) {
-    String prefix = "[Stepwise/ProviderSignature] Provider '" + method.getSimpleName() + "'";
-    if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(method, prefix + " must not be private. Make it package-private or public.");
-    }
-    if (method.getModifiers().contains(Modifier.STATIC)) {
-      reporter.error(method, prefix + " must not be static. Make it an instance method.");
-    }
-    if (!method.getTypeParameters().isEmpty()) {
-      reporter.error(method, prefix + " must not declare type parameters. Return a concrete type.");
-    }
-    if (returned.getKind() == TypeKind.VOID) {
-      reporter.error(method, prefix + " returns void. Return the resource it provides.");
-    } else if (eventTypes.isEvent(returned)) {
-      reporter.error(method, prefix + " returns " + TypeLabels.of(returned)
-          + ", which is an event; events go between steps, not into them. Return a type that is not an event.");
-    }
   }
 
   private static String describe(Declared provider) {

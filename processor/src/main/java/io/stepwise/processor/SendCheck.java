@@ -8,6 +8,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.stepwise.processor.validation.UnseenEventRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import javax.tools.Diagnostic;
  * it generates code). Such an event would fail its step at run time, or have no JSON codec.
  */
 final class SendCheck implements TaskListener {
+  private static final UnseenEventRule UNSEEN_EVENT = new UnseenEventRule();
   /**
    * What one workflow's generated code lets one step do, by canonical names.
    *
@@ -104,7 +106,7 @@ final class SendCheck implements TaskListener {
   private List<String> problems(Expected each, TreePath method) {
     var sent = scanner.scan(method, trees::getTypeMirror);
     var problems = new ArrayList<String>();
-    String step = "[Stepwise/UnseenEvent] Step '" + each.allowed().step() + "' ";
+    String step = UNSEEN_EVENT.message("Step '" + each.allowed().step() + "' ");
     for (TypeMirror type : sent.routed()) {
       if (each.allowed().routed().stream().noneMatch(allowed -> isSubtype(type, allowed))) {
         String label = TypeLabels.of(type);

@@ -4,12 +4,12 @@ import com.palantir.javapoet.ClassName;
 import io.stepwise.processor.model.StateSpec;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.validation.ErrorReporter;
+import io.stepwise.processor.validation.StateConflictRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -27,11 +27,11 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Finds the workflow's state type in its steps' {@code Context<S>} parameters and checks that
- * every step names the same one and that the generated code can create it
- * ({@code [Stepwise/StateConflict]}).
+ * Finds the workflow's state type in its steps' {@code Context<S>} parameters; {@link StateConflictRule}
+ * judges that every step names the same one and that the generated code can create it.
  */
 final class StateReader {
+  private static final StateConflictRule STATE_CONFLICT = new StateConflictRule();
   private final Elements elements;
   private final Types types;
   private final EventTypes eventTypes;
@@ -64,20 +64,18 @@ final class StateReader {
       return null;
     }
     TypeMirror state = named.get(first.name());
-    if (named.values().stream().anyMatch(t -> !types.isSameType(t, state))) {
-      String uses = named.entrySet().stream()
-          .map(e -> "'" + e.getKey() + "' uses " + TypeLabels.of(e.getValue()))
-          .collect(Collectors.joining(", "));
-      reporter.error(workflow, "[Stepwise/StateConflict] Steps of workflow '" + workflowName
-          + "' name different state types: " + uses + ". Name one state type in every Context<S> of the workflow.");
+    Map<String, String> labels = new TreeMap<>();
+    named.forEach((step, type) -> labels.put(step, TypeLabels.of(type)));
+    var conflict = STATE_CONFLICT.checkOneType(workflowName, labels,
+        named.values().stream().anyMatch(t -> !types.isSameType(t, state)));
+    if (conflict.isPresent()) {
+      reporter.error(workflow, conflict.get());
       return null;
     }
-    String problem = problem(state, packageOf(workflow));
-    if (problem != null) {
-      String label = TypeLabels.of(state);
-      reporter.error(first.source(), "[Stepwise/StateConflict] Step '" + first.name() + "' names state type "
-          + label + ", which " + problem + ". Name a non-generic class or record with a public no-arg"
-          + " constructor.");
+    var notCreatable = STATE_CONFLICT.checkCreatable(first.name(), TypeLabels.of(state),
+        problem(state, packageOf(workflow)));
+    if (notCreatable.isPresent()) {
+      reporter.error(first.source(), notCreatable.get());
       return null;
     }
     TypeElement element = EventTypes.element(state);

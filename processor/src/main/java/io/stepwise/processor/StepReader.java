@@ -1,17 +1,24 @@
 package io.stepwise.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
 import io.stepwise.processor.model.CatchSpec;
-import io.stepwise.processor.model.Check;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.ReturnShape;
 import io.stepwise.processor.model.RetrySpec;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
+import io.stepwise.processor.model.StepRouting;
+import io.stepwise.processor.model.StepSettings;
+import io.stepwise.processor.model.StepSignature;
+import io.stepwise.processor.validation.CatchHandlerRule;
 import io.stepwise.processor.validation.ErrorReporter;
+import io.stepwise.processor.validation.InvalidDurationRule;
+import io.stepwise.processor.validation.RetryPolicyRule;
+import io.stepwise.processor.validation.SkipChecksRule;
+import io.stepwise.processor.validation.StepModifiersRule;
+import io.stepwise.processor.validation.StepOutputsRule;
+import io.stepwise.processor.validation.StepSettingsRule;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +26,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -30,18 +35,27 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads one {@code @Step} method into a {@link StepModel}, checking its signature on the way
- * (the first of the two validation levels): what cannot be read cannot be checked later.
+ * Reads one {@code @Step} method into a {@link StepModel}. The first of the two validation levels
+ * runs on the way: the reader hands what it found to the element rules of {@code validation/} at
+ * the point it finds it, so messages come in the order of the source, and marks the step invalid
+ * (or incomplete, when part of its graph could not be read) for each problem they report.
  */
 final class StepReader {
   static final String STEP = "io.stepwise.annotations.Step";
   static final String CATCH_ERROR = "io.stepwise.annotations.CatchError";
-  private static final String STEP_FAILED_EVENT = "io.stepwise.StepFailedEvent";
+  private static final StepModifiersRule MODIFIERS = new StepModifiersRule();
+  private static final StepSettingsRule SETTINGS = new StepSettingsRule();
+  private static final StepOutputsRule OUTPUTS = new StepOutputsRule();
+  private static final InvalidDurationRule DURATION = new InvalidDurationRule();
+  private static final RetryPolicyRule RETRY_POLICY = new RetryPolicyRule();
+  private static final CatchHandlerRule CATCH_HANDLER = new CatchHandlerRule();
+  private static final SkipChecksRule SKIP_CHECKS = new SkipChecksRule();
 
   private final Elements elements;
   private final EventTypes eventTypes;
   private final Optional<SentEventScanner> scanner;
   private final ErrorReporter reporter;
+  private final StepParamsReader paramsReader;
   private boolean tolerateMissingBodyTypes;
 
   StepReader(Elements elements, EventTypes eventTypes, Optional<SentEventScanner> scanner, ErrorReporter reporter) {
@@ -49,31 +63,7 @@ final class StepReader {
     this.eventTypes = eventTypes;
     this.scanner = scanner;
     this.reporter = reporter;
-  }
-
-  /** Problems found while reading one step; "lost" means part of its graph could not be read. */
-  private final class Reading {
-    final ExecutableElement method;
-    final ExecutableType type;
-    final String step;
-    boolean valid = true;
-    boolean complete = true;
-
-    Reading(ExecutableElement method, ExecutableType type) {
-      this.method = method;
-      this.type = type;
-      this.step = "Step '" + method.getSimpleName() + "'";
-    }
-
-    void error(String message) {
-      valid = false;
-      reporter.error(method, message);
-    }
-
-    void lost(String message) {
-      complete = false;
-      error(message);
-    }
+    this.paramsReader = new StepParamsReader(eventTypes);
   }
 
   /**
@@ -99,34 +89,26 @@ final class StepReader {
     // A @CatchError method without @Step is a step with @Step's defaults.
     var annotation = AnnotationValues.find(elements, method, STEP)
         .orElseGet(() -> AnnotationValues.defaults(elements, STEP));
-    var reading = new Reading(method, type);
-    String sig = "[Stepwise/StepSignature] " + reading.step;
-    if (method.getModifiers().contains(Modifier.PRIVATE)) {
-      reading.error(sig + " must not be private. Make it package-private or public.");
-    }
-    if (method.getModifiers().contains(Modifier.STATIC)) {
-      reading.error(sig + " must not be static. Make it an instance method of " + ownerClass + ".");
-    }
+    var reading = new StepReading(method, type, reporter);
+    reading.errors(MODIFIERS.check(method, ownerClass));
     boolean acceptSubtypes = annotation.bool("acceptSubtypes");
     List<StepParam> params = List.of();
     if (!method.getTypeParameters().isEmpty()) {
-      reading.lost(sig + " must not declare type parameters. Use concrete event types.");
+      reading.complete = false; // reported by MODIFIERS
     } else {
-      params = readParams(reading, sig, acceptSubtypes, providers);
+      params = paramsReader.read(reading, acceptSubtypes, providers);
     }
     int workers = annotation.integer("workers");
-    if (workers < 1) {
-      reading.error(sig + " has workers = " + workers + ". Set workers to 1 or more.");
-    }
+    SETTINGS.checkWorkers(reading.step, workers).ifPresent(reading::error);
 
     var declared = new TreeSet<EventType>();
     var produced = new TreeSet<EventType>();
     var descriptor = new TreeSet<EventType>();
     var emits = annotation.types("emits");
     for (TypeMirror emitted : emits) {
-      if (!eventTypes.isEvent(emitted)) {
-        reading.lost(sig + " emits " + TypeLabels.of(emitted)
-            + ", which is not an event. List only types that implement io.stepwise.Event in emits.");
+      var notAnEvent = OUTPUTS.checkEmits(reading.step, TypeLabels.of(emitted), eventTypes.isEvent(emitted));
+      if (notAnEvent.isPresent()) {
+        reading.lost(notAnEvent.get());
         continue;
       }
       TypeElement element = EventTypes.element(emitted);
@@ -136,7 +118,7 @@ final class StepReader {
       // An open emits type cannot be expanded: it stays in the graph as itself.
       produced.addAll(EventTypes.isClosed(element) ? eventTypes.expand(element) : List.of(event));
     }
-    var shape = readReturn(reading, sig, !emits.isEmpty(), declared, produced, descriptor);
+    var shape = readReturn(reading, !emits.isEmpty(), declared, produced, descriptor);
 
     var sent = scanner.map(s -> s.scan(method, type.getParameterTypes())).orElse(SentEventScanner.Sent.NONE);
     if (!sent.missing().isEmpty() && !tolerateMissingBodyTypes) {
@@ -157,142 +139,33 @@ final class StepReader {
         .collect(Collectors.toCollection(TreeSet::new));
 
     Duration timeout = duration(reading, annotation.string("timeout"), reading.step + " has timeout");
-    RetrySpec retry = readRetry(reading, sig, annotation.annotation("retry"));
+    RetrySpec retry = readRetry(reading, annotation.annotation("retry"));
     String policy = annotation.string("retryPolicy");
     if (!policy.isEmpty()) {
       retry = readRetryPolicy(reading, policy, annotation.written("retry"), retry, providers);
     }
     CatchSpec catchSpec = readCatch(reading, params);
-    return new StepModel(index, method.getSimpleName().toString(), site, params, shape.shape(), shape.async(),
-        List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor), List.copyOf(streamed),
-        workers, acceptSubtypes, timeout, retry, checks(annotation.enumNames("skipChecks")),
-        reading.valid, reading.complete, List.copyOf(awaited), catchSpec).withListed(shape.listed());
+    var signature = new StepSignature(params, shape.shape(), shape.async());
+    var routing = new StepRouting(List.copyOf(declared), List.copyOf(produced), List.copyOf(descriptor),
+        List.copyOf(streamed), List.copyOf(awaited), shape.listed());
+    var skipChecks = annotation.enumNames("skipChecks");
+    reading.errors(SKIP_CHECKS.check(reading.step, skipChecks));
+    var settings = new StepSettings(workers, acceptSubtypes, timeout, retry, SkipChecksRule.known(skipChecks),
+        catchSpec);
+    return new StepModel(index, method.getSimpleName().toString(), site, signature, routing, settings,
+        reading.valid, reading.complete);
   }
 
-  /** A {@code @CatchError} handler's scope, checking that it takes a StepFailedEvent; null for other steps. */
-  private CatchSpec readCatch(Reading reading, List<StepParam> params) {
+  /** A {@code @CatchError} handler's scope; null for other steps. */
+  private CatchSpec readCatch(StepReading reading, List<StepParam> params) {
     var annotation = AnnotationValues.find(elements, reading.method, CATCH_ERROR);
     if (annotation.isEmpty()) {
       return null;
     }
-    var events = params.stream()
-        .filter(StepParam.EventParam.class::isInstance)
-        .map(p -> (StepParam.EventParam) p)
-        .toList();
-    boolean takesFailure = events.size() == 1 && !events.getFirst().batch()
-        && events.getFirst().declared().canonicalName().equals(STEP_FAILED_EVENT);
-    if (!events.isEmpty() && !takesFailure) {
-      String taken = events.stream().map(p -> p.declared().label()).sorted().collect(Collectors.joining(", "));
-      reading.error("[Stepwise/CatchError] Handler '" + reading.method.getSimpleName() + "' takes " + taken
-          + " instead of StepFailedEvent. Make a StepFailedEvent its only event parameter.");
-    }
-    // The runtime's CatchPolicy rejects a negative count when the generated class loads; zero would
-    // make a handler that never runs.
     int maxRecoveries = annotation.get().integer("maxRecoveries");
-    if (maxRecoveries < 1) {
-      reading.error("[Stepwise/CatchError] Handler '" + reading.method.getSimpleName() + "' has maxRecoveries = "
-          + maxRecoveries + ". Set maxRecoveries to 1 or more.");
-    }
+    reading.errors(CATCH_HANDLER.check(reading.method.getSimpleName().toString(), params, maxRecoveries));
     var forSteps = new TreeSet<>(annotation.get().strings("forSteps"));
     return new CatchSpec(List.copyOf(forSteps), maxRecoveries);
-  }
-
-  private List<StepParam> readParams(Reading reading, String sig, boolean acceptSubtypes,
-      ResourceReader.Providers providers) {
-    var params = new ArrayList<StepParam>();
-    int events = 0;
-    int contexts = 0;
-    boolean badEvent = false;
-    var declared = reading.method.getParameters();
-    for (int i = 0; i < declared.size(); i++) {
-      VariableElement param = declared.get(i);
-      TypeMirror type = reading.type.getParameterTypes().get(i);
-      String name = param.getSimpleName().toString();
-      if (eventTypes.isContext(type)) {
-        if (++contexts == 2) {
-          reading.error(sig + " declares more than one Context parameter. Keep one.");
-        }
-        params.add(new StepParam.ContextParam(name, TypeName.get(type), needsCast(type), stateType(type)));
-      } else if (eventTypes.isEvent(type)) {
-        TypeElement element = EventTypes.element(type);
-        if (EventTypes.isClosed(element) || acceptSubtypes) {
-          List<EventType> accepted = EventTypes.isClosed(element) ? eventTypes.expand(element) : List.of();
-          params.add(new StepParam.EventParam(name, TypeName.get(type), events++, eventTypes.describe(element), accepted));
-        } else {
-          badEvent = true;
-          reading.lost(sig + " parameter '" + name + "' has type " + TypeLabels.of(type)
-              + ", which is neither a concrete event nor a sealed interface of events. Accept a concrete event"
-              + " type or a sealed interface, or set acceptSubtypes = true.");
-        }
-      } else if (isBatch(type)) {
-        TypeElement element = EventTypes.element(typeArgument(type));
-        if (EventTypes.isClosed(element)) {
-          params.add(new StepParam.EventParam(name, TypeName.get(type), events++, eventTypes.describe(element),
-              eventTypes.expand(element), true));
-        } else {
-          badEvent = true;
-          reading.lost(sig + " parameter '" + name + "' has type " + TypeLabels.of(type) + ", whose element is neither"
-              + " a concrete event nor a sealed interface of events. Collect a concrete event type or a sealed"
-              + " interface.");
-        }
-      } else {
-        var resource = providers.resolve(param, type, reading.step, reading::error);
-        if (resource != null) {
-          params.add(resource);
-        }
-      }
-    }
-    if (events == 0 && !badEvent) {
-      reading.lost(sig + " has no event parameter. Add a parameter whose type implements io.stepwise.Event.");
-    }
-    checkFanIn(reading, params, acceptSubtypes);
-    return params;
-  }
-
-  /** {@code List<E>} as an event parameter (a fan-in). */
-  private boolean isBatch(TypeMirror type) {
-    if (!eventTypes.is(type, "java.util.List")) {
-      return false;
-    }
-    TypeMirror element = typeArgument(type);
-    return element != null && eventTypes.isEvent(element);
-  }
-
-  /** A fan-in's batch is its whole input: no join beside it, no subtypes the count could not foresee. */
-  private static void checkFanIn(Reading reading, List<StepParam> params, boolean acceptSubtypes) {
-    var events = params.stream().filter(StepParam.EventParam.class::isInstance)
-        .map(StepParam.EventParam.class::cast).toList();
-    var batch = events.stream().filter(StepParam.EventParam::batch).findFirst();
-    if (batch.isEmpty()) {
-      return;
-    }
-    String fanIn = "[Stepwise/FanIn] " + reading.step + " collects List<" + batch.get().declared().label() + ">";
-    if (events.size() > 1) {
-      reading.error(fanIn + " and takes other event parameters too. Make the List the step's only event"
-          + " parameter, and join its result with the other events in a later step.");
-    }
-    if (acceptSubtypes) {
-      reading.error(fanIn + " with acceptSubtypes = true. Collect a concrete event type or a sealed interface,"
-          + " and remove acceptSubtypes.");
-    }
-  }
-
-  /** Context<?> and raw Context are passed as they are; any other type argument needs an unchecked cast. */
-  private static boolean needsCast(TypeMirror context) {
-    var arguments = ((DeclaredType) context).getTypeArguments();
-    if (arguments.isEmpty()) {
-      return false;
-    }
-    return !(arguments.getFirst() instanceof WildcardType w && w.getExtendsBound() == null && w.getSuperBound() == null);
-  }
-
-  /** The type argument of {@code Context<S>}, or null for {@code Context<?>} and raw Context. */
-  private static TypeName stateType(TypeMirror context) {
-    var arguments = ((DeclaredType) context).getTypeArguments();
-    if (arguments.isEmpty() || arguments.getFirst() instanceof WildcardType) {
-      return null;
-    }
-    return TypeName.get(arguments.getFirst());
   }
 
   /** @param listed for {@code List<E>}, the concrete types of {@code E}; else empty */
@@ -302,7 +175,7 @@ final class StepReader {
     }
   }
 
-  private Shape readReturn(Reading reading, String sig, boolean hasEmits,
+  private Shape readReturn(StepReading reading, boolean hasEmits,
       Set<EventType> declared, Set<EventType> produced, Set<EventType> descriptor) {
     TypeMirror written = reading.type.getReturnType();
     TypeMirror type = written;
@@ -324,8 +197,8 @@ final class StepReader {
       type = typeArgument(type);
     }
     if (type == null || !eventTypes.isEvent(type)) {
-      reading.lost(sig + " returns " + TypeLabels.of(written) + ", which is not an event. Return an event, a sealed"
-          + " interface of events, Optional<E>, List<E>, void, or one of these in a CompletionStage.");
+      OUTPUTS.checkReturn(reading.step, TypeLabels.of(written), StepOutputsRule.Returned.NOT_AN_EVENT, hasEmits)
+          .ifPresent(reading::lost);
       return new Shape(shape, async);
     }
     TypeElement element = EventTypes.element(type);
@@ -336,15 +209,15 @@ final class StepReader {
       if (shape == ReturnShape.LIST) {
         return new Shape(shape, async, eventTypes.expand(element));
       }
-    } else if (!hasEmits) {
-      reading.lost(sig + " returns " + TypeLabels.of(written) + ", which is neither a concrete event nor a sealed"
-          + " interface of events. Return a concrete event type or a sealed interface, or list the events in emits.");
+    } else {
+      OUTPUTS.checkReturn(reading.step, TypeLabels.of(written), StepOutputsRule.Returned.OPEN_EVENT, hasEmits)
+          .ifPresent(reading::lost);
     }
     return new Shape(shape, async);
   }
 
   /** The single type argument, its upper bound for a wildcard, or null when raw or unbounded. */
-  private static TypeMirror typeArgument(TypeMirror type) {
+  static TypeMirror typeArgument(TypeMirror type) {
     var arguments = ((DeclaredType) type).getTypeArguments();
     if (arguments.isEmpty()) {
       return null;
@@ -353,15 +226,10 @@ final class StepReader {
     return argument instanceof WildcardType w ? w.getExtendsBound() : argument;
   }
 
-  private RetrySpec readRetry(Reading reading, String sig, AnnotationValues retry) {
+  private RetrySpec readRetry(StepReading reading, AnnotationValues retry) {
     int maxAttempts = retry.integer("maxAttempts");
-    if (maxAttempts < 1) {
-      reading.error(sig + " has retry.maxAttempts = " + maxAttempts + ". Set maxAttempts to 1 or more.");
-    }
     double jitter = retry.decimal("jitter");
-    if (jitter < 0.0 || jitter > 1.0) {
-      reading.error(sig + " has retry.jitter = " + jitter + ". Set jitter between 0.0 and 1.0.");
-    }
+    reading.errors(SETTINGS.checkRetry(reading.step, maxAttempts, jitter));
     Duration delay = duration(reading, retry.string("delay"), reading.step + " has retry.delay");
     Duration maxDelay = duration(reading, retry.string("maxDelay"), reading.step + " has retry.maxDelay");
     return new RetrySpec(Math.max(1, maxAttempts), delay, retry.decimal("backoff"), maxDelay, jitter,
@@ -369,12 +237,9 @@ final class StepReader {
   }
 
   /** A step that names a policy object: it must name exactly one provider of one, and say no {@code @Retry}. */
-  private RetrySpec readRetryPolicy(Reading reading, String policy, boolean retryWritten, RetrySpec retry,
+  private RetrySpec readRetryPolicy(StepReading reading, String policy, boolean retryWritten, RetrySpec retry,
       ResourceReader.Providers providers) {
-    if (retryWritten) {
-      reading.error("[Stepwise/RetryPolicy] " + reading.step + " has both retry = @Retry(...) and retryPolicy = \""
-          + policy + "\", and only one can decide. Keep one of them.");
-    }
+    RETRY_POLICY.checkExclusive(reading.step, policy, retryWritten).ifPresent(reading::error);
     int provider = providers.retryPolicy(policy, reading.step, reading::error);
     return provider < 0 ? retry : retry.withPolicy(provider);
   }
@@ -386,23 +251,9 @@ final class StepReader {
         .toList();
   }
 
-  private Duration duration(Reading reading, String text, String subject) {
-    return DurationSyntax.parse(text).orElseGet(() -> {
-      reading.error(invalidDuration(subject, text));
-      return Duration.ZERO;
-    });
-  }
-
-  static String invalidDuration(String subject, String text) {
-    return "[Stepwise/InvalidDuration] " + subject + " = \"" + text + "\", which is not a duration."
-        + " Write it as \"500ms\", \"30s\", \"2m\", \"1h\" or ISO-8601 \"PT30S\".";
-  }
-
-  /** Constants this processor does not know (a newer annotations jar) are ignored, not fatal. */
-  static Set<Check> checks(List<String> names) {
-    return names.stream()
-        .filter(n -> java.util.Arrays.stream(Check.values()).anyMatch(c -> c.name().equals(n)))
-        .map(Check::valueOf)
-        .collect(Collectors.toSet());
+  private Duration duration(StepReading reading, String text, String subject) {
+    var parsed = DurationSyntax.parse(text);
+    DURATION.check(subject, text, parsed).ifPresent(reading::error);
+    return parsed.orElse(Duration.ZERO);
   }
 }

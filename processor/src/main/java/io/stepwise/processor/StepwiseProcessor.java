@@ -15,6 +15,8 @@ import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.WorkflowModel;
 import io.stepwise.processor.validation.ErrorReporter;
 import io.stepwise.processor.validation.GraphValidator;
+import io.stepwise.processor.validation.UndefinedTypeRule;
+import io.stepwise.processor.validation.WorkflowClassRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -50,6 +52,8 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class StepwiseProcessor extends AbstractProcessor {
+  private static final WorkflowClassRule WORKFLOW_CLASS = new WorkflowClassRule();
+  private static final UndefinedTypeRule UNDEFINED_TYPE = new UndefinedTypeRule();
   private final List<String> definitions = new ArrayList<>();
   /** Workflows to read again next round, by qualified name: elements are not kept across rounds. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -161,7 +165,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
     } catch (MissingTypeException missing) {
       reporter.discard();
       if (last) {
-        reporter.error(type, "[Stepwise/UndefinedType] Workflow class '" + label(type) + "' uses "
+        reporter.error(type, UNDEFINED_TYPE.message("Workflow class '" + label(type) + "' uses ")
             + missing.typeName() + ", which no source declares and no annotation processor generated, so "
             + generatedName(type) + " was not generated. Declare " + missing.typeName()
             + ", or fix what kept it from being generated.");
@@ -258,9 +262,7 @@ public final class StepwiseProcessor extends AbstractProcessor {
         if (member.getKind() == ElementKind.METHOD
             && (AnnotationValues.findMirror(member, StepReader.STEP).isPresent()
                 || AnnotationValues.findMirror(member, StepReader.CATCH_ERROR).isPresent())) {
-          reporter.error(member, "[Stepwise/WorkflowClass] Step '" + member.getSimpleName() + "' is declared in "
-              + ownerLabel + ", which is neither a @Workflow class nor extended by one. Annotate " + ownerLabel
-              + " with @Workflow, make it abstract, or remove @Step.");
+          reporter.error(member, WORKFLOW_CLASS.stepOutsideWorkflow(member.getSimpleName().toString(), ownerLabel));
         }
       }
     }

@@ -2,6 +2,7 @@ package io.stepwise.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import io.stepwise.processor.validation.CodecRule;
 import io.stepwise.processor.validation.ErrorReporter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import javax.lang.model.util.Types;
  */
 final class UserCodecReader {
   static final String JSON_CODEC = "io.stepwise.spi.JsonCodec";
+  private static final CodecRule CODEC = new CodecRule();
 
   /**
    * A checked user codec.
@@ -51,7 +53,7 @@ final class UserCodecReader {
   List<UserCodec> read(TypeElement workflow) {
     var annotation = AnnotationValues.find(elements, workflow, WorkflowReader.WORKFLOW).orElseThrow();
     String packageName = elements.getPackageOf(workflow).getQualifiedName().toString();
-    String prefix = "[Stepwise/Codec] Workflow '" + FieldTypes.label(workflow) + "' names codec ";
+    String prefix = CODEC.message("Workflow '" + FieldTypes.label(workflow) + "' names codec ");
     // By the codec's type, in declaration order, to find two codecs for one type.
     Map<String, List<UserCodec>> byType = new LinkedHashMap<>();
     // Annotations older than codecs have none to name.
@@ -90,7 +92,7 @@ final class UserCodecReader {
       if (codecs.size() > 1) {
         String names = codecs.stream().map(c -> String.join(".", c.codec().simpleNames())).sorted()
             .reduce((a, b) -> a + ", " + b).orElseThrow();
-        reporter.error(workflow, "[Stepwise/Codec] Workflow '" + FieldTypes.label(workflow) + "' names "
+        reporter.error(workflow, CODEC.message("Workflow '" + FieldTypes.label(workflow) + "' names ")
             + codecs.size() + " codecs for " + type + ": " + names + ". Keep one codec per type.");
       }
     });

@@ -6,6 +6,12 @@ import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
 import io.stepwise.processor.model.WorkflowModel;
 import io.stepwise.processor.validation.ErrorReporter;
+import io.stepwise.processor.validation.InvalidDurationRule;
+import io.stepwise.processor.validation.JoinRule;
+import io.stepwise.processor.validation.SkipChecksRule;
+import io.stepwise.processor.validation.StepOverrideRule;
+import io.stepwise.processor.validation.StepPlacementRule;
+import io.stepwise.processor.validation.WorkflowClassRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,16 +19,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.util.Elements;
 
-/** Reads a {@code @Workflow} class and its steps into a {@link WorkflowModel}, reporting what is malformed. */
+/**
+ * Reads a {@code @Workflow} class and its steps into a {@link WorkflowModel}, handing the class and
+ * each step's place among the others to the element rules of {@code validation/}.
+ */
 final class WorkflowReader {
   static final String WORKFLOW = "io.stepwise.annotations.Workflow";
+  private static final WorkflowClassRule WORKFLOW_CLASS = new WorkflowClassRule();
+  private static final InvalidDurationRule DURATION = new InvalidDurationRule();
+  private static final SkipChecksRule SKIP_CHECKS = new SkipChecksRule();
+  private static final StepPlacementRule PLACEMENT = new StepPlacementRule();
+  private static final JoinRule JOIN = new JoinRule();
+  private static final StepOverrideRule STEP_OVERRIDE = new StepOverrideRule();
 
   private final Elements elements;
   private final WorkflowMembers members;
@@ -52,18 +66,18 @@ final class WorkflowReader {
   Read read(TypeElement type) {
     var annotation = AnnotationValues.find(elements, type, WORKFLOW).orElseThrow();
     String classLabel = label(type);
-    checkClass(type, classLabel);
+    WORKFLOW_CLASS.check(type, classLabel).forEach(m -> reporter.error(type, m));
     String name = annotation.string("name").isEmpty() ? type.getSimpleName().toString() : annotation.string("name");
     String timeoutText = annotation.string("timeout");
-    Duration timeout = DurationSyntax.parse(timeoutText).orElseGet(() -> {
-      reporter.error(type, StepReader.invalidDuration("Workflow '" + name + "' has timeout", timeoutText));
-      return Duration.ZERO;
-    });
+    var parsedTimeout = DurationSyntax.parse(timeoutText);
+    DURATION.check("Workflow '" + name + "' has timeout", timeoutText, parsedTimeout)
+        .ifPresent(m -> reporter.error(type, m));
+    Duration timeout = parsedTimeout.orElse(Duration.ZERO);
 
     int numConcurrentRuns = annotation.integer("numConcurrentRuns");
-    if (numConcurrentRuns < 0) {
-      reporter.error(type, "[Stepwise/WorkflowClass] Workflow class '" + classLabel + "' has numConcurrentRuns = "
-          + numConcurrentRuns + ". Set numConcurrentRuns to 1 or more, or leave it out for no limit.");
+    var badRuns = WORKFLOW_CLASS.checkConcurrentRuns(classLabel, numConcurrentRuns);
+    if (badRuns.isPresent()) {
+      reporter.error(type, badRuns.get());
       numConcurrentRuns = 0;
     }
 
@@ -86,17 +100,15 @@ final class WorkflowReader {
       StepModel step = stepReader.read(member.method(), member.type(), site, steps.size(), label(member.owner()),
           providers);
       // A private step is reported as such by the step reader.
-      if (inherited && !member.method().getModifiers().contains(Modifier.PRIVATE) && !callable(member, type)) {
-        reporter.error(member.method(), "[Stepwise/StepSignature] Step '" + step.name() + "' is declared in "
-            + label(member.owner()) + ", in another package than " + classLabel + ", and is not public, so the"
-            + " generated code cannot call it. Make it public.");
-        step = step.invalid();
-      }
-      // Steps are addressed by name (graph, sendEvent(ev, step)), so an overload would be ambiguous.
-      if (names.putIfAbsent(step.name(), step) != null) {
-        reporter.error(member.method(), "[Stepwise/StepSignature] Step '" + step.name()
-            + "' is declared more than once. Give each step a distinct method name.");
-        step = step.invalid();
+      boolean callable = !inherited || member.method().getModifiers().contains(Modifier.PRIVATE)
+          || callable(member, type);
+      var notCallable = PLACEMENT.checkCallable(step.name(), callable, label(member.owner()), classLabel);
+      var duplicate = PLACEMENT.checkUnique(step.name(), names.putIfAbsent(step.name(), step) != null);
+      for (var problem : List.of(notCallable, duplicate)) {
+        if (problem.isPresent()) {
+          reporter.error(member.method(), problem.get());
+          step = step.invalid();
+        }
       }
       steps.add(step);
       memberTypes.add(member.type());
@@ -104,8 +116,10 @@ final class WorkflowReader {
     }
     var resolved = checkJoins(resolveSubtypes(steps));
     var state = stateReader.read(type, name, resolved, memberTypes);
+    var skipChecks = annotation.enumNames("skipChecks");
+    SKIP_CHECKS.check("Workflow '" + name + "'", skipChecks).forEach(m -> reporter.error(type, m));
     return new Read(new WorkflowModel(ClassName.get(type), name, type, timeout,
-        StepReader.checks(annotation.enumNames("skipChecks")), resolved, state, providers.models(), numConcurrentRuns),
+        SkipChecksRule.known(skipChecks), resolved, state, providers.models(), numConcurrentRuns),
         List.copyOf(methods));
   }
 
@@ -120,12 +134,8 @@ final class WorkflowReader {
       return;
     }
     String annotation = dropped.overridden().annotated(StepReader.STEP) ? "@Step" : "@CatchError";
-    String name = method.getSimpleName().toString();
-    reporter.warning(method, "[Stepwise/StepOverride] Method '" + name + "' of "
-        + label(dropped.overriding().owner()) + " overrides step '" + name + "' of "
-        + label(dropped.overridden().owner()) + " without " + annotation + ", so it is not a step of workflow '"
-        + label(workflow) + "'. Add " + annotation + " to keep the step, or @SuppressWarnings(\"stepwise\") to"
-        + " drop it.");
+    reporter.warning(method, STEP_OVERRIDE.warning(method.getSimpleName().toString(),
+        label(dropped.overriding().owner()), label(dropped.overridden().owner()), annotation, label(workflow)));
   }
 
   private static boolean suppressed(Element element) {
@@ -145,34 +155,6 @@ final class WorkflowReader {
     return String.join(".", ClassName.get(type).simpleNames());
   }
 
-  private void checkClass(TypeElement type, String label) {
-    String prefix = "[Stepwise/WorkflowClass] Workflow class '" + label + "'";
-    if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
-      reporter.error(type, prefix + " must be a class. Put @Workflow on a class or a record.");
-      return;
-    }
-    if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      reporter.error(type, prefix + " must not be private. Make it package-private or public.");
-    }
-    Element enclosing = type.getEnclosingElement();
-    boolean nested = enclosing.getKind().isClass() || enclosing.getKind().isInterface();
-    if (nested && !type.getModifiers().contains(Modifier.STATIC) && type.getKind() != ElementKind.RECORD) {
-      reporter.error(type, prefix + " must be top-level or static nested. Make it a static nested class.");
-    } else if (!nested && enclosing.getKind() != ElementKind.PACKAGE) {
-      reporter.error(type, prefix + " must be top-level or static nested. Move it out of the method.");
-    }
-    for (Element outer = enclosing; outer instanceof TypeElement t; outer = t.getEnclosingElement()) {
-      if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        String outerLabel = String.join(".", ClassName.get(t).simpleNames());
-        reporter.error(type, prefix + " is nested in private class '" + outerLabel
-            + "'. Make '" + outerLabel + "' package-private or public.");
-      }
-    }
-    if (!type.getTypeParameters().isEmpty()) {
-      reporter.error(type, prefix + " must not declare type parameters. Remove them.");
-    }
-  }
-
   /**
    * With acceptSubtypes a parameter also takes every graph event assignable to its type; the graph
    * is known only once all steps are read.
@@ -184,7 +166,7 @@ final class WorkflowReader {
       step.produced().stream().filter(EventType::concrete).forEach(graphEvents::add);
     }
     return steps.stream().map(step -> {
-      if (!step.acceptSubtypes()) {
+      if (!step.settings().acceptSubtypes()) {
         return step;
       }
       List<StepParam> params = step.params().stream().map(param -> {
@@ -204,30 +186,13 @@ final class WorkflowReader {
   private List<StepModel> checkJoins(List<StepModel> steps) {
     var checked = new ArrayList<StepModel>();
     for (StepModel step : steps) {
-      var overlap = overlap(step.eventParams());
-      if (overlap != null) {
-        reporter.error(step.source(), "[Stepwise/StepSignature] Step '" + step.name()
-            + "' has two event parameters that accept " + overlap.label()
-            + ". Give each parameter of a join a distinct event type.");
+      var overlap = JOIN.check(step);
+      if (overlap.isPresent()) {
+        reporter.error(step.source(), overlap.get());
         step = step.invalid();
       }
       checked.add(step);
     }
     return checked;
-  }
-
-  private static EventType overlap(List<StepParam.EventParam> params) {
-    var shared = new TreeSet<EventType>();
-    for (int i = 0; i < params.size(); i++) {
-      for (int j = i + 1; j < params.size(); j++) {
-        var both = new TreeSet<>(params.get(i).accepted());
-        both.retainAll(params.get(j).accepted());
-        shared.addAll(both);
-        if (params.get(i).declared().equals(params.get(j).declared())) {
-          shared.add(params.get(i).declared());
-        }
-      }
-    }
-    return shared.isEmpty() ? null : shared.first();
   }
 }

@@ -130,7 +130,7 @@ class ContextChecksTest {
     var compilation = compile(flow, START, DONE, COUNTER);
     assertThat(compilation).succeededWithoutWarnings();
     String generated = content(compilation.generatedSourceFile("test.Flow_Workflow").orElseThrow());
-    assertThat(generated).contains("new CatchPolicy(List.of(\"finish\"), 2)");
+    assertThat(generated).contains(".handlesErrorsOf(\"finish\")\n          .maxRecoveries(2)");
   }
 
   @Test
@@ -152,6 +152,6 @@ class ContextChecksTest {
         "record Question() implements Event {}");
     assertThat(compilation).succeededWithoutWarnings();
     String generated = content(compilation.generatedSourceFile("test.Flow_Workflow").orElseThrow());
-    assertThat(generated).contains("Set.of(Answer.class), null)");
+    assertThat(generated).contains(".workers(4)\n          .awaits(Answer.class)\n          .build()");
   }
 }

@@ -34,7 +34,7 @@ class FanInTest {
     var compilation = compile(flow, START, ITEM, RESULT, DONE);
     assertThat(compilation).succeededWithoutWarnings();
     String code = content(compilation.generatedSourceFile("test.Flow_Workflow").orElseThrow());
-    assertThat(code).contains("List.of(EventInput.batch(Result.class, Set.of(Result.class), 0))");
+    assertThat(code).contains(".collects(Result.class, Result.class)\n          .countedByStep(0)");
     assertThat(code).contains("case 2 -> target.gather(Batch.of(events), context);");
   }
 
@@ -103,7 +103,7 @@ class FanInTest {
     var compilation = compile(flow, START, ITEM, RESULT, DONE);
     assertThat(compilation).succeededWithoutWarnings();
     String code = content(compilation.generatedSourceFile("test.Flow_Workflow").orElseThrow());
-    assertThat(code).contains("List.of(EventInput.batch(Result.class, Set.of(Result.class), 1))");
+    assertThat(code).contains(".collects(Result.class, Result.class)\n          .countedByStep(1)");
   }
 
   @Test

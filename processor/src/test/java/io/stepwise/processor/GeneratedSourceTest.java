@@ -67,6 +67,20 @@ class GeneratedSourceTest {
     assertThat(generated).isEqualTo(resource("/golden/JokeFlow_Workflow.java.txt"));
   }
 
+  /**
+   * The step table and the dispatch stay readable: no line over 120 characters. The GRAPH field
+   * is left out; it is written by the graph model's own generator.
+   */
+  @Test
+  void generatedDefinitionHasNoLineOver120Characters() {
+    var compilation = compile(workflow("JokeFlow", JOKE_FLOW), EVENTS.toArray(String[]::new));
+    String generated = content(compilation.generatedSourceFile("test.JokeFlow_Workflow").orElseThrow());
+    String withoutGraph = generated.replaceAll("(?s)  private static final WorkflowGraph GRAPH = .*?;\n", "");
+    assertThat(withoutGraph).contains("STEPS = List.of(");
+    assertThat(withoutGraph).doesNotContain("WorkflowGraph GRAPH = ");
+    assertThat(withoutGraph.lines().filter(line -> line.length() > 120).toList()).isEmpty();
+  }
+
   @Test
   void mermaidGraphResourceMatchesGoldenFile() throws IOException {
     assertGraphResource("mmd", "JokeFlow.mmd.txt");

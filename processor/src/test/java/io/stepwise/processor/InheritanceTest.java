@@ -50,8 +50,8 @@ class InheritanceTest {
         }
         """);
     String code = generated(compileAll(base, child), "test.Child_Workflow");
-    assertThat(code).contains("new StepDescriptor(0, \"finish\", List.of(EventInput.of(Mid.class)), Set.of(Done.class),");
-    assertThat(code).contains("new StepDescriptor(1, \"begin\", List.of(EventInput.of(Start.class)), Set.of(Mid.class),");
+    assertThat(code).contains("step(0, \"finish\")\n          .accepts(Mid.class)\n          .produces(Done.class)");
+    assertThat(code).contains("step(1, \"begin\")\n          .accepts(Start.class)\n          .produces(Mid.class)");
     assertThat(code).contains("case 1 -> target.begin((Start) events[0]);");
   }
 
@@ -78,8 +78,8 @@ class InheritanceTest {
         """);
     var compilation = compileAll(base, audited, child, event("record Note() implements Event {}"));
     String code = generated(compilation, "test.Child_Workflow");
-    assertThat(code).contains("new StepDescriptor(1, \"begin\",");
-    assertThat(code).contains("new StepDescriptor(2, \"audit\", List.of(EventInput.of(Mid.class)), Set.of(),");
+    assertThat(code).contains("step(1, \"begin\")");
+    assertThat(code).contains("step(2, \"audit\")\n          .accepts(Mid.class)\n          .workers(");
     // The interface's stream write is read too: its event gets a codec.
     assertThat(content(compilation.generatedSourceFile("test.Child_Codecs").orElseThrow())).contains("Note");
   }
@@ -104,8 +104,7 @@ class InheritanceTest {
         public class Child implements General, Special {}
         """);
     String code = generated(compileAll(general, special, child), "test.Child_Workflow");
-    assertThat(code).contains("STEPS = List.of(\n      new StepDescriptor(0, \"finish\", List.of(EventInput.of(Start.class)),"
-        + " Set.of(Done.class), 1,");
+    assertThat(code).contains("STEPS = List.of(\n      step(0, \"finish\")\n          .accepts(Start.class)\n          .produces(Done.class)\n          .workers(1)\n");
   }
 
   @Test
@@ -130,9 +129,9 @@ class InheritanceTest {
         }
         """);
     String code = generated(compileAll(root, middle, child), "test.Child_Workflow");
-    assertThat(code).contains("new StepDescriptor(0, \"finish\",");
-    assertThat(code).contains("new StepDescriptor(1, \"watch\",");
-    assertThat(code).contains("new StepDescriptor(2, \"begin\",");
+    assertThat(code).contains("step(0, \"finish\")");
+    assertThat(code).contains("step(1, \"watch\")");
+    assertThat(code).contains("step(2, \"begin\")");
   }
 
   @Test
@@ -152,8 +151,7 @@ class InheritanceTest {
         }
         """);
     String code = generated(compileAll(base, child), "test.Child_Workflow");
-    assertThat(code).contains("STEPS = List.of(\n      new StepDescriptor(0, \"begin\", List.of(EventInput.of(Start.class)),"
-        + " Set.of(Done.class), 2, false, Duration.ZERO, AnnotatedRetry.NONE));");
+    assertThat(code).contains("STEPS = List.of(\n      step(0, \"begin\")\n          .accepts(Start.class)\n          .produces(Done.class)\n          .workers(2)\n          .build());");
   }
 
   @Test
@@ -272,7 +270,7 @@ class InheritanceTest {
         }
         """);
     var compilation = compileAll(base, child);
-    assertThat(generated(compilation, "test.Child_Workflow")).contains("new StepDescriptor(2, \"finish\",");
+    assertThat(generated(compilation, "test.Child_Workflow")).contains("step(2, \"finish\")");
     assertThat(content(compilation.generatedSourceFile("test.Base_Workflow").orElseThrow())).doesNotContain("watch");
   }
 

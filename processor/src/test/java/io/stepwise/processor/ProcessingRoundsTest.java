@@ -112,7 +112,7 @@ class ProcessingRoundsTest {
     // The codec of a field whose type did not exist in the first round.
     assertThat(codecs).contains("Seat");
     assertThat(content(compilation.generatedSourceFile("test.Flow_Workflow").orElseThrow()))
-        .contains("new StepDescriptor(0, \"issue\", List.of(EventInput.of(Start.class)), Set.of(Ticket.class), 4,");
+        .contains("step(0, \"issue\")\n          .accepts(Start.class)\n          .produces(Ticket.class)\n          .workers(4)");
   }
 
   @Test

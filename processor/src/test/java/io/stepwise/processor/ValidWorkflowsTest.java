@@ -38,9 +38,8 @@ class ValidWorkflowsTest {
         "sealed interface Route extends Event permits Left, Right {}",
         "record Left() implements Route {}",
         "record Right() implements Route {}"), "test.Flow_Workflow");
-    assertThat(code).contains("new StepDescriptor(0, \"route\", List.of(EventInput.of(Start.class)),"
-        + " Set.of(Left.class, Right.class),");
-    assertThat(code).contains("List.of(new EventInput(Route.class, Set.of(Left.class, Right.class)))");
+    assertThat(code).contains("step(0, \"route\")\n          .accepts(Start.class)\n          .produces(Left.class, Right.class)");
+    assertThat(code).contains(".acceptsAnyOf(Route.class, Left.class, Right.class)");
   }
 
   @Test
@@ -59,7 +58,7 @@ class ValidWorkflowsTest {
         }
         """);
     String code = generated(compile(flow, START, DONE, MID, "record Other() implements Event {}"), "test.Flow_Workflow");
-    assertThat(code).contains("List.of(EventInput.of(Other.class), EventInput.of(Mid.class))");
+    assertThat(code).contains(".accepts(Other.class)\n          .accepts(Mid.class)");
     assertThat(code).contains("case 2 -> target.join(context, (Other) events[0], (Mid) events[1]);");
   }
 
@@ -81,7 +80,7 @@ class ValidWorkflowsTest {
         """);
     String code = generated(compile(flow, START, DONE, MID, "record Progress() implements Event {}"),
         "test.Flow_Workflow");
-    assertThat(code).contains("Set.of(Done.class, Mid.class)");
+    assertThat(code).contains(".produces(Done.class, Mid.class)");
     assertThat(code).contains("new Edge(EdgeKind.PRODUCES, \"begin\", \"test.Mid\")");
     // Stream-only events are not graph edges.
     assertThat(code).doesNotContain("Progress");
@@ -215,7 +214,7 @@ class ValidWorkflowsTest {
         "interface Tagged extends Event {}",
         "record Alpha() implements Tagged {}",
         "record Beta() implements Tagged {}"), "test.Flow_Workflow");
-    assertThat(code).contains("new EventInput(Tagged.class, Set.of(Alpha.class, Beta.class))), Set.of(Done.class), 4, true,");
+    assertThat(code).contains(".acceptsAnyOf(Tagged.class, Alpha.class, Beta.class)\n          .produces(Done.class)\n          .workers(4)\n          .acceptSubtypes()");
   }
 
   @Test
@@ -247,7 +246,7 @@ class ValidWorkflowsTest {
         "record ByText(String text) implements Input {}",
         "record ByFile(String path) implements Input {}"), "test.Flow_Workflow");
     assertThat(code).contains("implements WorkflowDefinition<Flow, Input, Done>");
-    assertThat(code).contains("List.of(new EventInput(Input.class, Set.of(ByFile.class, ByText.class)))");
+    assertThat(code).contains(".acceptsAnyOf(Input.class, ByFile.class, ByText.class)");
   }
 
   /** The guide's {@code StartEvent | LoopEvent} parameter: the union's start member is S, not the union. */
@@ -272,7 +271,7 @@ class ValidWorkflowsTest {
         """);
     String code = generated(compile(flow, withLoopEvents(DONE)), "test.Flow_Workflow");
     assertThat(code).contains("implements WorkflowDefinition<Flow, Begin, Done>");
-    assertThat(code).contains("List.of(new EventInput(StartOrLoop.class, Set.of(Begin.class, Loop.class)))");
+    assertThat(code).contains(".acceptsAnyOf(StartOrLoop.class, Begin.class, Loop.class)");
   }
 
   @Test

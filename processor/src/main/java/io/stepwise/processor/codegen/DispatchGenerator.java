@@ -44,7 +44,7 @@ final class DispatchGenerator {
     var body = CodeBlock.builder().add("return switch (step) {\n$>");
     for (StepModel step : workflow.steps()) {
       CodeBlock call = CodeBlock.of("target.$L($L)", step.name(), arguments(workflow, step));
-      if (step.shape() == ReturnShape.VOID && !step.async()) {
+      if (step.signature().shape() == ReturnShape.VOID && !step.signature().async()) {
         body.add("case $L -> {\n$>$L;\nyield null;\n$<}\n", step.index(), call);
       } else {
         body.add("case $L -> $L;\n", step.index(), call);
@@ -65,7 +65,7 @@ final class DispatchGenerator {
           ? CodeBlock.of("($T) context", context.declaredType())
           : CodeBlock.of("context");
       case StepParam.ResourceParam resource -> ResourcesGenerator.call(workflow.providers().get(resource.provider()));
-    }).collect(CodeBlock.joining(", "));
+    }).collect(CodeBlock.joining(",$W"));
   }
 
   private static boolean needsUncheckedCast(StepModel step) {

@@ -1,10 +1,5 @@
 package io.stepwise.processor.codegen;
 
-import static io.stepwise.processor.codegen.RuntimeTypes.CATCH_POLICY;
-import static io.stepwise.processor.codegen.RuntimeTypes.EVENT_INPUT;
-import static io.stepwise.processor.codegen.RuntimeTypes.ANNOTATED_RETRY;
-import static io.stepwise.processor.codegen.RuntimeTypes.STEP_DESCRIPTOR;
-
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.stepwise.processor.model.CatchSpec;
@@ -15,13 +10,20 @@ import io.stepwise.processor.model.RetrySpec;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
 import io.stepwise.processor.model.WorkflowModel;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code STEPS} table: one {@code StepDescriptor} per step, in dispatch order. */
+/**
+ * The {@code STEPS} table: one {@code StepDescriptor} per step, in dispatch order, each stated once
+ * with its settings named ({@code step(0, "name").accepts(...).workers(4).build()}). Settings that
+ * are "none" (no timeout, no retry, nothing awaited) are left out.
+ */
 final class StepsGenerator {
+  /** The runtime's builder; {@code step} is imported statically by the generated class. */
+  static final ClassName BUILDER = ClassName.get("io.stepwise.spi", "StepDescriptorBuilder");
+
   private StepsGenerator() {}
 
   static CodeBlock steps(WorkflowModel workflow) {
@@ -39,66 +41,85 @@ final class StepsGenerator {
   }
 
   private static CodeBlock descriptor(StepModel step, Map<StepModel, Integer> fanOuts) {
-    CodeBlock inputs = step.eventParams().stream()
-        .map(param -> param.batch() ? batchInput(param, fanOuts.get(step)) : input(param))
-        .collect(CodeBlock.joining(", "));
-    // A full retry policy is long; it goes on its own line.
-    String format = step.retry().isNone()
-        ? "new $T($L, $S, $L, $L, $L, $L, $L, $L)"
-        : "new $T($L, $S, $L, $L, $L, $L, $L,\n$>$>$L$<$<)";
-    var args = new ArrayList<Object>(List.of(
-        STEP_DESCRIPTOR,
-        step.index(),
-        step.name(),
-        CodeBlock.of("$T.of($L)", List.class, inputs),
-        CodeBlocks.classSet(names(step.descriptorProduces())),
-        step.workers(),
-        step.acceptSubtypes(),
-        CodeBlocks.duration(step.timeout()),
-        retry(step.retry())));
-    if (!step.awaited().isEmpty() || step.catchSpec() != null) {
-      // Waiting and error-handling steps use the full constructor; the others keep the short one.
-      format = format.substring(0, format.length() - 1) + ",\n$>$>$L, $L$<$<)";
-      args.add(CodeBlocks.classSet(names(step.awaited())));
-      args.add(catchPolicy(step.catchSpec()));
+    var code = CodeBlock.builder().add("$T.step($L, $S)$>$>", BUILDER, step.index(), step.name());
+    for (StepParam.EventParam param : step.eventParams()) {
+      code.add("\n").add(input(param, fanOuts.get(step)));
     }
-    return CodeBlock.of(format, args.toArray());
+    if (!step.descriptorProduces().isEmpty()) {
+      code.add("\n.produces($L)", classLiterals(names(step.descriptorProduces())));
+    }
+    code.add("\n.workers($L)", step.workers());
+    if (step.settings().acceptSubtypes()) {
+      code.add("\n.acceptSubtypes()");
+    }
+    if (!step.timeout().isZero()) {
+      code.add("\n.timeout($L)", CodeBlocks.duration(step.timeout()));
+    }
+    if (!step.retry().isNone()) {
+      code.add("\n").add(retry(step.retry()));
+    }
+    if (!step.awaited().isEmpty()) {
+      code.add("\n.awaits($L)", classLiterals(names(step.awaited())));
+    }
+    if (step.catchSpec() != null) {
+      code.add("\n").add(catchPolicy(step.catchSpec()));
+    }
+    return code.add("\n.build()$<$<").build();
+  }
+
+  private static CodeBlock input(StepParam.EventParam param, Integer fanOut) {
+    ClassName declared = param.declared().name();
+    if (param.batch()) {
+      return CodeBlock.of(".collects($T.class,$W$L)\n.countedByStep($L)",
+          declared, classLiterals(names(param.accepted())), fanOut);
+    }
+    if (param.accepted().equals(List.of(param.declared()))) {
+      return CodeBlock.of(".accepts($T.class)", declared);
+    }
+    if (param.accepted().isEmpty()) {
+      return CodeBlock.of(".acceptsAnyOf($T.class)", declared);
+    }
+    return CodeBlock.of(".acceptsAnyOf($T.class,$W$L)", declared, classLiterals(names(param.accepted())));
+  }
+
+  /** The settings of {@code @Retry} that differ from "run once", each named. */
+  private static CodeBlock retry(RetrySpec retry) {
+    var code = CodeBlock.builder().add(".retryAttempts($L)", retry.maxAttempts());
+    if (!retry.delay().isZero()) {
+      code.add(".retryDelay($L)", CodeBlocks.duration(retry.delay()));
+    }
+    var spacing = CodeBlock.builder();
+    if (retry.backoff() != 1.0) {
+      spacing.add(".retryBackoff($L)", retry.backoff());
+    }
+    if (!retry.maxDelay().isZero()) {
+      spacing.add(".retryMaxDelay($L)", CodeBlocks.duration(retry.maxDelay()));
+    }
+    if (retry.jitter() != 0.0) {
+      spacing.add(".retryJitter($L)", retry.jitter());
+    }
+    if (!spacing.isEmpty()) {
+      code.add("\n").add(spacing.build());
+    }
+    if (!retry.on().isEmpty()) {
+      code.add("\n.retryOn($L)", classLiterals(retry.on()));
+    }
+    if (!retry.notOn().isEmpty()) {
+      code.add("\n.noRetryOn($L)", classLiterals(retry.notOn()));
+    }
+    return code.build();
   }
 
   private static CodeBlock catchPolicy(CatchSpec spec) {
-    if (spec == null) {
-      return CodeBlock.of("null");
-    }
-    CodeBlock steps = spec.forSteps().stream().map(s -> CodeBlock.of("$S", s)).collect(CodeBlock.joining(", "));
-    return CodeBlock.of("new $T($T.of($L), $L)", CATCH_POLICY, List.class, steps, spec.maxRecoveries());
+    CodeBlock handles = spec.isWildcard()
+        ? CodeBlock.of(".handlesErrorsOfUnclaimedSteps()")
+        : CodeBlock.of(".handlesErrorsOf($L)",
+            spec.forSteps().stream().map(s -> CodeBlock.of("$S", s)).collect(CodeBlock.joining(", ")));
+    return CodeBlock.of("$L\n.maxRecoveries($L)", handles, spec.maxRecoveries());
   }
 
-  private static CodeBlock batchInput(StepParam.EventParam param, int fanOut) {
-    return CodeBlock.of("$T.batch($T.class, $L, $L)",
-        EVENT_INPUT, param.declared().name(), CodeBlocks.classSet(names(param.accepted())), fanOut);
-  }
-
-  private static CodeBlock input(StepParam.EventParam param) {
-    if (param.accepted().equals(List.of(param.declared()))) {
-      return CodeBlock.of("$T.of($T.class)", EVENT_INPUT, param.declared().name());
-    }
-    return CodeBlock.of("new $T($T.class, $L)",
-        EVENT_INPUT, param.declared().name(), CodeBlocks.classSet(names(param.accepted())));
-  }
-
-  private static CodeBlock retry(RetrySpec retry) {
-    if (retry.isNone()) {
-      return CodeBlock.of("$T.NONE", ANNOTATED_RETRY);
-    }
-    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)",
-        ANNOTATED_RETRY,
-        retry.maxAttempts(),
-        CodeBlocks.duration(retry.delay()),
-        retry.backoff(),
-        CodeBlocks.duration(retry.maxDelay()),
-        retry.jitter(),
-        CodeBlocks.classList(retry.on()),
-        CodeBlocks.classList(retry.notOn()));
+  private static CodeBlock classLiterals(Collection<ClassName> types) {
+    return types.stream().map(t -> CodeBlock.of("$T.class", t)).collect(CodeBlock.joining(",$W"));
   }
 
   static List<ClassName> names(List<EventType> events) {

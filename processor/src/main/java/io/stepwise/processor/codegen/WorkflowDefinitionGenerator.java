@@ -82,6 +82,7 @@ public final class WorkflowDefinitionGenerator {
       type.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
     }
     return JavaFile.builder(self.packageName(), type.build())
+        .addStaticImport(StepsGenerator.BUILDER, "step")
         .skipJavaLangImports(true)
         .indent("  ")
         .build();

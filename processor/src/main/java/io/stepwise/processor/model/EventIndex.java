@@ -157,7 +157,7 @@ public final class EventIndex {
   private List<Declaration> readStopDeclarations() {
     var found = new ArrayList<Declaration>();
     for (StepModel step : workflow.steps()) {
-      var declaredStops = step.declaredProduced().stream().filter(e -> e.role() == EventRole.STOP).toList();
+      var declaredStops = step.routing().declaredProduced().stream().filter(e -> e.role() == EventRole.STOP).toList();
       declaredStops.forEach(d -> found.add(new Declaration(d, step)));
       step.produced().stream()
           .filter(e -> e.role() == EventRole.STOP)

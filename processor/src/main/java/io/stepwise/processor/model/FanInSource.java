@@ -80,7 +80,7 @@ public record FanInSource(StepModel fanIn, List<StepModel> fanOuts, String probl
     }
 
     private void walk() {
-      var frontier = new ArrayDeque<>(fanOut.listed());
+      var frontier = new ArrayDeque<>(fanOut.routing().listed());
       while (!frontier.isEmpty()) {
         EventType event = frontier.poll();
         if (!seen.add(event) || members.contains(event)) {
@@ -113,7 +113,7 @@ public record FanInSource(StepModel fanIn, List<StepModel> fanOuts, String probl
     /** Why an element might not lead to exactly one member, or null. */
     String problem() {
       String to = "'" + fanIn.name() + "'";
-      for (EventType element : fanOut.listed()) {
+      for (EventType element : fanOut.routing().listed()) {
         if (!leading.contains(element)) {
           return "'" + fanOut.name() + "' may return " + element.label() + ", which does not lead to " + to;
         }
@@ -125,9 +125,9 @@ public record FanInSource(StepModel fanIn, List<StepModel> fanOuts, String probl
         if (step.eventParams().size() > 1) {
           return "'" + step.name() + "' on the way is a join, which fires once per set, not once per element";
         }
-        if (step.shape() != ReturnShape.EVENT) {
+        if (step.signature().shape() != ReturnShape.EVENT) {
           return "'" + step.name() + "' on the way may emit no event for an element (it returns "
-              + (step.shape() == ReturnShape.OPTIONAL ? "Optional" : "void") + ")";
+              + (step.signature().shape() == ReturnShape.OPTIONAL ? "Optional" : "void") + ")";
         }
         for (EventType out : step.produced()) {
           if (!leading.contains(out)) {
@@ -152,7 +152,7 @@ public record FanInSource(StepModel fanIn, List<StepModel> fanOuts, String probl
       for (EventType member : members) {
         for (StepModel producer : index.producers(member)) {
           // The fan-out's own list counts; what it sends besides (or another step produces) does not.
-          boolean counted = producer == fanOut ? fanOut.listed().contains(member) : steps.contains(producer);
+          boolean counted = producer == fanOut ? fanOut.routing().listed().contains(member) : steps.contains(producer);
           if (!counted) {
             return "'" + producer.name() + "' produces " + member.label() + " too, outside the batch";
           }

@@ -16,6 +16,11 @@ import java.util.stream.Collectors;
  */
 final class CatchErrorRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/CatchError]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     var findings = new ArrayList<Finding>();
     var steps = index.workflow().steps();
@@ -31,7 +36,7 @@ final class CatchErrorRule implements GraphRule {
       }
       for (String step : handler.catchSpec().forSteps()) {
         if (!names.contains(step)) {
-          findings.add(new Finding(handler.source(), "[Stepwise/CatchError] Handler '" + handler.name()
+          findings.add(finding(handler.source(), "Handler '" + handler.name()
               + "' names step '" + step + "' in forSteps, but the workflow has no such step. Name one of: "
               + String.join(", ", names) + "."));
         } else {
@@ -42,13 +47,13 @@ final class CatchErrorRule implements GraphRule {
     claims.forEach((step, handlers) -> {
       if (handlers.size() > 1) {
         String claimed = handlers.stream().map(h -> "'" + h.name() + "'").sorted().collect(Collectors.joining(", "));
-        findings.add(new Finding(handlers.get(1).source(), "[Stepwise/CatchError] Step '" + step
+        findings.add(finding(handlers.get(1).source(), "Step '" + step
             + "' is claimed by handlers " + claimed + ". Name '" + step + "' in the forSteps of one handler only."));
       }
     });
     if (wildcards.size() > 1) {
       String all = wildcards.stream().map(h -> "'" + h.name() + "'").sorted().collect(Collectors.joining(", "));
-      findings.add(new Finding(wildcards.get(1).source(), "[Stepwise/CatchError] Workflow '"
+      findings.add(finding(wildcards.get(1).source(), "Workflow '"
           + index.workflow().name() + "' has more than one wildcard handler: " + all
           + ". Give all but one of them forSteps."));
     }

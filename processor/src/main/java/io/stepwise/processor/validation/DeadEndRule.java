@@ -17,6 +17,11 @@ import java.util.List;
  */
 final class DeadEndRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/DeadEnd]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     // Without any stop every step is a dead end; NoStopEvent already says so, once.
     if (!index.workflow().isComplete() || index.stopDeclarations().isEmpty()) {
@@ -30,7 +35,7 @@ final class DeadEndRule implements GraphRule {
       if (step.produced().isEmpty() || reaching.contains(step) || !reachable.contains(step)) {
         continue;
       }
-      findings.add(new Finding(step.source(), "[Stepwise/DeadEnd] Step '" + step.name()
+      findings.add(finding(step.source(), "Step '" + step.name()
           + "' has no path to a StopEvent: " + path(index, step)
           + ". Return a StopEvent from '" + step.name() + "' or from a step its events reach,"
           + " or add skipChecks = DEAD_END."));

@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
  */
 final class FanInRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/FanIn]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     if (!index.workflow().isComplete()) {
       return List.of();
@@ -25,18 +30,18 @@ final class FanInRule implements GraphRule {
         continue;
       }
       String member = fanIn.eventParams().getFirst().declared().label();
-      String step = "[Stepwise/FanIn] Step '" + fanIn.name() + "' collects List<" + member + ">";
+      String step = "Step '" + fanIn.name() + "' collects List<" + member + ">";
       if (source.fanOuts().isEmpty()) {
-        findings.add(new Finding(fanIn.source(), step + ", but no step returns a List whose elements lead to "
+        findings.add(finding(fanIn.source(), step + ", but no step returns a List whose elements lead to "
             + member + ". Return a List from the step that splits the work (the batch has one " + member
             + " per element), or take " + member + " instead of List<" + member + ">."));
       } else if (source.fanOuts().size() > 1) {
         String names = source.fanOuts().stream().map(s -> "'" + s.name() + "'").sorted()
             .collect(Collectors.joining(", "));
-        findings.add(new Finding(fanIn.source(), step + " from more than one fan-out: " + names
+        findings.add(finding(fanIn.source(), step + " from more than one fan-out: " + names
             + ". Let one step return the List the batch is counted from."));
       } else if (source.problem() != null) {
-        findings.add(new Finding(fanIn.source(), step + ", one per element of the List '"
+        findings.add(finding(fanIn.source(), step + ", one per element of the List '"
             + source.fanOuts().getFirst().name() + "' returns, but " + source.problem() + ". Let each element lead"
             + " to exactly one " + member + " through steps that return one event each, or gather with"
             + " ctx.collectEvents instead."));

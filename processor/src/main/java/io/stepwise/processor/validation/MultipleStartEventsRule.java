@@ -9,6 +9,11 @@ import java.util.List;
 /** {@code [Stepwise/MultipleStartEvents]}: the start type S of the definition must be one type. */
 final class MultipleStartEventsRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/MultipleStartEvents]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     var declarations = index.startDeclarations();
     if (!Subjects.workflowRuleApplies(index, Check.MULTIPLE_START_EVENTS)
@@ -19,7 +24,7 @@ final class MultipleStartEventsRule implements GraphRule {
         .map(d -> d.type().label() + " (step '" + d.step().name() + "')")
         .collect(joining(", "));
     var workflow = index.workflow();
-    return List.of(new Finding(workflow.source(), "[Stepwise/MultipleStartEvents] Workflow '" + workflow.name()
+    return List.of(finding(workflow.source(), "Workflow '" + workflow.name()
         + "' accepts more than one StartEvent type: " + list
         + ". Accept one StartEvent type, or a sealed interface of them, in every start step."));
   }

@@ -9,6 +9,11 @@ import java.util.List;
 /** {@code [Stepwise/MultipleStopEvents]}: the result type R of the definition must be one type. */
 final class MultipleStopEventsRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/MultipleStopEvents]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     var declarations = index.stopDeclarations();
     if (!Subjects.workflowRuleApplies(index, Check.MULTIPLE_STOP_EVENTS)
@@ -19,7 +24,7 @@ final class MultipleStopEventsRule implements GraphRule {
         .map(d -> d.type().label() + " (step '" + d.step().name() + "')")
         .collect(joining(", "));
     var workflow = index.workflow();
-    return List.of(new Finding(workflow.source(), "[Stepwise/MultipleStopEvents] Workflow '" + workflow.name()
+    return List.of(finding(workflow.source(), "Workflow '" + workflow.name()
         + "' produces more than one StopEvent type: " + list
         + ". Produce one StopEvent type, or a sealed interface of them."));
   }

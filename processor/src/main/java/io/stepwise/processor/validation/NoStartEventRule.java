@@ -7,6 +7,11 @@ import java.util.List;
 /** {@code [Stepwise/NoStartEvent]}: a run could never begin. */
 final class NoStartEventRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/NoStartEvent]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     var workflow = index.workflow();
     // An unreadable step parameter might be the start; say nothing rather than guess.
@@ -15,7 +20,7 @@ final class NoStartEventRule implements GraphRule {
         || !index.startDeclarations().isEmpty()) {
       return List.of();
     }
-    return List.of(new Finding(workflow.source(), "[Stepwise/NoStartEvent] Workflow '" + workflow.name()
+    return List.of(finding(workflow.source(), "Workflow '" + workflow.name()
         + "' has no step that accepts a StartEvent. Add a step whose event parameter implements io.stepwise.StartEvent."));
   }
 }

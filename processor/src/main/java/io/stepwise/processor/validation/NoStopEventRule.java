@@ -7,6 +7,11 @@ import java.util.List;
 /** {@code [Stepwise/NoStopEvent]}: a run could never finish with a result. */
 final class NoStopEventRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/NoStopEvent]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     var workflow = index.workflow();
     // An unreadable return type might be the stop; say nothing rather than guess.
@@ -15,7 +20,7 @@ final class NoStopEventRule implements GraphRule {
         || !index.stopDeclarations().isEmpty()) {
       return List.of();
     }
-    return List.of(new Finding(workflow.source(), "[Stepwise/NoStopEvent] Workflow '" + workflow.name()
+    return List.of(finding(workflow.source(), "Workflow '" + workflow.name()
         + "' has no step that produces a StopEvent. Return an event that implements io.stepwise.StopEvent from a step."));
   }
 }

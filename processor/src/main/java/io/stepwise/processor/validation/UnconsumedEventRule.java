@@ -13,6 +13,11 @@ import java.util.List;
  */
 final class UnconsumedEventRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/UnconsumedEvent]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     if (!index.workflow().isComplete()) {
       return List.of();
@@ -20,7 +25,7 @@ final class UnconsumedEventRule implements GraphRule {
     var findings = new ArrayList<Finding>();
     for (StepModel step : Subjects.of(index, Check.UNCONSUMED_EVENT)) {
       for (EventType event : Reachability.unconsumed(index, step)) {
-        findings.add(new Finding(step.source(), "[Stepwise/UnconsumedEvent] Step '" + step.name()
+        findings.add(finding(step.source(), "Step '" + step.name()
             + "' produces " + event.label() + ", but no step accepts it. Add a step that accepts "
             + event.label() + ", or add skipChecks = UNCONSUMED_EVENT."));
       }

@@ -14,6 +14,11 @@ import java.util.List;
  */
 final class UnproducedEventRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/UnproducedEvent]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     if (!index.workflow().isComplete()) {
       return List.of();
@@ -25,7 +30,7 @@ final class UnproducedEventRule implements GraphRule {
           String event = param.accepted().size() == 1
               ? param.accepted().getFirst().label()
               : param.declared().label();
-          findings.add(new Finding(step.source(), "[Stepwise/UnproducedEvent] Step '" + step.name()
+          findings.add(finding(step.source(), "Step '" + step.name()
               + "' accepts " + event + ", but no step produces it. Return or send " + event
               + " from a step, or add skipChecks = UNPRODUCED_EVENT."));
         }

@@ -14,6 +14,11 @@ import java.util.TreeSet;
 /** {@code [Stepwise/Unreachable]}: no chain of events from the start leads to the step. */
 final class UnreachableRule implements GraphRule {
   @Override
+  public String id() {
+    return "[Stepwise/Unreachable]";
+  }
+
+  @Override
   public List<Finding> check(EventIndex index) {
     // Without a start every step is unreachable; NoStartEvent already says so, once.
     if (!index.workflow().isComplete() || index.startDeclarations().isEmpty()) {
@@ -25,7 +30,7 @@ final class UnreachableRule implements GraphRule {
       if (reached.contains(step)) {
         continue;
       }
-      findings.add(new Finding(step.source(), "[Stepwise/Unreachable] Step '" + step.name()
+      findings.add(finding(step.source(), "Step '" + step.name()
           + "' can never run: no path from Start reaches " + missingEvents(step)
           + ". Produce one of them from a reachable step, or add skipChecks = UNREACHABLE."));
     }

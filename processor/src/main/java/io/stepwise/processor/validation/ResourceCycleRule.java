@@ -1,18 +1,23 @@
-package io.stepwise.processor;
+package io.stepwise.processor.validation;
 
 import io.stepwise.processor.model.ProviderModel;
-import io.stepwise.processor.validation.ErrorReporter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Finds providers that depend on each other in a cycle, which no order of calls could satisfy. */
-final class ResourceCycles {
-  private ResourceCycles() {}
+/**
+ * {@code [Stepwise/ResourceCycle]}: providers that depend on each other in a cycle, which no order
+ * of calls could satisfy.
+ */
+public final class ResourceCycleRule implements Rule {
+  @Override
+  public String id() {
+    return "[Stepwise/ResourceCycle]";
+  }
 
   /** Reports each cycle once, on its provider whose name sorts first, spelled from there. */
-  static void report(List<ProviderModel> providers, ErrorReporter reporter) {
+  public void report(List<ProviderModel> providers, ErrorReporter reporter) {
     var reported = new HashSet<String>();
     var done = new HashSet<Integer>(); // fully explored: any cycle through them is already reported
     var sorted = new ArrayList<>(providers);
@@ -22,7 +27,7 @@ final class ResourceCycles {
     }
   }
 
-  private static void find(List<ProviderModel> providers, ProviderModel at, List<ProviderModel> path,
+  private void find(List<ProviderModel> providers, ProviderModel at, List<ProviderModel> path,
       Set<Integer> onPath, Set<Integer> done, Set<String> reported, ErrorReporter reporter) {
     if (onPath.contains(at.index())) {
       var cycle = new ArrayList<>(path.subList(indexOf(path, at), path.size()));
@@ -34,8 +39,8 @@ final class ResourceCycles {
       }
       String spelled = String.join(" -> ", names);
       if (reported.add(spelled)) {
-        reporter.error(first.source(), "[Stepwise/ResourceCycle] Provider '" + first.method()
-            + "' depends on itself: " + spelled + ". Remove one of these dependencies.");
+        reporter.error(first.source(), message("Provider '" + first.method()
+            + "' depends on itself: " + spelled + ". Remove one of these dependencies."));
       }
       return;
     }
