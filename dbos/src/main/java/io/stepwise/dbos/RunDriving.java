@@ -89,7 +89,15 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       try {
         OptionalLong epoch = tables.claim(runId, leases.executorId(), leases.timeout());
         if (epoch.isPresent()) {
-          Outcome outcome = driveHeld(runId, startJson, epoch.getAsLong());
+          Outcome outcome;
+          try {
+            outcome = driveHeld(runId, startJson, epoch.getAsLong());
+          } catch (SQLException | RuntimeException broken) {
+            // Record it as the run's failure rather than let DBOS record only its own: workers
+            // standing by for this run end on the outcome, and result() reports it.
+            outcome = new Outcome(Outcome.Status.FAILED, "worker " + leases.executorId() + " could not drive the run: "
+                + broken);
+          }
           if (outcome != null && tables.recordOutcome(runId, outcome, leases.executorId(), epoch.getAsLong())) {
             return outcome.encode();
           }
@@ -166,7 +174,12 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       if (lost) {
         continue; // cancelled because the hold was lost: wait for its steps to stop, write nothing
       }
-      RunTables.Poll poll = tables.poll(runId, leases.executorId(), epoch);
+      RunTables.Poll poll;
+      try {
+        poll = tables.poll(runId, leases.executorId(), epoch);
+      } catch (SQLException unreachable) {
+        continue; // the database is away for a moment: the run goes on, and its saves say if it stays away
+      }
       if (!poll.stillHeld() || closed) {
         lost = true;
         run.cancel();
