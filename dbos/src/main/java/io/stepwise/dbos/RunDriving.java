@@ -52,6 +52,8 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
   private static final Duration POLL = Duration.ofMillis(200);
   // How often a run held elsewhere checks for its outcome or a lapsed holder.
   private static final Duration STANDBY_POLL = Duration.ofMillis(500);
+  // How long a run's end waits for its last stream events to reach the table.
+  private static final Duration PUBLISH_DRAIN = Duration.ofSeconds(10);
 
   private final CompiledWorkflow<S, R> workflow;
   private final PostgresRunStore store;
@@ -143,13 +145,46 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         }
       }
       driven.add(run);
-      return await(runId, run, watch, epoch);
+      Thread publisher = publish(runId, run, epoch);
+      Outcome outcome = await(runId, run, watch, epoch);
+      // Every stream event is in the table before the outcome is: a reader that saw the outcome
+      // has read the whole stream once it read the table up to it.
+      publisher.join(PUBLISH_DRAIN.toMillis());
+      return outcome;
     } finally {
       if (run != null) {
         driven.remove(run);
       }
       store.unwatch(runId);
     }
+  }
+
+  /**
+   * Copies the run's stream to the stream table, so a process on any worker can read it
+   * ({@link DurableWorkflow#events}). Events the workflow's codecs cannot write (the runtime's
+   * own end-of-run events) are left out: the run's end is its outcome.
+   */
+  private Thread publish(String runId, WorkflowHandler<R> run, long epoch) {
+    java.util.stream.Stream<Event> events = run.events();
+    return Thread.ofVirtual().name("stepwise-dbos-stream-" + runId).start(() -> {
+      try (events) {
+        for (java.util.Iterator<Event> it = events.iterator(); it.hasNext(); ) {
+          Event event = it.next();
+          String json;
+          try {
+            json = workflow.json().write(event);
+          } catch (RuntimeException notTheWorkflowsOwn) {
+            continue;
+          }
+          if (!tables.publish(runId, json, leases.executorId(), epoch)) {
+            return; // the run is another worker's now: it publishes from here on
+          }
+        }
+      } catch (SQLException e) {
+        System.getLogger(RunDriving.class.getName()).log(System.Logger.Level.WARNING, "run " + runId
+            + ": its stream could not be published; readers on other processes miss the rest of it", e);
+      }
+    });
   }
 
   /** The run's outcome, or null when its hold went to another worker meanwhile. */

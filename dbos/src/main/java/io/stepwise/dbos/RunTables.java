@@ -54,8 +54,52 @@ final class RunTables {
             + " heartbeat_at TIMESTAMPTZ NOT NULL)");
         statement.execute("CREATE TABLE IF NOT EXISTS " + table("holders") + " (run_id TEXT PRIMARY KEY,"
             + " executor_id TEXT NOT NULL, epoch BIGINT NOT NULL)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("stream") + " (seq BIGSERIAL PRIMARY KEY,"
+            + " run_id TEXT NOT NULL, event TEXT NOT NULL)");
+        statement.execute("CREATE INDEX IF NOT EXISTS stepwise_stream_run ON " + table("stream") + " (run_id, seq)");
       }
       return null;
+    });
+  }
+
+  /** One event of a run's stream, as published by the worker that held the run. */
+  record Streamed(long seq, String eventJson) {}
+
+  /**
+   * Appends an event to the run's stream, if the hold {@code (executorId, epoch)} is still the
+   * run's (a worker that lost the run publishes nothing more). Returns whether it was appended.
+   */
+  boolean publish(String runId, String eventJson, String executorId, long epoch) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("stream")
+          + " (run_id, event) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM " + table("holders")
+          + " WHERE run_id = ? AND executor_id = ? AND epoch = ?)")) {
+        insert.setString(1, runId);
+        insert.setString(2, eventJson);
+        insert.setString(3, runId);
+        insert.setString(4, executorId);
+        insert.setLong(5, epoch);
+        return insert.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** The run's stream events after {@code afterSeq}, oldest first, at most {@code limit}. */
+  java.util.List<Streamed> streamed(String runId, long afterSeq, int limit) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT seq, event FROM " + table("stream")
+          + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+        select.setString(1, runId);
+        select.setLong(2, afterSeq);
+        select.setInt(3, limit);
+        try (ResultSet rows = select.executeQuery()) {
+          java.util.List<Streamed> events = new java.util.ArrayList<>();
+          while (rows.next()) {
+            events.add(new Streamed(rows.getLong(1), rows.getString(2)));
+          }
+          return events;
+        }
+      }
     });
   }
 
