@@ -42,7 +42,9 @@ class KilledWorkersTest {
     try (TestWorkers workers = new TestWorkers(url, schema);
         StepwiseDbos client = TestWorkers.configure(url, schema).executorId("client").holdRuns(false)
             .register(chainFlow).launch()) {
-      List<Process> live = new ArrayList<>();
+      List<Process> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<java.util.concurrent.CompletableFuture<Void>> replacements = new ArrayList<>();
+      var starter = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
       for (int i = 0; i < WORKERS; i++) {
         live.add(workers.start("worker-" + i, RUNS_PER_WORKER));
       }
@@ -53,12 +55,34 @@ class KilledWorkersTest {
         expected.put(runId, (i + 1) * 10);
       }
       for (int kill = 0; kill < KILLS; kill++) {
-        Thread.sleep(1_500 + random.nextInt(1_500));
-        Process victim = live.remove(random.nextInt(live.size()));
+        Thread.sleep(500 + random.nextInt(1_500));
+        // The victim is a worker with a step in flight, so every kill tests a re-run (on a loaded
+        // machine a worker chosen blindly may not have started any step yet).
+        Process victim = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (victim == null && System.nanoTime() < deadline) {
+          Set<Long> running = ledger.pidsRunning("slow");
+          List<Process> busy = live.stream().filter(process -> running.contains(process.pid())).toList();
+          if (busy.isEmpty()) {
+            Thread.sleep(50);
+          } else {
+            victim = busy.get(random.nextInt(busy.size()));
+          }
+        }
+        assertTrue(victim != null, "no live worker ran a step within 60 s; live: " + live);
+        live.remove(victim);
         killedPids.add(victim.pid());
         kills.add(victim.pid() + "@" + java.time.LocalTime.now());
         TestWorkers.kill(victim);
-        live.add(workers.start("worker-" + (WORKERS + kill), RUNS_PER_WORKER));
+        // Replaced in the background: the next kill does not wait for a JVM to start.
+        String name = "worker-" + (WORKERS + kill);
+        replacements.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+          try {
+            live.add(workers.start(name, RUNS_PER_WORKER));
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        }, starter));
       }
       long started = System.nanoTime();
       for (Map.Entry<String, Integer> run : expected.entrySet()) {
@@ -66,6 +90,9 @@ class KilledWorkersTest {
             run.getKey() + ": " + ledger.timeline(run.getKey()));
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      for (var replacement : replacements) {
+        replacement.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
       int reruns = 0;
       List<String> unexplained = new ArrayList<>();
       for (String runId : expected.keySet()) {
