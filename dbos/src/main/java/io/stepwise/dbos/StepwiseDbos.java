@@ -245,7 +245,7 @@ public final class StepwiseDbos implements AutoCloseable {
       // this launch had just taken while they ran (docs/distributed.md, "Why runs ran twice").
       String name = executorId != null ? executorId : "stepwise-" + UUID.randomUUID();
       String executor = name + "/" + UUID.randomUUID().toString().substring(0, 8);
-      Connections db = new Connections(url, user, password, 16);
+      Connections db = new Connections(url, user, password, 8); // with DBOS's 10, about 20 per worker
       RunTables tables = new RunTables(db, schema);
       try {
         tables.create();
