@@ -54,6 +54,8 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
   private static final Duration STANDBY_POLL = Duration.ofMillis(500);
   // How long a run's end waits for its last stream events to reach the table.
   private static final Duration PUBLISH_DRAIN = Duration.ofSeconds(10);
+  // How often a run is tried again when the database fails before it could be started here.
+  private static final int DATABASE_ATTEMPTS = 5;
 
   private final CompiledWorkflow<S, R> workflow;
   private final PostgresRunStore store;
@@ -76,6 +78,7 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
 
   /** Drives run {@code runId} to its end, or stands by while another live worker does; returns its encoded {@link Outcome}. */
   String drive(String runId, String startJson) throws SQLException, InterruptedException {
+    int databaseFailures = 0;
     while (true) {
       Optional<Outcome> ended = tables.outcome(runId);
       if (ended.isPresent()) {
@@ -94,11 +97,21 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
           Outcome outcome;
           try {
             outcome = driveHeld(runId, startJson, epoch.getAsLong());
-          } catch (SQLException | RuntimeException broken) {
-            // Record it as the run's failure rather than let DBOS record only its own: workers
-            // standing by for this run end on the outcome, and result() reports it.
-            outcome = new Outcome(Outcome.Status.FAILED, "worker " + leases.executorId() + " could not drive the run: "
-                + broken);
+          } catch (SQLException | io.stepwise.store.RunStoreException unreachable) {
+            // The database failed before the run was started here (loading or claiming it):
+            // nothing ran, so trying again is safe; a database away for long fails the run.
+            if (++databaseFailures < DATABASE_ATTEMPTS) {
+              slots.release();
+              try {
+                Thread.sleep(STANDBY_POLL.multipliedBy(2L * databaseFailures));
+              } finally {
+                slots.acquire();
+              }
+              continue;
+            }
+            outcome = cannotDrive(unreachable);
+          } catch (RuntimeException broken) {
+            outcome = cannotDrive(broken);
           }
           if (outcome != null && tables.recordOutcome(runId, outcome, leases.executorId(), epoch.getAsLong())) {
             return outcome.encode();
@@ -110,6 +123,14 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       }
       Thread.sleep(STANDBY_POLL);
     }
+  }
+
+  /**
+   * Recorded as the run's failure rather than left to DBOS to record as its own: workers standing
+   * by for this run end on the outcome, and result() reports it.
+   */
+  private Outcome cannotDrive(Exception broken) {
+    return new Outcome(Outcome.Status.FAILED, "worker " + leases.executorId() + " could not drive the run: " + broken);
   }
 
   /** Stops the runs driven here (the worker closes); their holds lapse with its lease, and others resume them. */
@@ -145,12 +166,19 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         }
       }
       driven.add(run);
-      Thread publisher = publish(runId, run, epoch);
-      Outcome outcome = await(runId, run, watch, epoch);
-      // Every stream event is in the table before the outcome is: a reader that saw the outcome
-      // has read the whole stream once it read the table up to it.
-      publisher.join(PUBLISH_DRAIN.toMillis());
-      return outcome;
+      try {
+        Thread publisher = publish(runId, run, epoch);
+        Outcome outcome = await(runId, run, watch, epoch);
+        // Every stream event is in the table before the outcome is: a reader that saw the outcome
+        // has read the whole stream once it read the table up to it.
+        publisher.join(PUBLISH_DRAIN.toMillis());
+        return outcome;
+      } catch (SQLException | RuntimeException broken) {
+        // The run has started here: never tried again in this process (its step in flight would
+        // run twice without a crash); it fails, and says why.
+        run.cancel();
+        return cannotDrive(broken);
+      }
     } finally {
       if (run != null) {
         driven.remove(run);
@@ -227,7 +255,12 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       }
       boolean waiting = watch.lastStatus() == RunStatus.WAITING && watch.saves() > savesAtHandOver;
       if (waiting) {
-        Optional<RunTables.Answer> answer = tables.nextAnswer(runId, lastHanded);
+        Optional<RunTables.Answer> answer;
+        try {
+          answer = tables.nextAnswer(runId, lastHanded);
+        } catch (SQLException unreachable) {
+          continue; // asked again at the next poll
+        }
         if (answer.isPresent()) {
           Event event = workflow.json().read(answer.get().eventJson());
           lastHanded = answer.get().seq();
