@@ -9,8 +9,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * A small pool of PostgreSQL connections for Stepwise's own tables (run records, answers, leases).
- * DBOS keeps its own pool for its system tables; this one only avoids opening a connection per
- * checkpoint save.
+ * DBOS keeps its own pool for its system tables; this one avoids opening a connection per
+ * checkpoint save, and bounds how many this worker uses at once (callers wait for one), so that
+ * many workers on one database stay within its {@code max_connections}.
  */
 final class Connections implements AutoCloseable {
   /** Work done on a borrowed connection. */
@@ -21,6 +22,7 @@ final class Connections implements AutoCloseable {
   private final String url;
   private final Properties properties = new Properties();
   private final BlockingQueue<Connection> idle;
+  private final java.util.concurrent.Semaphore inUse;
   private volatile boolean closed;
 
   Connections(String url, String user, String password, int size) {
@@ -32,10 +34,25 @@ final class Connections implements AutoCloseable {
       properties.setProperty("password", password);
     }
     this.idle = new ArrayBlockingQueue<>(size);
+    this.inUse = new java.util.concurrent.Semaphore(size, true);
   }
 
   /** Runs {@code work} on a pooled connection in auto-commit mode. */
   <T> T with(Work<T> work) throws SQLException {
+    try {
+      inUse.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted while waiting for a database connection", e);
+    }
+    try {
+      return borrowed(work);
+    } finally {
+      inUse.release();
+    }
+  }
+
+  private <T> T borrowed(Work<T> work) throws SQLException {
     Connection connection = idle.poll();
     if (connection == null || !connection.isValid(1)) {
       connection = DriverManager.getConnection(url, properties);

@@ -122,6 +122,65 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
     }
   }
 
+  /**
+   * The events of run {@code runId}'s stream, read from the database, so from any process,
+   * whichever worker holds the run: from the first, in the order published, ending after the last
+   * one once the run has ended (its end itself is {@link #result}). The workflow's own events are
+   * there (a question, {@code writeEventToStream}, its stop event); the runtime's own end-of-run
+   * events are not. After a worker died, its successor may publish again what was published after
+   * the run's last checkpoint (the open question, say), as any resumed run does.
+   *
+   * @throws IllegalStateException from the stream's iteration if no event came and the run did not
+   *     end within {@code timeout} of the previous event
+   */
+  public java.util.stream.Stream<Event> events(String runId, Duration timeout) {
+    Objects.requireNonNull(runId, "runId");
+    java.util.Iterator<Event> iterator = new java.util.Iterator<>() {
+      private final java.util.ArrayDeque<Event> ready = new java.util.ArrayDeque<>();
+      private long lastSeq;
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+          while (ready.isEmpty() && !ended) {
+            boolean endedBefore = tables.outcome(runId).isPresent(); // before the read: nothing is published after it
+            for (RunTables.Streamed streamed : tables.streamed(runId, lastSeq, 100)) {
+              lastSeq = streamed.seq();
+              ready.add(workflow.json().read(streamed.eventJson()));
+            }
+            if (ready.isEmpty() && endedBefore) {
+              ended = true;
+            } else if (ready.isEmpty()) {
+              if (System.nanoTime() >= deadline) {
+                throw new IllegalStateException("Run " + runId + " of workflow '" + workflow.name()
+                    + "' published no event and did not end within " + timeout);
+              }
+              Thread.sleep(RESULT_POLL.toMillis());
+            }
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException("The stream of run " + runId + " could not be read: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while reading the stream of run " + runId, e);
+        }
+        return !ready.isEmpty();
+      }
+
+      @Override
+      public Event next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException("The stream of run " + runId + " has ended");
+        }
+        return ready.poll();
+      }
+    };
+    return java.util.stream.StreamSupport.stream(
+        java.util.Spliterators.spliteratorUnknownSize(iterator, java.util.Spliterator.ORDERED), false);
+  }
+
   /** A run whose DBOS workflow failed (its worker could not drive it) never writes an outcome: say why. */
   private void failedWithoutOutcome(String runId) {
     Optional<WorkflowStatus> status = dbos.getWorkflowStatus(runId);

@@ -14,109 +14,253 @@ import io.stepwise.store.StoredRun;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The body of a run's DBOS workflow, on the worker that holds it: starts the run, or resumes it
- * from its last saved checkpoint when DBOS runs the workflow again (after the worker that held it
- * died), hands it the events sent from outside, passes on a cancel, and records its outcome.
+ * The body of a run's DBOS workflow, on a worker DBOS handed it to: makes this worker the run's one
+ * holder, starts the run or resumes it from its last saved checkpoint, hands it the events sent
+ * from outside, passes on a cancel, and records its outcome.
  *
- * <p>Events from outside wait in the inbox table until the run is <em>waiting</em>: its last saved
- * checkpoint has status {@code WAITING} (nothing queued, every execution blocked in a wait, or the
- * run asked for input) and no event was handed over since. Then nothing can change the run but the
- * event handed to it next, so the first checkpoint saved after it holds it, and that save marks it
- * applied in the same transaction. An event is thus in a saved checkpoint or in the inbox, never
- * both and never neither: a resumed run gets again exactly the events its checkpoint lacks.
+ * <p><b>One driver at a time.</b> DBOS may hand one run to two live workers (see
+ * {@link WorkerLeases} for how that happened) and always hands it again after its worker died. So
+ * before it runs a step the driver claims the run ({@link RunTables#claim}): it gets it only if no
+ * other worker with a live lease holds it. A worker refused stands by — its DBOS execution waits,
+ * taking no slot of {@code runsPerWorker} and running no step — until the run has an outcome (which
+ * it then returns) or its holder's lease lapses (then it claims the run and resumes it). A holder
+ * whose hold was taken (its lease lapsed while it lived) stops its run at its next poll; the
+ * store's versions refuse any save it still tries. So a step runs again only when the worker that
+ * ran it was dead, or taken for dead.
+ *
+ * <p><b>Slots.</b> DBOS counts a worker's runs only once their executions start, so right after a
+ * poll it can hand out more than {@code runsPerWorker}; the driver's own semaphore keeps the runs
+ * driven at once within the limit.
+ *
+ * <p><b>Events from outside</b> wait in the inbox table until the run is <em>waiting</em>: its last
+ * saved checkpoint has status {@code WAITING} and no event was handed over since. Then nothing can
+ * change the run but the event handed to it next, so the first checkpoint saved after it holds it,
+ * and that save marks it applied in the same transaction. An event is thus in a saved checkpoint or
+ * in the inbox, never both and never neither.
  */
 final class RunDriving<S extends StartEvent, R extends StopEvent> {
-  // How often a held run checks the database for a cancel and, while it waits, for events sent to it.
+  // How often a held run checks the database for a cancel, its hold and, while it waits, for events.
   private static final Duration POLL = Duration.ofMillis(200);
+  // How often a run held elsewhere checks for its outcome or a lapsed holder.
+  private static final Duration STANDBY_POLL = Duration.ofMillis(500);
+  // How long a run's end waits for its last stream events to reach the table.
+  private static final Duration PUBLISH_DRAIN = Duration.ofSeconds(10);
+  // How often a run is tried again when the database fails before it could be started here.
+  private static final int DATABASE_ATTEMPTS = 5;
 
   private final CompiledWorkflow<S, R> workflow;
   private final PostgresRunStore store;
   private final RunTables tables;
+  private final Semaphore slots;
+  private final Set<WorkflowHandler<R>> driven = ConcurrentHashMap.newKeySet();
   private volatile WorkerLeases leases; // set at launch, before any run is taken
+  private volatile boolean closed;
 
-  RunDriving(CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables) {
+  RunDriving(CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables, int runsPerWorker) {
     this.workflow = workflow;
     this.store = store;
     this.tables = tables;
+    this.slots = new Semaphore(runsPerWorker, true);
   }
 
   void leases(WorkerLeases leases) {
     this.leases = leases;
   }
 
-  /** Drives run {@code runId} to its end; returns its encoded {@link Outcome}. */
+  /** Drives run {@code runId} to its end, or stands by while another live worker does; returns its encoded {@link Outcome}. */
   String drive(String runId, String startJson) throws SQLException, InterruptedException {
-    Optional<Outcome> ended = tables.outcome(runId);
-    if (ended.isPresent()) {
-      return ended.get().encode(); // ended before DBOS recorded the workflow's output
+    int databaseFailures = 0;
+    while (true) {
+      Optional<Outcome> ended = tables.outcome(runId);
+      if (ended.isPresent()) {
+        return ended.get().encode(); // ended here before DBOS recorded it, or on the worker that held it
+      }
+      if (closed) {
+        // The worker closes: write nothing (DBOS would record the run's DBOS workflow as failed).
+        // DBOS's shutdown closes its database, then interrupts this thread; the run stays pending
+        // under this worker's executor id, whose lease is gone, and another worker requeues it.
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      slots.acquire();
+      try {
+        OptionalLong epoch = tables.claim(runId, leases.executorId(), leases.timeout());
+        if (epoch.isPresent()) {
+          Outcome outcome;
+          try {
+            outcome = driveHeld(runId, startJson, epoch.getAsLong());
+          } catch (SQLException | io.stepwise.store.RunStoreException unreachable) {
+            // The database failed before the run was started here (loading or claiming it):
+            // nothing ran, so trying again is safe; a database away for long fails the run.
+            if (++databaseFailures < DATABASE_ATTEMPTS) {
+              slots.release();
+              try {
+                Thread.sleep(STANDBY_POLL.multipliedBy(2L * databaseFailures));
+              } finally {
+                slots.acquire();
+              }
+              continue;
+            }
+            outcome = cannotDrive(unreachable);
+          } catch (RuntimeException broken) {
+            outcome = cannotDrive(broken);
+          }
+          if (outcome != null && tables.recordOutcome(runId, outcome, leases.executorId(), epoch.getAsLong())) {
+            return outcome.encode();
+          }
+          continue; // the run was taken over meanwhile: stand by for its new holder, or take it back
+        }
+      } finally {
+        slots.release();
+      }
+      Thread.sleep(STANDBY_POLL);
     }
-    long losses = leases.losses();
+  }
+
+  /**
+   * Recorded as the run's failure rather than left to DBOS to record as its own: workers standing
+   * by for this run end on the outcome, and result() reports it.
+   */
+  private Outcome cannotDrive(Exception broken) {
+    return new Outcome(Outcome.Status.FAILED, "worker " + leases.executorId() + " could not drive the run: " + broken);
+  }
+
+  /** Stops the runs driven here (the worker closes); their holds lapse with its lease, and others resume them. */
+  void close() {
+    closed = true;
+    for (WorkflowHandler<R> run : driven) {
+      run.cancel();
+    }
+  }
+
+  /** Drives the run while this worker holds it; its outcome, or null when the hold was lost. */
+  private Outcome driveHeld(String runId, String startJson, long epoch) throws SQLException, InterruptedException {
     Optional<StoredRun> stored = store.load(runId);
     PostgresRunStore.Watch watch = store.watch(runId, stored.map(StoredRun::status).orElse(RunStatus.RUNNING));
+    WorkflowHandler<R> run = null;
     try {
-      WorkflowHandler<R> run = null;
       if (stored.isEmpty()) {
         @SuppressWarnings("unchecked") // the start JSON was written from an S by DurableWorkflow.start
         S start = (S) workflow.json().read(startJson);
         try {
           run = workflow.run(start, RunOptions.builder().runStore(store).runId(runId).build());
         } catch (IllegalStateException savedMeanwhile) {
-          // A worker that held the run before (and lost it) saved its first checkpoint since: resume that.
+          // A worker that held the run before saved its first checkpoint since: resume that.
           watch = store.watch(runId, RunStatus.RUNNING);
         }
       }
       if (run == null) {
         watch.ignoreNextSave();
-        run = workflow.resume(runId, store);
+        try {
+          run = workflow.resume(runId, store);
+        } catch (StaleRunException claimedMeanwhile) {
+          return null;
+        }
       }
-      Outcome outcome = await(runId, run, watch, losses);
-      if (outcome == null) {
-        // This worker's lease was taken: the run is another worker's now. Writing anything more
-        // (an outcome, the DBOS workflow's end) could clash with it, so park until the worker closes.
-        leases.awaitClose();
-        throw new IllegalStateException("Run " + runId + " was taken over by another worker");
+      driven.add(run);
+      try {
+        Thread publisher = publish(runId, run, epoch);
+        Outcome outcome = await(runId, run, watch, epoch);
+        // Every stream event is in the table before the outcome is: a reader that saw the outcome
+        // has read the whole stream once it read the table up to it.
+        publisher.join(PUBLISH_DRAIN.toMillis());
+        return outcome;
+      } catch (SQLException | RuntimeException broken) {
+        // The run has started here: never tried again in this process (its step in flight would
+        // run twice without a crash); it fails, and says why.
+        run.cancel();
+        return cannotDrive(broken);
       }
-      tables.recordOutcome(runId, outcome);
-      return outcome.encode();
     } finally {
+      if (run != null) {
+        driven.remove(run);
+      }
       store.unwatch(runId);
     }
   }
 
-  /** The run's outcome, or null when this worker lost its lease (and the run) meanwhile. */
-  private Outcome await(String runId, WorkflowHandler<R> run, PostgresRunStore.Watch watch, long losses)
+  /**
+   * Copies the run's stream to the stream table, so a process on any worker can read it
+   * ({@link DurableWorkflow#events}). Events the workflow's codecs cannot write (the runtime's
+   * own end-of-run events) are left out: the run's end is its outcome.
+   */
+  private Thread publish(String runId, WorkflowHandler<R> run, long epoch) {
+    java.util.stream.Stream<Event> events = run.events();
+    return Thread.ofVirtual().name("stepwise-dbos-stream-" + runId).start(() -> {
+      try (events) {
+        for (java.util.Iterator<Event> it = events.iterator(); it.hasNext(); ) {
+          Event event = it.next();
+          String json;
+          try {
+            json = workflow.json().write(event);
+          } catch (RuntimeException notTheWorkflowsOwn) {
+            continue;
+          }
+          if (!tables.publish(runId, json, leases.executorId(), epoch)) {
+            return; // the run is another worker's now: it publishes from here on
+          }
+        }
+      } catch (SQLException e) {
+        System.getLogger(RunDriving.class.getName()).log(System.Logger.Level.WARNING, "run " + runId
+            + ": its stream could not be published; readers on other processes miss the rest of it", e);
+      }
+    });
+  }
+
+  /** The run's outcome, or null when its hold went to another worker meanwhile. */
+  private Outcome await(String runId, WorkflowHandler<R> run, PostgresRunStore.Watch watch, long epoch)
       throws SQLException, InterruptedException {
     long lastHanded = 0; // the inbox seq of the last event handed to the run in this process
     long savesAtHandOver = -1; // the run's save count when it was handed; -1: none handed yet
     boolean cancelled = false;
+    boolean lost = false;
     while (true) {
       try {
-        return finished(run.future().get(POLL.toMillis(), TimeUnit.MILLISECONDS));
+        R result = run.future().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        return lost ? null : finished(result);
       } catch (TimeoutException stillRunning) {
         // go on below
       } catch (ExecutionException ended) {
-        if (ended.getCause() instanceof StaleRunException) {
-          return null; // another worker claimed the run (this one's lease had lapsed): it drives it now
+        if (lost || ended.getCause() instanceof StaleRunException) {
+          return null; // another worker claimed the run: it drives it now
         }
         return failed(ended.getCause());
       }
-      if (leases.losses() != losses) {
-        run.cancel(); // stops its steps; its saves fail once the new holder claimed the run
-        return null;
+      if (lost) {
+        continue; // cancelled because the hold was lost: wait for its steps to stop, write nothing
       }
-      if (!cancelled && tables.cancelRequested(runId)) {
+      RunTables.Poll poll;
+      try {
+        poll = tables.poll(runId, leases.executorId(), epoch);
+      } catch (SQLException unreachable) {
+        continue; // the database is away for a moment: the run goes on, and its saves say if it stays away
+      }
+      if (!poll.stillHeld() || closed) {
+        lost = true;
+        run.cancel();
+        continue;
+      }
+      if (!cancelled && poll.cancelRequested()) {
         cancelled = true;
         run.cancel();
         continue;
       }
       boolean waiting = watch.lastStatus() == RunStatus.WAITING && watch.saves() > savesAtHandOver;
       if (waiting) {
-        Optional<RunTables.Answer> answer = tables.nextAnswer(runId, lastHanded);
+        Optional<RunTables.Answer> answer;
+        try {
+          answer = tables.nextAnswer(runId, lastHanded);
+        } catch (SQLException unreachable) {
+          continue; // asked again at the next poll
+        }
         if (answer.isPresent()) {
           Event event = workflow.json().read(answer.get().eventJson());
           lastHanded = answer.get().seq();

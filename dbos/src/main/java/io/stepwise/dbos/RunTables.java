@@ -17,6 +17,9 @@ final class RunTables {
   /** One event sent to a run from outside, not yet part of a saved checkpoint. */
   record Answer(long seq, String eventJson) {}
 
+  /** What a run's driver checks between its steps: whether a cancel was asked, and whether it still holds the run. */
+  record Poll(boolean cancelRequested, boolean stillHeld) {}
+
   private final Connections db;
   private final String schema;
 
@@ -27,6 +30,11 @@ final class RunTables {
 
   String table(String name) {
     return '"' + schema + "\".stepwise_" + name;
+  }
+
+  /** A table of DBOS's own, in the same schema. */
+  String dbosTable(String name) {
+    return '"' + schema + "\"." + name;
   }
 
   void create() throws SQLException {
@@ -44,8 +52,54 @@ final class RunTables {
             + " outcome TEXT NOT NULL)");
         statement.execute("CREATE TABLE IF NOT EXISTS " + table("workers") + " (executor_id TEXT PRIMARY KEY,"
             + " heartbeat_at TIMESTAMPTZ NOT NULL)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("holders") + " (run_id TEXT PRIMARY KEY,"
+            + " executor_id TEXT NOT NULL, epoch BIGINT NOT NULL)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + table("stream") + " (seq BIGSERIAL PRIMARY KEY,"
+            + " run_id TEXT NOT NULL, event TEXT NOT NULL)");
+        statement.execute("CREATE INDEX IF NOT EXISTS stepwise_stream_run ON " + table("stream") + " (run_id, seq)");
       }
       return null;
+    });
+  }
+
+  /** One event of a run's stream, as published by the worker that held the run. */
+  record Streamed(long seq, String eventJson) {}
+
+  /**
+   * Appends an event to the run's stream, if the hold {@code (executorId, epoch)} is still the
+   * run's (a worker that lost the run publishes nothing more). Returns whether it was appended.
+   */
+  boolean publish(String runId, String eventJson, String executorId, long epoch) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("stream")
+          + " (run_id, event) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM " + table("holders")
+          + " WHERE run_id = ? AND executor_id = ? AND epoch = ?)")) {
+        insert.setString(1, runId);
+        insert.setString(2, eventJson);
+        insert.setString(3, runId);
+        insert.setString(4, executorId);
+        insert.setLong(5, epoch);
+        return insert.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** The run's stream events after {@code afterSeq}, oldest first, at most {@code limit}. */
+  java.util.List<Streamed> streamed(String runId, long afterSeq, int limit) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT seq, event FROM " + table("stream")
+          + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+        select.setString(1, runId);
+        select.setLong(2, afterSeq);
+        select.setInt(3, limit);
+        try (ResultSet rows = select.executeQuery()) {
+          java.util.List<Streamed> events = new java.util.ArrayList<>();
+          while (rows.next()) {
+            events.add(new Streamed(rows.getLong(1), rows.getString(2)));
+          }
+          return events;
+        }
+      }
     });
   }
 
@@ -124,9 +178,69 @@ final class RunTables {
     });
   }
 
-  /** Records how the run ended and, for a stored run, its final status, in one transaction. */
-  void recordOutcome(String runId, Outcome outcome) throws SQLException {
-    db.inTransaction(connection -> {
+  /**
+   * Makes {@code executorId} the run's one driver, unless another worker whose lease is live holds
+   * it: a holder that is this executor, or whose lease lapsed (its process is taken for dead), or
+   * none yet, is replaced, and the hold's epoch goes up. One statement, so of two workers that try
+   * at once exactly one gets the run.
+   *
+   * @return the epoch of this worker's hold, or empty when a live worker holds the run
+   */
+  java.util.OptionalLong claim(String runId, String executorId, java.time.Duration leaseTimeout) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + table("holders")
+          + " AS h (run_id, executor_id, epoch) VALUES (?, ?, 1) ON CONFLICT (run_id) DO UPDATE"
+          + " SET executor_id = EXCLUDED.executor_id, epoch = h.epoch + 1"
+          + " WHERE h.executor_id = EXCLUDED.executor_id OR NOT EXISTS (SELECT 1 FROM " + table("workers")
+          + " w WHERE w.executor_id = h.executor_id AND w.heartbeat_at >= now() - make_interval(secs => ?))"
+          + " RETURNING epoch")) {
+        upsert.setString(1, runId);
+        upsert.setString(2, executorId);
+        upsert.setDouble(3, leaseTimeout.toMillis() / 1000.0);
+        try (ResultSet rows = upsert.executeQuery()) {
+          return rows.next() ? java.util.OptionalLong.of(rows.getLong(1)) : java.util.OptionalLong.empty();
+        }
+      }
+    });
+  }
+
+  /** A cancel request and whether the hold {@code (executorId, epoch)} is still the run's, in one round trip. */
+  Poll poll(String runId, String executorId, long epoch) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM "
+          + table("cancels") + " WHERE run_id = ?), EXISTS (SELECT 1 FROM " + table("holders")
+          + " WHERE run_id = ? AND executor_id = ? AND epoch = ?)")) {
+        select.setString(1, runId);
+        select.setString(2, runId);
+        select.setString(3, executorId);
+        select.setLong(4, epoch);
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          return new Poll(rows.getBoolean(1), rows.getBoolean(2));
+        }
+      }
+    });
+  }
+
+  /**
+   * Records how the run ended and, for a stored run, its final status, in one transaction, if the
+   * hold {@code (executorId, epoch)} is still the run's (a worker that lost the run writes nothing).
+   *
+   * @return whether it was recorded (or an outcome already was); false when the run is another worker's now
+   */
+  boolean recordOutcome(String runId, Outcome outcome, String executorId, long epoch) throws SQLException {
+    return db.inTransaction(connection -> {
+      try (PreparedStatement held = connection.prepareStatement("SELECT 1 FROM " + table("holders")
+          + " WHERE run_id = ? AND executor_id = ? AND epoch = ? FOR UPDATE")) {
+        held.setString(1, runId);
+        held.setString(2, executorId);
+        held.setLong(3, epoch);
+        try (ResultSet rows = held.executeQuery()) {
+          if (!rows.next()) {
+            return false;
+          }
+        }
+      }
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("outcomes")
           + " (run_id, outcome) VALUES (?, ?) ON CONFLICT DO NOTHING");
           PreparedStatement status = connection.prepareStatement("UPDATE " + table("runs")
@@ -138,7 +252,7 @@ final class RunTables {
         status.setString(2, runId);
         status.executeUpdate();
       }
-      return null;
+      return true;
     });
   }
 

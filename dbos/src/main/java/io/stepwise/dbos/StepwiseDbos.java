@@ -39,11 +39,13 @@ public final class StepwiseDbos implements AutoCloseable {
   private final RunTables tables;
   private final WorkerLeases leases;
   private final Map<String, Queue> queues;
+  private final Map<String, RunDriving<?, ?>> drivers;
   private final String executorId;
 
   private StepwiseDbos(DBOS dbos, RunWorkflow runs, Connections db, RunTables tables, WorkerLeases leases,
-      Map<String, Queue> queues, String executorId) {
+      Map<String, Queue> queues, Map<String, RunDriving<?, ?>> drivers, String executorId) {
     this.dbos = dbos;
+    this.drivers = drivers;
     this.runs = runs;
     this.db = db;
     this.tables = tables;
@@ -72,7 +74,10 @@ public final class StepwiseDbos implements AutoCloseable {
     return new DurableWorkflow<>(workflow, dbos, runs, tables, queue);
   }
 
-  /** This worker's DBOS executor id; its lease and its runs are kept under it. */
+  /**
+   * This launch's DBOS executor id, {@code name/random} (the name given to
+   * {@link Builder#executorId}, or a random one); its lease and the runs it holds are kept under it.
+   */
   public String executorId() {
     return executorId;
   }
@@ -80,6 +85,9 @@ public final class StepwiseDbos implements AutoCloseable {
   /** Stops taking runs and closes the database connections. Runs held here are finished by other workers. */
   @Override
   public void close() {
+    for (RunDriving<?, ?> driving : drivers.values()) {
+      driving.close(); // stop the runs driven here before the lease goes
+    }
     leases.close();
     dbos.shutdown();
     db.close();
@@ -146,12 +154,17 @@ public final class StepwiseDbos implements AutoCloseable {
     }
 
     /**
-     * This worker's DBOS executor id; default a random one. A worker restarted under the id of a
-     * dead one takes back its runs at once; under a new id, another worker takes them once the
-     * dead one's lease lapsed.
+     * This worker's name; default a random one. Each launch runs under the DBOS executor id
+     * {@code name/random}. A worker started again under the name of a dead one has its runs
+     * requeued at once (one process per name at a time); under a new name, its runs are requeued
+     * once the dead one's lease lapsed.
      */
-    public Builder executorId(String executorId) {
-      this.executorId = Objects.requireNonNull(executorId, "executorId");
+    public Builder executorId(String name) {
+      Objects.requireNonNull(name, "executorId");
+      if (name.isBlank() || name.contains("/")) {
+        throw new IllegalArgumentException("executorId must be a non-blank name without '/', was '" + name + "'");
+      }
+      this.executorId = name;
       return this;
     }
 
@@ -227,8 +240,12 @@ public final class StepwiseDbos implements AutoCloseable {
       if (registrations.isEmpty()) {
         throw new IllegalStateException("Register at least one workflow with register(...) before launch()");
       }
-      String executor = executorId != null ? executorId : "stepwise-" + UUID.randomUUID();
-      Connections db = new Connections(url, user, password, 16);
+      // A fresh DBOS executor id per launch: DBOS's own startup recovery of "this executor's"
+      // pending workflows runs after its queues began handing out runs, and would requeue the runs
+      // this launch had just taken while they ran (docs/distributed.md, "Why runs ran twice").
+      String name = executorId != null ? executorId : "stepwise-" + UUID.randomUUID();
+      String executor = name + "/" + UUID.randomUUID().toString().substring(0, 8);
+      Connections db = new Connections(url, user, password, 8); // with DBOS's 10, about 20 per worker
       RunTables tables = new RunTables(db, schema);
       try {
         tables.create();
@@ -259,32 +276,34 @@ public final class StepwiseDbos implements AutoCloseable {
         dbos.registerQueue(none);
       }
       for (Registration registration : registrations.values()) {
-        drivers.put(registration.workflow().name(), driving(registration.workflow(), store, tables));
+        drivers.put(registration.workflow().name(), driving(registration.workflow(), store, tables,
+            registration.runsPerWorker()));
         Queue queue = new Queue("stepwise:" + registration.workflow().name())
             .withWorkerConcurrency(registration.runsPerWorker()).withPollingInterval(queuePolling);
         dbos.registerQueue(queue);
         queues.put(registration.workflow().name(), queue);
       }
       RunWorkflow runs = dbos.registerProxy(RunWorkflow.class, new RunWorkflowFunction(drivers));
-      WorkerLeases leases = new WorkerLeases(db, new Connections(url, user, password, 1), tables, dbos, executor,
+      WorkerLeases leases = new WorkerLeases(db, new Connections(url, user, password, 1), tables, name, executor,
           heartbeat, leaseTimeout);
       for (RunDriving<?, ?> driving : drivers.values()) {
-        driving.leases(leases); // before launch: DBOS resumes this executor's own pending runs at once
+        driving.leases(leases);
       }
-      dbos.launch();
       try {
-        leases.start();
+        leases.begin(); // before DBOS hands this worker a run: a run held without a lease is requeued
       } catch (SQLException e) {
-        dbos.shutdown();
+        leases.close();
         db.close();
         throw new IllegalStateException("Could not write the lease of worker " + executor + ": " + e.getMessage(), e);
       }
-      return new StepwiseDbos(dbos, runs, db, tables, leases, queues, executor);
+      dbos.launch();
+      leases.start();
+      return new StepwiseDbos(dbos, runs, db, tables, leases, queues, drivers, executor);
     }
 
     private static <S extends StartEvent, R extends StopEvent> RunDriving<S, R> driving(
-        CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables) {
-      return new RunDriving<>(workflow, store, tables);
+        CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables, int runsPerWorker) {
+      return new RunDriving<>(workflow, store, tables, runsPerWorker);
     }
   }
 }

@@ -153,6 +153,23 @@ class AcrossWorkersTest {
   }
 
   @Test
+  void streamOfARunHeldByAWorkerIsReadThroughAnotherProcess() throws Exception {
+    Process holder = workers.start("worker-a", 4);
+    String runId = asks.start(new AskFlow.Begin("parrots"));
+    java.util.Iterator<io.stepwise.Event> stream = asks.events(runId, LIMIT).iterator();
+
+    // The question, published by the worker JVM, read here from the database.
+    assertEquals(new AskFlow.Question("What about parrots?"), stream.next());
+    asks.send(runId, new AskFlow.Reply("squawk", 0));
+    assertEquals(new AskFlow.Answered("squawk"), stream.next());
+    assertTrue(!stream.hasNext(), "the stream ends with the run");
+    assertEquals(List.of(Long.toString(holder.pid())), ledger.pids(runId, "answer", "began"));
+    // Read again from the start: the same events, in the same order.
+    assertEquals(List.of(new AskFlow.Question("What about parrots?"), new AskFlow.Answered("squawk")),
+        asks.events(runId, LIMIT).toList());
+  }
+
+  @Test
   void eventOfAnotherWorkflowIsRefusedBeforeItIsStored() {
     WorkflowException refused = assertThrows(WorkflowException.class, () -> asks.send("run-1", new ChainFlow.Done(1)));
     assertTrue(refused.getMessage().startsWith("Cannot write io.stepwise.dbos.ChainFlow$Done as JSON: it is not an"

@@ -62,6 +62,24 @@ public final class Ledger {
         + " WHERE run_id = ? ORDER BY id", runId);
   }
 
+  /** The pids with an execution of {@code step} begun and not completed: the JVMs running it now, or killed while they did. */
+  public java.util.Set<Long> pidsRunning(String step) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        PreparedStatement select = connection.prepareStatement("SELECT DISTINCT b.pid FROM " + table + " b"
+            + " WHERE b.step = ? AND b.phase = 'began' AND NOT EXISTS (SELECT 1 FROM " + table + " c"
+            + " WHERE c.run_id = b.run_id AND c.step = b.step AND c.phase = 'completed' AND c.pid = b.pid"
+            + " AND c.id > b.id)")) {
+      select.setString(1, step);
+      java.util.Set<Long> pids = new java.util.HashSet<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          pids.add(rows.getLong(1));
+        }
+      }
+      return pids;
+    }
+  }
+
   /** Every line as {@code runId:step:phase}. */
   public List<String> all() throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);

@@ -23,7 +23,7 @@ final class TestWorkers implements AutoCloseable {
 
   private final String url;
   private final String schema;
-  private final List<Process> processes = new ArrayList<>();
+  private final List<Process> processes = java.util.Collections.synchronizedList(new ArrayList<>());
 
   TestWorkers(String url, String schema) {
     this.url = url;
@@ -73,7 +73,7 @@ final class TestWorkers implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    for (Process process : processes) {
+    for (Process process : List.copyOf(processes)) {
       kill(process);
     }
   }

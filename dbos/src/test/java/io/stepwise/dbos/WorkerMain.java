@@ -17,6 +17,7 @@ public final class WorkerMain {
         .register(ChainFlow_Workflow.of(new ChainFlow(ledger)), runsPerWorker)
         .register(AskFlow_Workflow.of(new AskFlow(ledger)), runsPerWorker)
         .register(SleepyFlow_Workflow.of(new SleepyFlow(ledger)), runsPerWorker)
+        .register(CountFlow_Workflow.of(new CountFlow()), runsPerWorker)
         .launch();
     System.out.println("ready " + worker.executorId());
     System.out.flush();
