@@ -25,12 +25,13 @@ import java.util.TreeSet;
 /**
  * The event graph as proven, as the model module's {@link WorkflowGraph} (every list sorted for
  * stable renderings), and the {@code GRAPH} constant that rebuilds it in the generated code. The
- * graph resources are written from the same object by the model's own writers.
+ * graph resources are written from the same object by the model's own writers. The constant takes
+ * its step nodes from the step table ({@code StepNodes.of(STEPS)}), so the generated class states
+ * each step's settings once; a test in the samples checks the two agree for every sample.
  */
 final class GraphGenerator {
   private static final ClassName WORKFLOW_GRAPH = ClassName.get(WorkflowGraph.class);
-  private static final ClassName STEP_NODE = ClassName.get(StepNode.class);
-  private static final ClassName RETRY_SETTINGS = ClassName.get(RetrySettings.class);
+  private static final ClassName STEP_NODES = ClassName.get("io.stepwise.spi", "StepNodes");
   private static final ClassName EVENT_NODE = ClassName.get(EventNode.class);
   private static final ClassName EVENT_KIND = ClassName.get(EventKind.class);
   private static final ClassName EDGE = ClassName.get(Edge.class);
@@ -56,7 +57,6 @@ final class GraphGenerator {
   /** Code that builds {@code graph}; a graph without resources uses the shorter constructor. */
   static CodeBlock graph(EventIndex index) {
     WorkflowGraph graph = of(index);
-    var steps = graph.steps().stream().map(GraphGenerator::step).toList();
     var events = graph.events().stream()
         .map(e -> CodeBlock.of("new $T($S, $S, $T.$L)", EVENT_NODE, e.type(), e.label(), EVENT_KIND, e.kind()))
         .toList();
@@ -65,7 +65,7 @@ final class GraphGenerator {
         .toList();
     var code = CodeBlock.builder()
         .add("new $T($S,\n$>$>", WORKFLOW_GRAPH, graph.name())
-        .add("$L,\n", CodeBlocks.multilineList(steps))
+        .add("$T.of(STEPS),\n", STEP_NODES)
         .add("$L,\n", CodeBlocks.multilineList(events));
     if (graph.resources().isEmpty()) {
       return code.add("$L)$<$<", CodeBlocks.multilineList(edges)).build();
@@ -78,12 +78,6 @@ final class GraphGenerator {
         .add("$L,\n", CodeBlocks.multilineList(resources))
         .add("$L)$<$<", CodeBlocks.multilineList(uses))
         .build();
-  }
-
-  private static CodeBlock step(StepNode step) {
-    String format = step.join() ? "new $T($S, $L, $L, $L, true)" : "new $T($S, $L, $L, $L)";
-    return CodeBlock.of(format, STEP_NODE, step.name(), step.workers(), retry(step.retry()),
-        CodeBlocks.duration(step.timeout()));
   }
 
   private static CodeBlock resource(ResourceNode r) {
@@ -103,26 +97,6 @@ final class GraphGenerator {
     return new RetrySettings(retry.maxAttempts(), retry.delay(), retry.backoff(), retry.maxDelay(), retry.jitter(),
         retry.on().stream().map(ClassName::canonicalName).toList(),
         retry.notOn().stream().map(ClassName::canonicalName).toList());
-  }
-
-  private static CodeBlock retry(RetrySettings retry) {
-    if (retry.equals(RetrySettings.NONE)) {
-      return CodeBlock.of("$T.NONE", RETRY_SETTINGS);
-    }
-    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L)",
-        RETRY_SETTINGS,
-        retry.maxAttempts(),
-        CodeBlocks.duration(retry.delay()),
-        retry.backoff(),
-        CodeBlocks.duration(retry.maxDelay()),
-        retry.jitter(),
-        strings(retry.on()),
-        strings(retry.notOn()));
-  }
-
-  private static CodeBlock strings(List<String> values) {
-    return CodeBlock.of("$T.of($L)", List.class,
-        values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
   }
 
   /** The providers as graph resources, sorted by name. */
