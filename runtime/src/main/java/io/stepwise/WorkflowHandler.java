@@ -101,7 +101,7 @@ public interface WorkflowHandler<R extends StopEvent> {
 
   /**
    * What the run did so far over its static graph: executions per step, events per edge, failed
-   * steps. Draw it with the renderers of {@code io.stepwise.graph}.
+   * steps. Draw it with the renderers of {@code io.stepwise.graph} or {@code io.stepwise.drawing}.
    *
    * @throws IllegalStateException when the run was started without {@link RunOptions#withTrace}
    */
