@@ -5,6 +5,7 @@
 module io.stepwise.processor {
   requires java.compiler;
   requires jdk.compiler; // com.sun.source: reads step bodies for the events they send
+  requires io.stepwise.annotations; // GraphCheck: the rules skipChecks may name
   requires io.stepwise.model;
   requires com.palantir.javapoet;
   requires static com.google.auto.service;

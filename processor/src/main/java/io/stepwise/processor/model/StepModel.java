@@ -1,5 +1,6 @@
 package io.stepwise.processor.model;
 
+import io.stepwise.annotations.GraphCheck;
 import com.palantir.javapoet.TypeName;
 import java.time.Duration;
 import java.util.List;
@@ -101,7 +102,7 @@ public record StepModel(
         .orElse(null);
   }
 
-  public boolean skips(Check check) {
+  public boolean skips(GraphCheck check) {
     return settings.skips().contains(check);
   }
 

@@ -1,5 +1,6 @@
 package io.stepwise.processor.model;
 
+import io.stepwise.annotations.GraphCheck;
 import java.time.Duration;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ public record StepSettings(
     boolean acceptSubtypes,
     Duration timeout,
     RetrySpec retry,
-    Set<Check> skips,
+    Set<GraphCheck> skips,
     CatchSpec catchSpec) {
 
   public StepSettings {

@@ -1,5 +1,6 @@
 package io.stepwise.processor.model;
 
+import io.stepwise.annotations.GraphCheck;
 import com.palantir.javapoet.ClassName;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ import javax.lang.model.element.Element;
  * @param numConcurrentRuns {@code @Workflow(numConcurrentRuns)}, 0 for no limit
  */
 public record WorkflowModel(
-    ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
+    ClassName type, String name, Element source, Duration timeout, Set<GraphCheck> skips, List<StepModel> steps,
     StateSpec state, List<ProviderModel> providers, int numConcurrentRuns) {
 
   public WorkflowModel {
@@ -31,14 +32,14 @@ public record WorkflowModel(
 
   /** A workflow without a limit on concurrent runs. */
   public WorkflowModel(
-      ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
+      ClassName type, String name, Element source, Duration timeout, Set<GraphCheck> skips, List<StepModel> steps,
       StateSpec state, List<ProviderModel> providers) {
     this(type, name, source, timeout, skips, steps, state, providers, 0);
   }
 
   /** A workflow without providers. */
   public WorkflowModel(
-      ClassName type, String name, Element source, Duration timeout, Set<Check> skips, List<StepModel> steps,
+      ClassName type, String name, Element source, Duration timeout, Set<GraphCheck> skips, List<StepModel> steps,
       StateSpec state) {
     this(type, name, source, timeout, skips, steps, state, List.of());
   }
@@ -58,7 +59,7 @@ public record WorkflowModel(
     return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + "_Codecs");
   }
 
-  public boolean skips(Check check) {
+  public boolean skips(GraphCheck check) {
     return skips.contains(check);
   }
 

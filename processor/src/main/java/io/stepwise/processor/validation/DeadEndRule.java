@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.StepModel;
@@ -31,7 +31,7 @@ final class DeadEndRule implements GraphRule {
     // An unreachable step is reported as such; a second message about it would only repeat that.
     var reachable = Reachability.reachableSteps(index);
     var findings = new ArrayList<Finding>();
-    for (StepModel step : Subjects.of(index, Check.DEAD_END)) {
+    for (StepModel step : Subjects.of(index, GraphCheck.DEAD_END)) {
       if (step.produced().isEmpty() || reaching.contains(step) || !reachable.contains(step)) {
         continue;
       }

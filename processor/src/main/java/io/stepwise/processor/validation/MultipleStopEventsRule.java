@@ -2,7 +2,7 @@ package io.stepwise.processor.validation;
 
 import static java.util.stream.Collectors.joining;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class MultipleStopEventsRule implements GraphRule {
   @Override
   public List<Finding> check(EventIndex index) {
     var declarations = index.stopDeclarations();
-    if (!Subjects.workflowRuleApplies(index, Check.MULTIPLE_STOP_EVENTS)
+    if (!Subjects.workflowRuleApplies(index, GraphCheck.MULTIPLE_STOP_EVENTS)
         || declarations.stream().map(EventIndex.Declaration::type).distinct().count() < 2) {
       return List.of();
     }

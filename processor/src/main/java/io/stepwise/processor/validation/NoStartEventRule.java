@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import java.util.List;
 
@@ -15,7 +15,7 @@ final class NoStartEventRule implements GraphRule {
   public List<Finding> check(EventIndex index) {
     var workflow = index.workflow();
     // An unreadable step parameter might be the start; say nothing rather than guess.
-    if (!Subjects.workflowRuleApplies(index, Check.NO_START_EVENT)
+    if (!Subjects.workflowRuleApplies(index, GraphCheck.NO_START_EVENT)
         || !workflow.isComplete()
         || !index.startDeclarations().isEmpty()) {
       return List.of();

@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import java.util.List;
 
@@ -15,7 +15,7 @@ final class NoStopEventRule implements GraphRule {
   public List<Finding> check(EventIndex index) {
     var workflow = index.workflow();
     // An unreadable return type might be the stop; say nothing rather than guess.
-    if (!Subjects.workflowRuleApplies(index, Check.NO_STOP_EVENT)
+    if (!Subjects.workflowRuleApplies(index, GraphCheck.NO_STOP_EVENT)
         || !workflow.isComplete()
         || !index.stopDeclarations().isEmpty()) {
       return List.of();

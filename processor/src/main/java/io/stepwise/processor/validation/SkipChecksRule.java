@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * run the very check the user meant to silence, or silently skip one they did not.
  */
 public final class SkipChecksRule implements Rule {
-  private static final String KNOWN = Arrays.stream(Check.values()).map(Check::name).sorted()
+  private static final String KNOWN = Arrays.stream(GraphCheck.values()).map(GraphCheck::name).sorted()
       .collect(Collectors.joining(", "));
 
   @Override
@@ -40,12 +40,12 @@ public final class SkipChecksRule implements Rule {
   }
 
   /** The known checks among {@code names}; the unknown ones are reported by {@link #check}. */
-  public static Set<Check> known(List<String> names) {
-    return names.stream().filter(SkipChecksRule::isKnown).map(Check::valueOf)
+  public static Set<GraphCheck> known(List<String> names) {
+    return names.stream().filter(SkipChecksRule::isKnown).map(GraphCheck::valueOf)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static boolean isKnown(String name) {
-    return Arrays.stream(Check.values()).anyMatch(c -> c.name().equals(name));
+    return Arrays.stream(GraphCheck.values()).anyMatch(c -> c.name().equals(name));
   }
 }

@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventRole;
 import io.stepwise.processor.model.EventType;
@@ -18,7 +18,7 @@ final class StopEventConsumedRule implements GraphRule {
   @Override
   public List<Finding> check(EventIndex index) {
     var findings = new ArrayList<Finding>();
-    for (StepModel step : Subjects.of(index, Check.STOP_EVENT_CONSUMED)) {
+    for (StepModel step : Subjects.of(index, GraphCheck.STOP_EVENT_CONSUMED)) {
       for (EventType event : step.accepted()) {
         if (event.role() == EventRole.STOP) {
           findings.add(finding(step.source(), "Step '" + step.name()

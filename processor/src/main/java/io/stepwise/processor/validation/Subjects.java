@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.StepModel;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
 final class Subjects {
   private Subjects() {}
 
-  static List<StepModel> of(EventIndex index, Check check) {
+  static List<StepModel> of(EventIndex index, GraphCheck check) {
     if (index.workflow().skips(check)) {
       return List.of();
     }
@@ -20,7 +20,7 @@ final class Subjects {
   }
 
   /** Whether a workflow-wide rule runs. */
-  static boolean workflowRuleApplies(EventIndex index, Check check) {
+  static boolean workflowRuleApplies(EventIndex index, GraphCheck check) {
     return !index.workflow().skips(check);
   }
 }

@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.StepModel;
@@ -23,7 +23,7 @@ final class UnconsumedEventRule implements GraphRule {
       return List.of();
     }
     var findings = new ArrayList<Finding>();
-    for (StepModel step : Subjects.of(index, Check.UNCONSUMED_EVENT)) {
+    for (StepModel step : Subjects.of(index, GraphCheck.UNCONSUMED_EVENT)) {
       for (EventType event : Reachability.unconsumed(index, step)) {
         findings.add(finding(step.source(), "Step '" + step.name()
             + "' produces " + event.label() + ", but no step accepts it. Add a step that accepts "

@@ -1,6 +1,6 @@
 package io.stepwise.processor.validation;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.StepModel;
 import io.stepwise.processor.model.StepParam;
@@ -24,7 +24,7 @@ final class UnproducedEventRule implements GraphRule {
       return List.of();
     }
     var findings = new ArrayList<Finding>();
-    for (StepModel step : Subjects.of(index, Check.UNPRODUCED_EVENT)) {
+    for (StepModel step : Subjects.of(index, GraphCheck.UNPRODUCED_EVENT)) {
       for (StepParam.EventParam param : step.eventParams()) {
         if (!Reachability.isProducedOrExternal(index, param)) {
           String event = param.accepted().size() == 1

@@ -2,7 +2,7 @@ package io.stepwise.processor.validation;
 
 import static java.util.stream.Collectors.joining;
 
-import io.stepwise.processor.model.Check;
+import io.stepwise.annotations.GraphCheck;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.StepModel;
@@ -26,7 +26,7 @@ final class UnreachableRule implements GraphRule {
     }
     var reached = Reachability.reachableSteps(index);
     var findings = new ArrayList<Finding>();
-    for (StepModel step : Subjects.of(index, Check.UNREACHABLE)) {
+    for (StepModel step : Subjects.of(index, GraphCheck.UNREACHABLE)) {
       if (reached.contains(step)) {
         continue;
       }
