@@ -18,6 +18,7 @@ public final class WorkerMain {
         .register(AskFlow_Workflow.of(new AskFlow(ledger)), runsPerWorker)
         .register(SleepyFlow_Workflow.of(new SleepyFlow(ledger)), runsPerWorker)
         .register(CountFlow_Workflow.of(new CountFlow()), runsPerWorker)
+        .register(ParentFlow_Workflow.of(new ParentFlow(ledger)), runsPerWorker)
         .launch();
     System.out.println("ready " + worker.executorId());
     System.out.flush();
