@@ -89,6 +89,9 @@ class ChildRunsTest {
     assertEquals(List.of(a), ledger.pids(runId, "child.first", "began"));
     assertEquals(List.of(a, b), ledger.pids(runId, "child.slow", "began"));
     assertEquals(List.of(b), ledger.pids(runId, "child.slow", "completed"));
+    // The child's events reach the parent's stream as ChildEvents in the worker's memory, but the
+    // stream table holds only what the parent's codecs write: readers elsewhere see the parent's own.
+    assertEquals(List.of(new ParentFlow.Done(41)), parents.events(runId, LIMIT).toList());
   }
 
   @Test
