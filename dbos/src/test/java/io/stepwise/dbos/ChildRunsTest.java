@@ -35,6 +35,7 @@ class ChildRunsTest {
   private TestWorkers workers;
   private StepwiseDbos client;
   private DurableWorkflow<ParentFlow.Go, ParentFlow.Done> parents;
+  private DurableWorkflow<DurableParentFlow.Go, DurableParentFlow.Done> durableParents;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -44,8 +45,13 @@ class ChildRunsTest {
     ledger.create();
     workers = new TestWorkers(url, schema);
     var parentFlow = ParentFlow_Workflow.of(new ParentFlow(ledger));
-    client = TestWorkers.configure(url, schema).executorId("client").holdRuns(false).register(parentFlow).launch();
+    var durableParentFlow = DurableParentFlow_Workflow.of(new DurableParentFlow(ledger, () -> {
+      throw new IllegalStateException("the client holds no runs");
+    }));
+    client = TestWorkers.configure(url, schema).executorId("client").holdRuns(false).register(parentFlow)
+        .register(durableParentFlow).launch();
     parents = client.workflow(parentFlow);
+    durableParents = client.workflow(durableParentFlow);
   }
 
   @AfterEach
@@ -119,6 +125,32 @@ class ChildRunsTest {
     String b = Long.toString(second.pid());
     assertEquals(List.of(a, b), ledger.pids(runId, "delegate", "began"));
     assertEquals(List.of(a, b), ledger.pids(runId, "child.first", "began"));
+    assertEquals(List.of(a, b), ledger.pids(runId, "child.slow", "began"));
+  }
+
+  @Test
+  void childThatIsADurableRunOfItsOwnResumesFromItsOwnCheckpointAndIsJoinedAgain() throws Exception {
+    Process first = workers.start("worker-a", 4);
+    String runId = durableParents.start(new DurableParentFlow.Go(3, SLOW_MILLIS));
+    awaitTrue(() -> ledger.lines(runId).contains("child.slow:began"));
+    String childRunId = runId + "/child";
+    assertEquals(List.of(childRunId), childRuns(runId));
+    // The child saved its own checkpoint after its first step, whatever its parent saved.
+    awaitTrue(() -> storedSnapshot(childRunId).contains("Halfway"));
+
+    TestWorkers.kill(first);
+    Process second = workers.start("worker-b", 4);
+
+    assertEquals(new DurableParentFlow.Done(41), durableParents.result(runId, LIMIT));
+    // The parent's step ran again and joined the same child run (same id: no second child),
+    // which was resumed from its own checkpoint: its first step did not run again.
+    assertEquals(counted("delegate:began", 2, "delegate:completed", 1, "child.first:began", 1,
+        "child.first:completed", 1, "child.slow:began", 2, "child.slow:completed", 1), counts(runId),
+        ledger.timeline(runId).toString());
+    assertEquals(List.of(childRunId, childRunId), childRuns(runId));
+    String a = Long.toString(first.pid());
+    String b = Long.toString(second.pid());
+    assertEquals(List.of(a, b), ledger.pids(runId, "delegate", "began"));
     assertEquals(List.of(a, b), ledger.pids(runId, "child.slow", "began"));
   }
 
