@@ -25,8 +25,13 @@ final class Connections implements AutoCloseable {
   private final java.util.concurrent.Semaphore inUse;
   private volatile boolean closed;
 
-  Connections(String url, String user, String password, int size) {
+  /**
+   * @param applicationName shown in PostgreSQL's {@code pg_stat_activity}, so an operator can tell
+   *     which worker (and which of its pools) holds a connection
+   */
+  Connections(String url, String user, String password, int size, String applicationName) {
     this.url = url;
+    properties.setProperty("ApplicationName", applicationName);
     if (user != null) {
       properties.setProperty("user", user);
     }

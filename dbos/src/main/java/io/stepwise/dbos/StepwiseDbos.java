@@ -106,6 +106,7 @@ public final class StepwiseDbos implements AutoCloseable {
     private Duration heartbeat = Duration.ofSeconds(5);
     private Duration leaseTimeout = Duration.ofSeconds(30);
     private Duration queuePolling = Duration.ofMillis(250);
+    private int connections = 8;
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
 
     private record Registration(CompiledWorkflow<?, ?> workflow, int runsPerWorker) {}
@@ -210,6 +211,23 @@ public final class StepwiseDbos implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The most connections this worker opens to PostgreSQL for Stepwise's own tables (default 8):
+     * checkpoint saves, the holders' polls, the inbox, the stream, outcomes. Callers wait for a
+     * free one, so a worker holding many runs at once may want more; many workers on one database
+     * may want fewer. Besides these, a worker opens one connection for its lease and DBOS opens its
+     * own pool (see docs/distributed.md, "Connections"). They show in {@code pg_stat_activity} with
+     * the application name {@code stepwise:<executorId>}.
+     */
+    public Builder connections(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("connections(size) needs at least 1 connection, was " + size
+            + "; a worker needs one to save its runs' checkpoints");
+      }
+      this.connections = size;
+      return this;
+    }
+
     /** Registers a workflow whose runs this worker may hold, at most 100 at once. */
     public Builder register(CompiledWorkflow<?, ?> workflow) {
       return register(workflow, 100);
@@ -245,7 +263,7 @@ public final class StepwiseDbos implements AutoCloseable {
       // this launch had just taken while they ran (docs/distributed.md, "Why runs ran twice").
       String name = executorId != null ? executorId : "stepwise-" + UUID.randomUUID();
       String executor = name + "/" + UUID.randomUUID().toString().substring(0, 8);
-      Connections db = new Connections(url, user, password, 8); // with DBOS's 10, about 20 per worker
+      Connections db = new Connections(url, user, password, connections, "stepwise:" + executor);
       RunTables tables = new RunTables(db, schema);
       try {
         tables.create();
@@ -284,7 +302,8 @@ public final class StepwiseDbos implements AutoCloseable {
         queues.put(registration.workflow().name(), queue);
       }
       RunWorkflow runs = dbos.registerProxy(RunWorkflow.class, new RunWorkflowFunction(drivers));
-      WorkerLeases leases = new WorkerLeases(db, new Connections(url, user, password, 1), tables, name, executor,
+      WorkerLeases leases = new WorkerLeases(db, new Connections(url, user, password, 1,
+          "stepwise-lease:" + executor), tables, name, executor,
           heartbeat, leaseTimeout);
       for (RunDriving<?, ?> driving : drivers.values()) {
         driving.leases(leases);

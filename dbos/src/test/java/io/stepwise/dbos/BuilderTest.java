@@ -58,4 +58,11 @@ class BuilderTest {
     assertEquals("leases(heartbeat, timeout) needs a positive heartbeat and a timeout of at least two heartbeats,"
         + " was PT5S and PT6S", leases.getMessage());
   }
+
+  @Test
+  void connectionPoolHasAtLeastOneConnection() {
+    var refused = assertThrows(IllegalArgumentException.class, () -> StepwiseDbos.builder().connections(0));
+    assertEquals("connections(size) needs at least 1 connection, was 0; a worker needs one to save its runs'"
+        + " checkpoints", refused.getMessage());
+  }
 }
