@@ -166,14 +166,38 @@ final class HandlerStore implements AutoCloseable {
     });
   }
 
-  void appendEvent(String runId, long sequence, String envelopeJson) {
+  /** One event to store: its run, its number there, its envelope's JSON. */
+  record NewEvent(String runId, long sequence, String envelopeJson) {}
+
+  /**
+   * Stores the events in one transaction: all of them or, when it fails, none. One commit for many
+   * events is what lets the server keep up with runs that publish faster than a commit takes.
+   */
+  void appendEvents(List<NewEvent> events) {
     locked(() -> {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT INTO " + EVENTS + " (run_id, sequence, envelope) VALUES (?, ?, ?)")) {
-        ps.setString(1, runId);
-        ps.setLong(2, sequence);
-        ps.setString(3, envelopeJson);
-        ps.executeUpdate();
+        for (NewEvent event : events) {
+          ps.setString(1, event.runId());
+          ps.setLong(2, event.sequence());
+          ps.setString(3, event.envelopeJson());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        if (!connection.isClosed()) {
+          connection.setAutoCommit(autoCommit);
+        }
       }
       return null;
     });

@@ -40,10 +40,13 @@ final class RunRegistry {
   private final java.util.concurrent.atomic.AtomicLong releasedCount = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong reloadedCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean abandoned;
+  /** Stores every run's events, many to a transaction, before their clients see them. */
+  private final EventWriter writer;
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
     this.workflows = workflows;
     this.store = store;
+    this.writer = new EventWriter(store);
     this.runs = runs;
     this.clock = clock;
   }
@@ -135,11 +138,16 @@ final class RunRegistry {
    * Records each published event, and how the run ended before its stop event reaches any client
    * (a client that sees the stop event and then asks for the handler finds it ended); the last
    * thing it does is end the log.
+   *
+   * <p>It does not wait for each event's commit: the writer stores the events of all runs that came
+   * meanwhile in one transaction and then appends them to their logs, in order. It waits for the
+   * stop event's, to record the run's end between its commit and its clients.
    */
   private void pump(LiveRun run, HandlerRecord record, AskedBefore asked) {
     HandlerRecord ended = null;
     boolean recorded = false;
     boolean released = false;
+    var writes = new Writes(run.log().firstSequence());
     try {
       var events = run.handler().events().iterator();
       while (events.hasNext()) {
@@ -153,15 +161,20 @@ final class RunRegistry {
         if (asked.again(json, envelope)) {
           continue; // a resumed run asks its open question again; its clients saw it already
         }
-        RunLog.Entry entry = persist(run, json, EventEnvelopes.isInternal(envelope));
+        boolean internal = EventEnvelopes.isInternal(envelope);
         run.touch();
         if (event instanceof StopEvent && !recorded) {
+          RunLog.Entry entry = persist(run, writes, json, internal, false);
+          writes.awaitAll();
           ended = outcome(run, record);
           record(ended);
           recorded = true;
+          run.log().append(entry);
+        } else {
+          persist(run, writes, json, internal, true);
         }
-        run.log().append(entry);
       }
+      writes.awaitAll();
       if (!recorded) {
         ended = outcome(run, record);
       }
@@ -173,6 +186,7 @@ final class RunRegistry {
         run.handler().cancel();
       }
     } finally {
+      writes.awaitQuietly(); // what was committed reaches the log before it ends
       if (released) {
         live.remove(run.handlerId(), run);
         releasedCount.incrementAndGet();
@@ -234,14 +248,61 @@ final class RunRegistry {
     return envelope;
   }
 
-  /** Writes the event to the database under the run's next number; clients get it from the log after. */
-  private RunLog.Entry persist(LiveRun run, String json, boolean internal) {
-    long sequence = run.log().nextSequence(); // one pump per run: the previous entry is in the log
+  /**
+   * Hands the event to the writer under the run's next number; with {@code toLog} the writer appends
+   * it to the run's log once it is committed, else the caller does.
+   */
+  private RunLog.Entry persist(LiveRun run, Writes writes, String json, boolean internal, boolean toLog) {
+    writes.throwIfFailed();
     if (abandoned) {
       throw new IllegalStateException("the server was closed");
     }
-    store.appendEvent(run.handlerId(), sequence, json);
-    return new RunLog.Entry(sequence, json, internal);
+    var entry = new RunLog.Entry(writes.next++, json, internal);
+    writes.add(writer.submit(new HandlerStore.NewEvent(run.handlerId(), entry.sequence(), json),
+        toLog ? () -> run.log().append(entry) : () -> {}));
+    return entry;
+  }
+
+  /** One pump's writes in flight: its next event number, its last write (the writer keeps their order), a failure. */
+  private static final class Writes {
+    long next;
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    private volatile Throwable failure;
+
+    Writes(long first) {
+      this.next = first;
+    }
+
+    void add(CompletableFuture<Void> write) {
+      last = write;
+      write.whenComplete((ignored, error) -> {
+        if (error != null && failure == null) {
+          failure = error;
+        }
+      });
+    }
+
+    /** A write failed: the run cannot go on without its events stored. */
+    void throwIfFailed() {
+      Throwable f = failure;
+      if (f != null) {
+        throw f instanceof RuntimeException r ? r : new IllegalStateException(message(f), f);
+      }
+    }
+
+    /** Waits until every event handed over is committed and in the log; throws when one could not be. */
+    void awaitAll() {
+      awaitQuietly();
+      throwIfFailed();
+    }
+
+    void awaitQuietly() {
+      try {
+        last.join();
+      } catch (RuntimeException e) {
+        // Recorded in failure by add; the log ends with what was stored.
+      }
+    }
   }
 
   private HandlerRecord outcome(LiveRun run, HandlerRecord record) {
@@ -502,5 +563,11 @@ final class RunRegistry {
     }
     live.clear();
     revivals.values().forEach(waiting -> waiting.complete(null));
+    writer.close(); // what runs handed over before is committed; the database closes after
+  }
+
+  /** The event writer's transactions and events so far. */
+  long[] eventWrites() {
+    return new long[] {writer.batches(), writer.written()};
   }
 }

@@ -150,6 +150,11 @@ public final class WorkflowServer implements AutoCloseable {
     return registry.reloadedCount();
   }
 
+  /** Transactions that stored events, and events stored, since start: {@code [batches, events]} (for tests). */
+  long[] eventWrites() {
+    return registry.eventWrites();
+  }
+
   /** The names of the served workflows, sorted. */
   public List<String> workflowNames() {
     return registry.workflowNames();
