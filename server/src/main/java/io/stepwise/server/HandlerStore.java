@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class HandlerStore implements AutoCloseable {
   private static final String HANDLERS = "stepwise_server_handlers";
   private static final String EVENTS = "stepwise_server_events";
+  /** Each ended run's finished snapshot (its final state and store), which a handler continuing it starts from. */
+  private static final String FINAL_STATES = "stepwise_server_final_states";
   private static final String COLUMNS =
       "handler_id, workflow_name, run_id, status, started_at, updated_at, completed_at, error, result";
 
@@ -70,6 +72,8 @@ final class HandlerStore implements AutoCloseable {
           + " result TEXT)");
       s.execute("CREATE TABLE IF NOT EXISTS " + EVENTS + " (run_id VARCHAR(255) NOT NULL, sequence BIGINT NOT NULL,"
           + " envelope TEXT NOT NULL, PRIMARY KEY (run_id, sequence))");
+      s.execute("CREATE TABLE IF NOT EXISTS " + FINAL_STATES + " (run_id VARCHAR(255) PRIMARY KEY,"
+          + " snapshot TEXT NOT NULL)");
     }
   }
 
@@ -94,6 +98,47 @@ final class HandlerStore implements AutoCloseable {
         ps.executeUpdate();
       }
       return null;
+    });
+  }
+
+  /**
+   * Records a run's end and, in the same transaction, its finished snapshot (null when there is
+   * none): the state a later run under the same handler id continues from.
+   */
+  void ended(HandlerRecord record, String finalSnapshot) {
+    if (finalSnapshot == null) {
+      update(record);
+      return;
+    }
+    transaction(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("UPDATE " + HANDLERS + " SET handler_id = ?,"
+          + " workflow_name = ?, run_id = ?, status = ?, started_at = ?, updated_at = ?, completed_at = ?, error = ?,"
+          + " result = ? WHERE handler_id = ?");
+          PreparedStatement clear = connection.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?");
+          PreparedStatement state = connection.prepareStatement(
+              "INSERT INTO " + FINAL_STATES + " (run_id, snapshot) VALUES (?, ?)")) {
+        bind(ps, record);
+        ps.setString(10, record.handlerId());
+        ps.executeUpdate();
+        clear.setString(1, record.runId());
+        clear.executeUpdate();
+        state.setString(1, record.runId());
+        state.setString(2, finalSnapshot);
+        state.executeUpdate();
+      }
+    });
+  }
+
+  /** The finished snapshot a run ended with, when the server recorded one. */
+  Optional<String> finalSnapshot(String runId) {
+    return locked(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT snapshot FROM " + FINAL_STATES + " WHERE run_id = ?")) {
+        ps.setString(1, runId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
     });
   }
 
@@ -157,11 +202,27 @@ final class HandlerStore implements AutoCloseable {
   boolean delete(String handlerId, String runId) {
     return locked(() -> {
       try (PreparedStatement events = connection.prepareStatement("DELETE FROM " + EVENTS + " WHERE run_id = ?");
+          PreparedStatement state = connection.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?");
           PreparedStatement handler = connection.prepareStatement("DELETE FROM " + HANDLERS + " WHERE handler_id = ?")) {
         events.setString(1, runId);
         events.executeUpdate();
+        state.setString(1, runId);
+        state.executeUpdate();
         handler.setString(1, handlerId);
         return handler.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /** Deletes a run's events and final state: a handler that continued it replaced it. */
+  void forgetRun(String runId) {
+    transaction(() -> {
+      try (PreparedStatement events = connection.prepareStatement("DELETE FROM " + EVENTS + " WHERE run_id = ?");
+          PreparedStatement state = connection.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?")) {
+        events.setString(1, runId);
+        events.executeUpdate();
+        state.setString(1, runId);
+        state.executeUpdate();
       }
     });
   }
@@ -174,9 +235,7 @@ final class HandlerStore implements AutoCloseable {
    * events is what lets the server keep up with runs that publish faster than a commit takes.
    */
   void appendEvents(List<NewEvent> events) {
-    locked(() -> {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
+    transaction(() -> {
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT INTO " + EVENTS + " (run_id, sequence, envelope) VALUES (?, ?, ?)")) {
         for (NewEvent event : events) {
@@ -186,6 +245,22 @@ final class HandlerStore implements AutoCloseable {
           ps.addBatch();
         }
         ps.executeBatch();
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: all of it, or, when it fails, none. */
+  private void transaction(SqlWork work) {
+    locked(() -> {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        work.run();
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         try {

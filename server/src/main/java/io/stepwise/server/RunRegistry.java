@@ -1,6 +1,7 @@
 package io.stepwise.server;
 
 import io.stepwise.Event;
+import io.stepwise.Snapshot;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledException;
@@ -42,6 +43,8 @@ final class RunRegistry {
   private volatile boolean abandoned;
   /** Stores every run's events, many to a transaction, before their clients see them. */
   private final EventWriter writer;
+  /** Run ids for handlers that continue a finished one (their first run has the handler's id). */
+  private final HandlerIds runIds = new HandlerIds();
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
     this.workflows = workflows;
@@ -96,23 +99,87 @@ final class RunRegistry {
     return store;
   }
 
-  /** @param held whether a request waits for its end (a {@code POST /run}): it is not released meanwhile */
-  <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, String handlerId, S start,
-      boolean held) {
-    store.find(handlerId).ifPresent(existing -> {
-      throw new HandlerExistsException("Handler " + handlerId + " already exists (" + existing.status().wire()
-          + "); start the run under another handler_id, or leave handler_id out");
-    });
-    var record = HandlerRecord.started(handlerId, workflow.name(), clock.instant());
-    store.insert(record);
-    WorkflowHandler<R> handler;
-    try {
-      handler = workflow.start(start, handlerId, runs);
-    } catch (RuntimeException e) {
-      store.update(record.ended(HandlerStatus.FAILED, message(e), null, clock.instant()));
-      throw e;
+  /** A run cannot start from what the request named to continue: a client error, said why. */
+  static final class CannotContinueException extends RuntimeException {
+    CannotContinueException(String message) {
+      super(message);
     }
-    return drive(workflow, handlerId, handler, record, 0, held, new AskedBefore(List.of()));
+  }
+
+  /**
+   * Starts a run under {@code handlerId}. When that handler exists and has ended, the new run
+   * continues it, as in Python: it starts from the state and store of the handler's last run (its
+   * final checkpoint), under the same handler id with a run id of its own, and the handler's
+   * previous run (its events and checkpoint) is replaced by it.
+   *
+   * @param context the snapshot of a finished run to start from (the request's {@code context}), or
+   *     null; it wins over a continued handler's own state, as in Python
+   * @param held whether a request waits for its end (a {@code POST /run}): it is not released meanwhile
+   * @throws HandlerExistsException when the handler exists and is still running
+   * @throws CannotContinueException when the handler's last run cannot be continued
+   */
+  <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, String handlerId, S start,
+      Snapshot context, boolean held) {
+    var lock = locks.of(handlerId);
+    lock.lock(); // two requests continuing one handler: the second finds it running
+    try {
+      Optional<HandlerRecord> existing = store.find(handlerId);
+      HandlerRecord previous = existing.orElse(null);
+      Snapshot from = context;
+      String runId = handlerId;
+      if (previous != null) {
+        if (!previous.status().terminal()) {
+          throw new HandlerExistsException("Handler '" + handlerId + "' is already running");
+        }
+        if (!previous.workflowName().equals(workflow.name())) {
+          throw new CannotContinueException("Handler '" + handlerId + "' ran workflow '" + previous.workflowName()
+              + "', not '" + workflow.name() + "'; continue it through POST /workflows/" + previous.workflowName()
+              + "/run, or start this run under another handler_id");
+        }
+        if (from == null) {
+          from = finalSnapshot(previous);
+        }
+        runId = runIds.next();
+      }
+      var record = HandlerRecord.started(handlerId, workflow.name(), runId, clock.instant());
+      if (previous == null) {
+        store.insert(record);
+      } else {
+        store.update(record);
+      }
+      WorkflowHandler<R> handler;
+      try {
+        handler = workflow.start(start, runId, runs, from);
+      } catch (RuntimeException e) {
+        store.update(record.ended(HandlerStatus.FAILED, message(e), null, clock.instant()));
+        throw e;
+      }
+      if (previous != null) {
+        forgetRun(previous.runId()); // the handler is its new run now; its state went on with it
+      }
+      return drive(workflow, record, handler, 0, held, new AskedBefore(List.of()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The finished snapshot of a handler's last run, which the server recorded when it ended. */
+  private Snapshot finalSnapshot(HandlerRecord previous) {
+    String cannot = "Handler '" + previous.handlerId() + "' cannot be continued: ";
+    var stored = store.finalSnapshot(previous.runId());
+    if (stored.isEmpty()) {
+      throw new CannotContinueException(cannot + "its run (" + previous.status().wire() + ") left no final state"
+          + " (it ended while the server could not take its snapshot); start under another handler_id");
+    }
+    return Snapshot.fromJson(stored.get());
+  }
+
+  /** Deletes a replaced run's events and checkpoint. */
+  private void forgetRun(String runId) {
+    store.forgetRun(runId);
+    if (runs != null) {
+      runs.delete(runId);
+    }
   }
 
   /**
@@ -122,10 +189,11 @@ final class RunRegistry {
    * @param held whether a request waits for its end
    * @param asked the questions a resumed run had published before, which it asks again first
    */
-  private LiveRun drive(HostedWorkflow<?, ?> workflow, String handlerId, WorkflowHandler<?> handler,
-      HandlerRecord record, long firstSequence, boolean held, AskedBefore asked) {
+  private LiveRun drive(HostedWorkflow<?, ?> workflow, HandlerRecord record, WorkflowHandler<?> handler,
+      long firstSequence, boolean held, AskedBefore asked) {
+    String handlerId = record.handlerId();
     // A resumed run is no run's first stream: "now" means now for every client of it.
-    var run = new LiveRun(handlerId, workflow, handler, new RunLog(firstSequence), firstSequence > 0);
+    var run = new LiveRun(handlerId, record.runId(), workflow, handler, new RunLog(firstSequence), firstSequence > 0);
     if (held) {
       run.hold();
     }
@@ -148,6 +216,7 @@ final class RunRegistry {
     boolean recorded = false;
     boolean released = false;
     var writes = new Writes(run.log().firstSequence());
+    String finalState = null;
     try {
       var events = run.handler().events().iterator();
       while (events.hasNext()) {
@@ -167,7 +236,7 @@ final class RunRegistry {
           RunLog.Entry entry = persist(run, writes, json, internal, false);
           writes.awaitAll();
           ended = outcome(run, record);
-          record(ended);
+          record(ended, finalSnapshot(run));
           recorded = true;
           run.log().append(entry);
         } else {
@@ -177,6 +246,7 @@ final class RunRegistry {
       writes.awaitAll();
       if (!recorded) {
         ended = outcome(run, record);
+        finalState = finalSnapshot(run);
       }
     } catch (RuntimeException e) {
       ended = record.ended(HandlerStatus.FAILED, "The server could not record the run: " + message(e), null,
@@ -199,7 +269,7 @@ final class RunRegistry {
       }
       try {
         if (!recorded) {
-          record(ended);
+          record(ended, finalState);
         }
       } finally {
         live.remove(run.handlerId(), run);
@@ -211,8 +281,23 @@ final class RunRegistry {
   }
 
   private void record(HandlerRecord ended) {
+    record(ended, null);
+  }
+
+  /** Records the run's end, with the finished snapshot a later run under its handler id continues from. */
+  private void record(HandlerRecord ended, String finalSnapshot) {
     if (!abandoned) {
-      store.update(ended);
+      store.ended(ended, finalSnapshot);
+    }
+  }
+
+  /** The ended run's finished snapshot (its final state and store), or null when it has none. */
+  private static String finalSnapshot(LiveRun run) {
+    try {
+      Snapshot snapshot = run.handler().snapshot();
+      return snapshot.isFinished() ? snapshot.toJson() : null;
+    } catch (RuntimeException e) {
+      return null; // e.g. a state its codec cannot write: the handler cannot be continued, and says so then
     }
   }
 
@@ -258,7 +343,7 @@ final class RunRegistry {
       throw new IllegalStateException("the server was closed");
     }
     var entry = new RunLog.Entry(writes.next++, json, internal);
-    writes.add(writer.submit(new HandlerStore.NewEvent(run.handlerId(), entry.sequence(), json),
+    writes.add(writer.submit(new HandlerStore.NewEvent(run.runId(), entry.sequence(), json),
         toLog ? () -> run.log().append(entry) : () -> {}));
     return entry;
   }
@@ -397,7 +482,7 @@ final class RunRegistry {
     try {
       WorkflowHandler<?> handler = workflow.resume(record.runId(), runs);
       var asked = AskedBefore.of(store.events(record.runId(), -1));
-      drive(workflow, record.handlerId(), handler, record, store.lastSequence(record.runId()) + 1, false, asked);
+      drive(workflow, record, handler, store.lastSequence(record.runId()) + 1, false, asked);
       return null;
     } catch (RuntimeException e) {
       return message(e);
