@@ -77,56 +77,88 @@ final class HandlerStore implements AutoCloseable {
     }
   }
 
+  /**
+   * One change to the server's tables, applied inside a transaction the caller holds: what the
+   * group commit gathers from many runs into one transaction.
+   */
+  @FunctionalInterface
+  interface Write {
+    void apply(Connection connection) throws SQLException;
+  }
+
+  /** Applies the writes in one transaction: all of them or, when one fails, none. */
+  void write(List<Write> writes) {
+    transaction(() -> {
+      for (Write w : writes) {
+        w.apply(connection);
+      }
+    });
+  }
+
   void insert(HandlerRecord record) {
-    locked(() -> {
-      try (PreparedStatement ps = connection.prepareStatement(
+    write(List.of(inserting(record)));
+  }
+
+  void update(HandlerRecord record) {
+    write(List.of(updating(record)));
+  }
+
+  static Write inserting(HandlerRecord record) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO " + HANDLERS + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         bind(ps, record);
         ps.executeUpdate();
       }
-      return null;
-    });
+    };
   }
 
-  void update(HandlerRecord record) {
-    locked(() -> {
-      try (PreparedStatement ps = connection.prepareStatement("UPDATE " + HANDLERS + " SET handler_id = ?,"
+  static Write updating(HandlerRecord record) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + HANDLERS + " SET handler_id = ?,"
           + " workflow_name = ?, run_id = ?, status = ?, started_at = ?, updated_at = ?, completed_at = ?, error = ?,"
           + " result = ? WHERE handler_id = ?")) {
         bind(ps, record);
         ps.setString(10, record.handlerId());
         ps.executeUpdate();
       }
-      return null;
-    });
+    };
   }
 
   /**
-   * Records a run's end and, in the same transaction, its finished snapshot (null when there is
-   * none): the state a later run under the same handler id continues from.
+   * A run's end and its finished snapshot (null when there is none): the state a later run under
+   * the same handler id continues from.
    */
-  void ended(HandlerRecord record, String finalSnapshot) {
+  static Write ending(HandlerRecord record, String finalSnapshot) {
+    Write handler = updating(record);
     if (finalSnapshot == null) {
-      update(record);
-      return;
+      return handler;
     }
-    transaction(() -> {
-      try (PreparedStatement ps = connection.prepareStatement("UPDATE " + HANDLERS + " SET handler_id = ?,"
-          + " workflow_name = ?, run_id = ?, status = ?, started_at = ?, updated_at = ?, completed_at = ?, error = ?,"
-          + " result = ? WHERE handler_id = ?");
-          PreparedStatement clear = connection.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?");
-          PreparedStatement state = connection.prepareStatement(
+    return c -> {
+      handler.apply(c);
+      try (PreparedStatement clear = c.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?");
+          PreparedStatement state = c.prepareStatement(
               "INSERT INTO " + FINAL_STATES + " (run_id, snapshot) VALUES (?, ?)")) {
-        bind(ps, record);
-        ps.setString(10, record.handlerId());
-        ps.executeUpdate();
         clear.setString(1, record.runId());
         clear.executeUpdate();
         state.setString(1, record.runId());
         state.setString(2, finalSnapshot);
         state.executeUpdate();
       }
-    });
+    };
+  }
+
+  /** An event a run published, under its number in the run. */
+  static Write event(String runId, long sequence, String envelopeJson) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO " + EVENTS + " (run_id, sequence, envelope) VALUES (?, ?, ?)")) {
+        ps.setString(1, runId);
+        ps.setLong(2, sequence);
+        ps.setString(3, envelopeJson);
+        ps.executeUpdate();
+      }
+    };
   }
 
   /** The finished snapshot a run ended with, when the server recorded one. */
@@ -223,28 +255,6 @@ final class HandlerStore implements AutoCloseable {
         events.executeUpdate();
         state.setString(1, runId);
         state.executeUpdate();
-      }
-    });
-  }
-
-  /** One event to store: its run, its number there, its envelope's JSON. */
-  record NewEvent(String runId, long sequence, String envelopeJson) {}
-
-  /**
-   * Stores the events in one transaction: all of them or, when it fails, none. One commit for many
-   * events is what lets the server keep up with runs that publish faster than a commit takes.
-   */
-  void appendEvents(List<NewEvent> events) {
-    transaction(() -> {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO " + EVENTS + " (run_id, sequence, envelope) VALUES (?, ?, ?)")) {
-        for (NewEvent event : events) {
-          ps.setString(1, event.runId());
-          ps.setLong(2, event.sequence());
-          ps.setString(3, event.envelopeJson());
-          ps.addBatch();
-        }
-        ps.executeBatch();
       }
     });
   }

@@ -41,15 +41,15 @@ final class RunRegistry {
   private final java.util.concurrent.atomic.AtomicLong releasedCount = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong reloadedCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean abandoned;
-  /** Stores every run's events, many to a transaction, before their clients see them. */
-  private final EventWriter writer;
+  /** Stores every run's events and its handler's start and end, many to a transaction. */
+  private final GroupCommit writer;
   /** Run ids for handlers that continue a finished one (their first run has the handler's id). */
   private final HandlerIds runIds = new HandlerIds();
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
     this.workflows = workflows;
     this.store = store;
-    this.writer = new EventWriter(store);
+    this.writer = new GroupCommit(store);
     this.runs = runs;
     this.clock = clock;
   }
@@ -143,7 +143,7 @@ final class RunRegistry {
       }
       var record = HandlerRecord.started(handlerId, workflow.name(), runId, clock.instant());
       if (previous == null) {
-        store.insert(record);
+        committed(writer.submit(HandlerStore.inserting(record), () -> {})); // shares a commit with other runs' writes
       } else {
         store.update(record);
       }
@@ -287,7 +287,16 @@ final class RunRegistry {
   /** Records the run's end, with the finished snapshot a later run under its handler id continues from. */
   private void record(HandlerRecord ended, String finalSnapshot) {
     if (!abandoned) {
-      store.ended(ended, finalSnapshot);
+      committed(writer.submit(HandlerStore.ending(ended, finalSnapshot), () -> {}));
+    }
+  }
+
+  /** Waits for a write's commit; throws its failure. */
+  private static void committed(CompletableFuture<Void> write) {
+    try {
+      write.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
@@ -343,7 +352,7 @@ final class RunRegistry {
       throw new IllegalStateException("the server was closed");
     }
     var entry = new RunLog.Entry(writes.next++, json, internal);
-    writes.add(writer.submit(new HandlerStore.NewEvent(run.runId(), entry.sequence(), json),
+    writes.add(writer.submit(HandlerStore.event(run.runId(), entry.sequence(), json),
         toLog ? () -> run.log().append(entry) : () -> {}));
     return entry;
   }
@@ -651,7 +660,7 @@ final class RunRegistry {
     writer.close(); // what runs handed over before is committed; the database closes after
   }
 
-  /** The event writer's transactions and events so far. */
+  /** The group commit's transactions and writes so far. */
   long[] eventWrites() {
     return new long[] {writer.batches(), writer.written()};
   }

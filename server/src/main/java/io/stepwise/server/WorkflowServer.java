@@ -151,7 +151,7 @@ public final class WorkflowServer implements AutoCloseable {
     return registry.reloadedCount();
   }
 
-  /** Transactions that stored events, and events stored, since start: {@code [batches, events]} (for tests). */
+  /** Transactions of the group commit, and the writes (events, handler starts and ends) they held: {@code [batches, writes]} (for tests). */
   long[] eventWrites() {
     return registry.eventWrites();
   }

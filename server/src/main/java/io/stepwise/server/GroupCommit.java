@@ -7,21 +7,22 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit of published events: runs hand their events here, one writer thread stores all that
- * came meanwhile in one transaction, and only then passes each to what waits for it (its run's log,
- * so clients see it). A commit costs milliseconds on a real disk whatever it holds, so one per event
- * capped the server at a few dozen runs a second; one per batch lets the batch grow with the load.
+ * Group commit of the server's writes: runs hand their events (and their handler's start and end)
+ * here, one writer thread applies all that came meanwhile in one transaction, and only then passes
+ * each to what waits for it (an event to its run's log, so clients see it). A commit costs
+ * milliseconds on a real disk whatever it holds, so one per event capped the server at a few dozen
+ * runs a second; one per batch lets the batch grow with the load.
  *
- * <p>Order: events are committed and handed on in the order they were submitted, so a run's events
+ * <p>Order: writes are committed and handed on in the order they were submitted, so a run's events
  * (one pump each) reach its log in their order, with their numbers, and never before they are
- * durable. A batch that fails is retried one event at a time, so one run's bad event fails that
+ * durable. A batch that fails is retried one write at a time, so one run's bad write fails that
  * run only.
  */
-final class EventWriter implements AutoCloseable {
-  /** Most events in one transaction: bounds the time a batch holds the database. */
+final class GroupCommit implements AutoCloseable {
+  /** Most writes in one transaction: bounds the time a batch holds the database. */
   private static final int MAX_BATCH = 1_000;
 
-  private record Pending(HandlerStore.NewEvent event, Runnable onStored, CompletableFuture<Void> stored) {}
+  private record Pending(HandlerStore.Write write, Runnable onStored, CompletableFuture<Void> stored) {}
 
   private final HandlerStore store;
   private final ReentrantLock lock = new ReentrantLock();
@@ -32,21 +33,21 @@ final class EventWriter implements AutoCloseable {
   private volatile long batches;
   private volatile long written;
 
-  EventWriter(HandlerStore store) {
+  GroupCommit(HandlerStore store) {
     this.store = store;
-    this.thread = Thread.ofPlatform().daemon().name("stepwise-server-event-writer").unstarted(this::loop);
+    this.thread = Thread.ofPlatform().daemon().name("stepwise-server-group-commit").unstarted(this::loop);
     thread.start();
   }
 
   /**
-   * Queues an event to be stored.
+   * Queues a write.
    *
-   * @param onStored runs on the writer's thread once the event is committed, before {@code stored}
-   *     completes, in submission order: where the event becomes visible
-   * @return completes once the event is committed (exceptionally when it could not be)
+   * @param onStored runs on the writer's thread once the write is committed, before the returned
+   *     future completes, in submission order: where an event becomes visible
+   * @return completes once the write is committed (exceptionally when it could not be)
    */
-  CompletableFuture<Void> submit(HandlerStore.NewEvent event, Runnable onStored) {
-    var pending = new Pending(event, onStored, new CompletableFuture<>());
+  CompletableFuture<Void> submit(HandlerStore.Write write, Runnable onStored) {
+    var pending = new Pending(write, onStored, new CompletableFuture<>());
     lock.lock();
     try {
       if (closed) {
@@ -88,14 +89,14 @@ final class EventWriter implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     try {
-      store.appendEvents(batch.stream().map(Pending::event).toList());
+      store.write(batch.stream().map(Pending::write).toList());
       batches++;
       written += batch.size();
-      batch.forEach(EventWriter::stored);
+      batch.forEach(GroupCommit::stored);
     } catch (RuntimeException batchFailed) {
       for (Pending pending : batch) { // find the one that fails; the others are stored
         try {
-          store.appendEvents(List.of(pending.event()));
+          store.write(List.of(pending.write()));
           written++;
           stored(pending);
         } catch (RuntimeException e) {
@@ -114,7 +115,7 @@ final class EventWriter implements AutoCloseable {
     }
   }
 
-  /** Transactions committed and events stored so far (for tests and measurements). */
+  /** Transactions committed and writes applied so far (for tests and measurements). */
   long batches() {
     return batches;
   }
@@ -123,7 +124,7 @@ final class EventWriter implements AutoCloseable {
     return written;
   }
 
-  /** Writes what was submitted, then stops; later submissions fail. */
+  /** Commits what was submitted, then stops; later submissions fail. */
   @Override
   public void close() {
     lock.lock();
