@@ -15,7 +15,12 @@ record HandlerRecord(
     Instant updatedAt, Instant completedAt, String error, Map<String, Object> result) {
 
   static HandlerRecord started(String handlerId, String workflowName, Instant now) {
-    return new HandlerRecord(handlerId, workflowName, handlerId, HandlerStatus.RUNNING, now, now, null, null, null);
+    return started(handlerId, workflowName, handlerId, now);
+  }
+
+  /** A handler's record for a run of its own id: a handler that continues a finished one starts another run. */
+  static HandlerRecord started(String handlerId, String workflowName, String runId, Instant now) {
+    return new HandlerRecord(handlerId, workflowName, runId, HandlerStatus.RUNNING, now, now, null, null, null);
   }
 
   HandlerRecord ended(HandlerStatus status, String error, Map<String, Object> result, Instant now) {

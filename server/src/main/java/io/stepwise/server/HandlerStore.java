@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class HandlerStore implements AutoCloseable {
   private static final String HANDLERS = "stepwise_server_handlers";
   private static final String EVENTS = "stepwise_server_events";
+  /** Each ended run's finished snapshot (its final state and store), which a handler continuing it starts from. */
+  private static final String FINAL_STATES = "stepwise_server_final_states";
   private static final String COLUMNS =
       "handler_id, workflow_name, run_id, status, started_at, updated_at, completed_at, error, result";
 
@@ -70,30 +72,105 @@ final class HandlerStore implements AutoCloseable {
           + " result TEXT)");
       s.execute("CREATE TABLE IF NOT EXISTS " + EVENTS + " (run_id VARCHAR(255) NOT NULL, sequence BIGINT NOT NULL,"
           + " envelope TEXT NOT NULL, PRIMARY KEY (run_id, sequence))");
+      s.execute("CREATE TABLE IF NOT EXISTS " + FINAL_STATES + " (run_id VARCHAR(255) PRIMARY KEY,"
+          + " snapshot TEXT NOT NULL)");
     }
   }
 
+  /**
+   * One change to the server's tables, applied inside a transaction the caller holds: what the
+   * group commit gathers from many runs into one transaction.
+   */
+  @FunctionalInterface
+  interface Write {
+    void apply(Connection connection) throws SQLException;
+  }
+
+  /** Applies the writes in one transaction: all of them or, when one fails, none. */
+  void write(List<Write> writes) {
+    transaction(() -> {
+      for (Write w : writes) {
+        w.apply(connection);
+      }
+    });
+  }
+
   void insert(HandlerRecord record) {
-    locked(() -> {
-      try (PreparedStatement ps = connection.prepareStatement(
+    write(List.of(inserting(record)));
+  }
+
+  void update(HandlerRecord record) {
+    write(List.of(updating(record)));
+  }
+
+  static Write inserting(HandlerRecord record) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO " + HANDLERS + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         bind(ps, record);
         ps.executeUpdate();
       }
-      return null;
-    });
+    };
   }
 
-  void update(HandlerRecord record) {
-    locked(() -> {
-      try (PreparedStatement ps = connection.prepareStatement("UPDATE " + HANDLERS + " SET handler_id = ?,"
+  static Write updating(HandlerRecord record) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + HANDLERS + " SET handler_id = ?,"
           + " workflow_name = ?, run_id = ?, status = ?, started_at = ?, updated_at = ?, completed_at = ?, error = ?,"
           + " result = ? WHERE handler_id = ?")) {
         bind(ps, record);
         ps.setString(10, record.handlerId());
         ps.executeUpdate();
       }
-      return null;
+    };
+  }
+
+  /**
+   * A run's end and its finished snapshot (null when there is none): the state a later run under
+   * the same handler id continues from.
+   */
+  static Write ending(HandlerRecord record, String finalSnapshot) {
+    Write handler = updating(record);
+    if (finalSnapshot == null) {
+      return handler;
+    }
+    return c -> {
+      handler.apply(c);
+      try (PreparedStatement clear = c.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?");
+          PreparedStatement state = c.prepareStatement(
+              "INSERT INTO " + FINAL_STATES + " (run_id, snapshot) VALUES (?, ?)")) {
+        clear.setString(1, record.runId());
+        clear.executeUpdate();
+        state.setString(1, record.runId());
+        state.setString(2, finalSnapshot);
+        state.executeUpdate();
+      }
+    };
+  }
+
+  /** An event a run published, under its number in the run. */
+  static Write event(String runId, long sequence, String envelopeJson) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO " + EVENTS + " (run_id, sequence, envelope) VALUES (?, ?, ?)")) {
+        ps.setString(1, runId);
+        ps.setLong(2, sequence);
+        ps.setString(3, envelopeJson);
+        ps.executeUpdate();
+      }
+    };
+  }
+
+  /** The finished snapshot a run ended with, when the server recorded one. */
+  Optional<String> finalSnapshot(String runId) {
+    return locked(() -> {
+      try (PreparedStatement ps = connection.prepareStatement(
+          "SELECT snapshot FROM " + FINAL_STATES + " WHERE run_id = ?")) {
+        ps.setString(1, runId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+        }
+      }
     });
   }
 
@@ -157,23 +234,55 @@ final class HandlerStore implements AutoCloseable {
   boolean delete(String handlerId, String runId) {
     return locked(() -> {
       try (PreparedStatement events = connection.prepareStatement("DELETE FROM " + EVENTS + " WHERE run_id = ?");
+          PreparedStatement state = connection.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?");
           PreparedStatement handler = connection.prepareStatement("DELETE FROM " + HANDLERS + " WHERE handler_id = ?")) {
         events.setString(1, runId);
         events.executeUpdate();
+        state.setString(1, runId);
+        state.executeUpdate();
         handler.setString(1, handlerId);
         return handler.executeUpdate() > 0;
       }
     });
   }
 
-  void appendEvent(String runId, long sequence, String envelopeJson) {
+  /** Deletes a run's events and final state: a handler that continued it replaced it. */
+  void forgetRun(String runId) {
+    transaction(() -> {
+      try (PreparedStatement events = connection.prepareStatement("DELETE FROM " + EVENTS + " WHERE run_id = ?");
+          PreparedStatement state = connection.prepareStatement("DELETE FROM " + FINAL_STATES + " WHERE run_id = ?")) {
+        events.setString(1, runId);
+        events.executeUpdate();
+        state.setString(1, runId);
+        state.executeUpdate();
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: all of it, or, when it fails, none. */
+  private void transaction(SqlWork work) {
     locked(() -> {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "INSERT INTO " + EVENTS + " (run_id, sequence, envelope) VALUES (?, ?, ?)")) {
-        ps.setString(1, runId);
-        ps.setLong(2, sequence);
-        ps.setString(3, envelopeJson);
-        ps.executeUpdate();
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        work.run();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        if (!connection.isClosed()) {
+          connection.setAutoCommit(autoCommit);
+        }
       }
       return null;
     });

@@ -65,10 +65,14 @@ final class HostedWorkflow<S extends StartEvent, R extends StopEvent> {
     return definition.startEventType().cast(event);
   }
 
-  WorkflowHandler<R> start(S start, String runId, RunStore store) {
+  /** @param continueFrom the snapshot of a finished run whose state and store the run starts from, or null */
+  WorkflowHandler<R> start(S start, String runId, RunStore store, io.stepwise.Snapshot continueFrom) {
     RunOptions.Builder options = RunOptions.builder().runId(runId).stepStateEvents(true);
     if (store != null) {
       options.runStore(store);
+    }
+    if (continueFrom != null) {
+      options.continueFrom(continueFrom);
     }
     return workflow.run(start, options.build());
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LiveRun {
   private final String handlerId;
+  private final String runId;
   private final HostedWorkflow<?, ?> workflow;
   private final WorkflowHandler<?> handler;
   private final RunLog log;
@@ -25,8 +26,10 @@ final class LiveRun {
   /** Set while the server asks the run to let go: completes with the run's answer. */
   private volatile CompletableFuture<Boolean> releaseAnswer;
 
-  LiveRun(String handlerId, HostedWorkflow<?, ?> workflow, WorkflowHandler<?> handler, RunLog log, boolean streamed) {
+  LiveRun(String handlerId, String runId, HostedWorkflow<?, ?> workflow, WorkflowHandler<?> handler, RunLog log,
+      boolean streamed) {
     this.handlerId = handlerId;
+    this.runId = runId;
     this.workflow = workflow;
     this.handler = handler;
     this.log = log;
@@ -35,6 +38,11 @@ final class LiveRun {
 
   String handlerId() {
     return handlerId;
+  }
+
+  /** Its run's id: its handler's, unless the handler continues a finished one (then a run of its own). */
+  String runId() {
+    return runId;
   }
 
   HostedWorkflow<?, ?> workflow() {

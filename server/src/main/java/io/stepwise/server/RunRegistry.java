@@ -1,6 +1,7 @@
 package io.stepwise.server;
 
 import io.stepwise.Event;
+import io.stepwise.Snapshot;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledException;
@@ -40,10 +41,15 @@ final class RunRegistry {
   private final java.util.concurrent.atomic.AtomicLong releasedCount = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong reloadedCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean abandoned;
+  /** Stores every run's events and its handler's start and end, many to a transaction. */
+  private final GroupCommit writer;
+  /** Run ids for handlers that continue a finished one (their first run has the handler's id). */
+  private final HandlerIds runIds = new HandlerIds();
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
     this.workflows = workflows;
     this.store = store;
+    this.writer = new GroupCommit(store);
     this.runs = runs;
     this.clock = clock;
   }
@@ -93,23 +99,87 @@ final class RunRegistry {
     return store;
   }
 
-  /** @param held whether a request waits for its end (a {@code POST /run}): it is not released meanwhile */
-  <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, String handlerId, S start,
-      boolean held) {
-    store.find(handlerId).ifPresent(existing -> {
-      throw new HandlerExistsException("Handler " + handlerId + " already exists (" + existing.status().wire()
-          + "); start the run under another handler_id, or leave handler_id out");
-    });
-    var record = HandlerRecord.started(handlerId, workflow.name(), clock.instant());
-    store.insert(record);
-    WorkflowHandler<R> handler;
-    try {
-      handler = workflow.start(start, handlerId, runs);
-    } catch (RuntimeException e) {
-      store.update(record.ended(HandlerStatus.FAILED, message(e), null, clock.instant()));
-      throw e;
+  /** A run cannot start from what the request named to continue: a client error, said why. */
+  static final class CannotContinueException extends RuntimeException {
+    CannotContinueException(String message) {
+      super(message);
     }
-    return drive(workflow, handlerId, handler, record, 0, held, new AskedBefore(List.of()));
+  }
+
+  /**
+   * Starts a run under {@code handlerId}. When that handler exists and has ended, the new run
+   * continues it, as in Python: it starts from the state and store of the handler's last run (its
+   * final checkpoint), under the same handler id with a run id of its own, and the handler's
+   * previous run (its events and checkpoint) is replaced by it.
+   *
+   * @param context the snapshot of a finished run to start from (the request's {@code context}), or
+   *     null; it wins over a continued handler's own state, as in Python
+   * @param held whether a request waits for its end (a {@code POST /run}): it is not released meanwhile
+   * @throws HandlerExistsException when the handler exists and is still running
+   * @throws CannotContinueException when the handler's last run cannot be continued
+   */
+  <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, String handlerId, S start,
+      Snapshot context, boolean held) {
+    var lock = locks.of(handlerId);
+    lock.lock(); // two requests continuing one handler: the second finds it running
+    try {
+      Optional<HandlerRecord> existing = store.find(handlerId);
+      HandlerRecord previous = existing.orElse(null);
+      Snapshot from = context;
+      String runId = handlerId;
+      if (previous != null) {
+        if (!previous.status().terminal()) {
+          throw new HandlerExistsException("Handler '" + handlerId + "' is already running");
+        }
+        if (!previous.workflowName().equals(workflow.name())) {
+          throw new CannotContinueException("Handler '" + handlerId + "' ran workflow '" + previous.workflowName()
+              + "', not '" + workflow.name() + "'; continue it through POST /workflows/" + previous.workflowName()
+              + "/run, or start this run under another handler_id");
+        }
+        if (from == null) {
+          from = finalSnapshot(previous);
+        }
+        runId = runIds.next();
+      }
+      var record = HandlerRecord.started(handlerId, workflow.name(), runId, clock.instant());
+      if (previous == null) {
+        committed(writer.submit(HandlerStore.inserting(record), () -> {})); // shares a commit with other runs' writes
+      } else {
+        store.update(record);
+      }
+      WorkflowHandler<R> handler;
+      try {
+        handler = workflow.start(start, runId, runs, from);
+      } catch (RuntimeException e) {
+        store.update(record.ended(HandlerStatus.FAILED, message(e), null, clock.instant()));
+        throw e;
+      }
+      if (previous != null) {
+        forgetRun(previous.runId()); // the handler is its new run now; its state went on with it
+      }
+      return drive(workflow, record, handler, 0, held, new AskedBefore(List.of()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The finished snapshot of a handler's last run, which the server recorded when it ended. */
+  private Snapshot finalSnapshot(HandlerRecord previous) {
+    String cannot = "Handler '" + previous.handlerId() + "' cannot be continued: ";
+    var stored = store.finalSnapshot(previous.runId());
+    if (stored.isEmpty()) {
+      throw new CannotContinueException(cannot + "its run (" + previous.status().wire() + ") left no final state"
+          + " (it ended while the server could not take its snapshot); start under another handler_id");
+    }
+    return Snapshot.fromJson(stored.get());
+  }
+
+  /** Deletes a replaced run's events and checkpoint. */
+  private void forgetRun(String runId) {
+    store.forgetRun(runId);
+    if (runs != null) {
+      runs.delete(runId);
+    }
   }
 
   /**
@@ -119,10 +189,11 @@ final class RunRegistry {
    * @param held whether a request waits for its end
    * @param asked the questions a resumed run had published before, which it asks again first
    */
-  private LiveRun drive(HostedWorkflow<?, ?> workflow, String handlerId, WorkflowHandler<?> handler,
-      HandlerRecord record, long firstSequence, boolean held, AskedBefore asked) {
+  private LiveRun drive(HostedWorkflow<?, ?> workflow, HandlerRecord record, WorkflowHandler<?> handler,
+      long firstSequence, boolean held, AskedBefore asked) {
+    String handlerId = record.handlerId();
     // A resumed run is no run's first stream: "now" means now for every client of it.
-    var run = new LiveRun(handlerId, workflow, handler, new RunLog(firstSequence), firstSequence > 0);
+    var run = new LiveRun(handlerId, record.runId(), workflow, handler, new RunLog(firstSequence), firstSequence > 0);
     if (held) {
       run.hold();
     }
@@ -135,11 +206,17 @@ final class RunRegistry {
    * Records each published event, and how the run ended before its stop event reaches any client
    * (a client that sees the stop event and then asks for the handler finds it ended); the last
    * thing it does is end the log.
+   *
+   * <p>It does not wait for each event's commit: the writer stores the events of all runs that came
+   * meanwhile in one transaction and then appends them to their logs, in order. It waits for the
+   * stop event's, to record the run's end between its commit and its clients.
    */
   private void pump(LiveRun run, HandlerRecord record, AskedBefore asked) {
     HandlerRecord ended = null;
     boolean recorded = false;
     boolean released = false;
+    var writes = new Writes(run.log().firstSequence());
+    String finalState = null;
     try {
       var events = run.handler().events().iterator();
       while (events.hasNext()) {
@@ -153,17 +230,23 @@ final class RunRegistry {
         if (asked.again(json, envelope)) {
           continue; // a resumed run asks its open question again; its clients saw it already
         }
-        RunLog.Entry entry = persist(run, json, EventEnvelopes.isInternal(envelope));
+        boolean internal = EventEnvelopes.isInternal(envelope);
         run.touch();
         if (event instanceof StopEvent && !recorded) {
+          RunLog.Entry entry = persist(run, writes, json, internal, false);
+          writes.awaitAll();
           ended = outcome(run, record);
-          record(ended);
+          record(ended, finalSnapshot(run));
           recorded = true;
+          run.log().append(entry);
+        } else {
+          persist(run, writes, json, internal, true);
         }
-        run.log().append(entry);
       }
+      writes.awaitAll();
       if (!recorded) {
         ended = outcome(run, record);
+        finalState = finalSnapshot(run);
       }
     } catch (RuntimeException e) {
       ended = record.ended(HandlerStatus.FAILED, "The server could not record the run: " + message(e), null,
@@ -173,6 +256,7 @@ final class RunRegistry {
         run.handler().cancel();
       }
     } finally {
+      writes.awaitQuietly(); // what was committed reaches the log before it ends
       if (released) {
         live.remove(run.handlerId(), run);
         releasedCount.incrementAndGet();
@@ -185,7 +269,7 @@ final class RunRegistry {
       }
       try {
         if (!recorded) {
-          record(ended);
+          record(ended, finalState);
         }
       } finally {
         live.remove(run.handlerId(), run);
@@ -197,8 +281,32 @@ final class RunRegistry {
   }
 
   private void record(HandlerRecord ended) {
+    record(ended, null);
+  }
+
+  /** Records the run's end, with the finished snapshot a later run under its handler id continues from. */
+  private void record(HandlerRecord ended, String finalSnapshot) {
     if (!abandoned) {
-      store.update(ended);
+      committed(writer.submit(HandlerStore.ending(ended, finalSnapshot), () -> {}));
+    }
+  }
+
+  /** Waits for a write's commit; throws its failure. */
+  private static void committed(CompletableFuture<Void> write) {
+    try {
+      write.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** The ended run's finished snapshot (its final state and store), or null when it has none. */
+  private static String finalSnapshot(LiveRun run) {
+    try {
+      Snapshot snapshot = run.handler().snapshot();
+      return snapshot.isFinished() ? snapshot.toJson() : null;
+    } catch (RuntimeException e) {
+      return null; // e.g. a state its codec cannot write: the handler cannot be continued, and says so then
     }
   }
 
@@ -234,14 +342,61 @@ final class RunRegistry {
     return envelope;
   }
 
-  /** Writes the event to the database under the run's next number; clients get it from the log after. */
-  private RunLog.Entry persist(LiveRun run, String json, boolean internal) {
-    long sequence = run.log().nextSequence(); // one pump per run: the previous entry is in the log
+  /**
+   * Hands the event to the writer under the run's next number; with {@code toLog} the writer appends
+   * it to the run's log once it is committed, else the caller does.
+   */
+  private RunLog.Entry persist(LiveRun run, Writes writes, String json, boolean internal, boolean toLog) {
+    writes.throwIfFailed();
     if (abandoned) {
       throw new IllegalStateException("the server was closed");
     }
-    store.appendEvent(run.handlerId(), sequence, json);
-    return new RunLog.Entry(sequence, json, internal);
+    var entry = new RunLog.Entry(writes.next++, json, internal);
+    writes.add(writer.submit(HandlerStore.event(run.runId(), entry.sequence(), json),
+        toLog ? () -> run.log().append(entry) : () -> {}));
+    return entry;
+  }
+
+  /** One pump's writes in flight: its next event number, its last write (the writer keeps their order), a failure. */
+  private static final class Writes {
+    long next;
+    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    private volatile Throwable failure;
+
+    Writes(long first) {
+      this.next = first;
+    }
+
+    void add(CompletableFuture<Void> write) {
+      last = write;
+      write.whenComplete((ignored, error) -> {
+        if (error != null && failure == null) {
+          failure = error;
+        }
+      });
+    }
+
+    /** A write failed: the run cannot go on without its events stored. */
+    void throwIfFailed() {
+      Throwable f = failure;
+      if (f != null) {
+        throw f instanceof RuntimeException r ? r : new IllegalStateException(message(f), f);
+      }
+    }
+
+    /** Waits until every event handed over is committed and in the log; throws when one could not be. */
+    void awaitAll() {
+      awaitQuietly();
+      throwIfFailed();
+    }
+
+    void awaitQuietly() {
+      try {
+        last.join();
+      } catch (RuntimeException e) {
+        // Recorded in failure by add; the log ends with what was stored.
+      }
+    }
   }
 
   private HandlerRecord outcome(LiveRun run, HandlerRecord record) {
@@ -336,7 +491,7 @@ final class RunRegistry {
     try {
       WorkflowHandler<?> handler = workflow.resume(record.runId(), runs);
       var asked = AskedBefore.of(store.events(record.runId(), -1));
-      drive(workflow, record.handlerId(), handler, record, store.lastSequence(record.runId()) + 1, false, asked);
+      drive(workflow, record, handler, store.lastSequence(record.runId()) + 1, false, asked);
       return null;
     } catch (RuntimeException e) {
       return message(e);
@@ -502,5 +657,11 @@ final class RunRegistry {
     }
     live.clear();
     revivals.values().forEach(waiting -> waiting.complete(null));
+    writer.close(); // what runs handed over before is committed; the database closes after
+  }
+
+  /** The group commit's transactions and writes so far. */
+  long[] eventWrites() {
+    return new long[] {writer.batches(), writer.written()};
   }
 }

@@ -6,6 +6,8 @@ import io.helidon.webserver.http.ServerResponse;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.server.HttpReplies.HttpError;
+import io.stepwise.Snapshot;
+import io.stepwise.SnapshotException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -14,11 +16,13 @@ final class WorkflowRoutes {
   private final RunRegistry registry;
   private final long maxBodyBytes;
   private final HandlerIds ids;
+  private final boolean acceptContextApi;
 
-  WorkflowRoutes(RunRegistry registry, long maxBodyBytes, HandlerIds ids) {
+  WorkflowRoutes(RunRegistry registry, long maxBodyBytes, HandlerIds ids, boolean acceptContextApi) {
     this.registry = registry;
     this.maxBodyBytes = maxBodyBytes;
     this.ids = ids;
+    this.acceptContextApi = acceptContextApi;
   }
 
   void register(HttpRouting.Builder routing) {
@@ -75,10 +79,7 @@ final class WorkflowRoutes {
   private <S extends StartEvent, R extends StopEvent> LiveRun start(HostedWorkflow<S, R> workflow, ServerRequest req,
       boolean held) {
     Map<String, Object> body = HttpReplies.objectBody(req, maxBodyBytes, "Invalid JSON body");
-    if (body.get("context") != null) {
-      throw new HttpError(400, "Context API is not supported: a Stepwise run starts from its start event. Leave"
-          + " out 'context'; to continue a run, send its events to POST /events/{handler_id}");
-    }
+    Snapshot context = context(workflow, body.get("context"));
     Object startData = body.containsKey("start_event") ? body.get("start_event") : body.get("kwargs");
     S start;
     try {
@@ -92,12 +93,45 @@ final class WorkflowRoutes {
     }
     String handlerId = requested == null ? ids.next() : (String) requested;
     try {
-      return registry.start(workflow, handlerId, start, held);
+      return registry.start(workflow, handlerId, start, context, held);
     } catch (RunRegistry.HandlerExistsException e) {
       throw new HttpError(409, e.getMessage());
+    } catch (RunRegistry.CannotContinueException e) {
+      throw new HttpError(400, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new HttpError(400, "Error processing request body: " + e.getMessage());
     }
   }
 
+  /**
+   * The request's {@code context}: the snapshot of a finished run of this workflow, as JSON text or
+   * as the object itself; null when there is none. Python's {@code Context.from_dict} data does not
+   * apply (a Stepwise run's state is its snapshot), so that is refused with why.
+   */
+  private Snapshot context(HostedWorkflow<?, ?> workflow, Object context) {
+    if (context == null || (context instanceof Map<?, ?> map && map.isEmpty())) {
+      return null; // Python skips an empty context too
+    }
+    if (!acceptContextApi) {
+      throw new HttpError(400, "Context API is disabled. Set acceptContextApi(true) on WorkflowServer.builder() to"
+          + " enable it; to continue a finished handler, send its handler_id instead");
+    }
+    String json = context instanceof String text ? text : JsonTree.write(context);
+    Snapshot snapshot;
+    try {
+      snapshot = Snapshot.fromJson(json, (int) Math.min(Integer.MAX_VALUE, maxBodyBytes));
+    } catch (SnapshotException | IllegalArgumentException e) {
+      throw new HttpError(400, "Invalid context: " + e.getMessage()
+          + ". 'context' is the snapshot of a finished run of this workflow (Snapshot.toJson())");
+    }
+    if (!snapshot.workflow().equals(workflow.name())) {
+      throw new HttpError(400, "Invalid context: it is a snapshot of workflow '" + snapshot.workflow() + "', not '"
+          + workflow.name() + "'");
+    }
+    if (!snapshot.isFinished()) {
+      throw new HttpError(400, "Invalid context: the snapshot of run " + snapshot.runId() + " was taken in flight;"
+          + " a run starts only from the snapshot of a finished run");
+    }
+    return snapshot;
+  }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -80,7 +81,7 @@ public final class WorkflowServer implements AutoCloseable {
       chain.proceed();
     });
     routing.get("/health", (req, res) -> HttpReplies.json(res, 200, Map.of("status", "healthy")));
-    new WorkflowRoutes(registry, settings.maxBodyBytes, new HandlerIds()).register(routing);
+    new WorkflowRoutes(registry, settings.maxBodyBytes, new HandlerIds(), settings.acceptContextApi).register(routing);
     new HandlerRoutes(registry, settings.cancelWait).register(routing);
     new EventRoutes(registry, settings.maxBodyBytes, settings.heartbeat).register(routing);
     new DebuggerPage(settings.debuggerDist).register(routing);
@@ -150,6 +151,16 @@ public final class WorkflowServer implements AutoCloseable {
     return registry.reloadedCount();
   }
 
+  /** Transactions of the group commit, and the writes (events, handler starts and ends) they held: {@code [batches, writes]} (for tests). */
+  long[] eventWrites() {
+    return registry.eventWrites();
+  }
+
+  /** The finished snapshot the handler's last run ended with, which a run under its id continues from (for tests). */
+  Optional<String> finalSnapshot(String handlerId) {
+    return registry.find(handlerId).flatMap(record -> store.finalSnapshot(record.runId()));
+  }
+
   /** The names of the served workflows, sorted. */
   public List<String> workflowNames() {
     return registry.workflowNames();
@@ -176,6 +187,7 @@ public final class WorkflowServer implements AutoCloseable {
     private String database = DEFAULT_DATABASE;
     private String bearerToken;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private boolean acceptContextApi;
     private Duration heartbeat = Duration.ofSeconds(15);
     private Duration cancelWait = Duration.ofSeconds(10);
     private Duration idleRelease = DEFAULT_IDLE_RELEASE;
@@ -294,6 +306,19 @@ public final class WorkflowServer implements AutoCloseable {
         throw new IllegalArgumentException("The idle release time must be positive, e.g. Duration.ofMinutes(5)");
       }
       this.idleRelease = idle;
+      return this;
+    }
+
+    /**
+     * Whether {@code POST /workflows/{name}/run} and {@code run-nowait} take a {@code context}: the
+     * snapshot of a finished run of the workflow ({@code Snapshot.toJson()}, as a JSON string or
+     * object) whose state and store the new run starts from, as Python's
+     * {@code run(ctx=Context.from_dict(...))}. Off by default, as the Python server's
+     * {@code accept_context_api}: a snapshot is the whole of a run's state, which a client could
+     * forge. Continuing a finished handler by its {@code handler_id} needs no setting.
+     */
+    public Builder acceptContextApi(boolean accept) {
+      this.acceptContextApi = accept;
       return this;
     }
 
