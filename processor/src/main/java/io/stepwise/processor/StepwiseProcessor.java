@@ -188,11 +188,12 @@ public final class StepwiseProcessor extends AbstractProcessor {
     if (reporter.count() > before) {
       return;
     }
-    write(generator.generate(index), workflow.generatedName(), type);
+    var graph = GraphResourceGenerator.graph(index);
+    write(generator.generate(index, graph), workflow.generatedName(), type);
     write(codecsGenerator.generate(codecs), workflow.codecsName(), type);
     String binaryName = workflow.generatedName().reflectionName();
-    writeResource(GraphResourceGenerator.path(binaryName, "mmd"), GraphResourceGenerator.mermaid(index), type);
-    writeResource(GraphResourceGenerator.path(binaryName, "json"), GraphResourceGenerator.json(index), type);
+    writeResource(GraphResourceGenerator.path(binaryName, "mmd"), GraphResourceGenerator.mermaid(graph), type);
+    writeResource(GraphResourceGenerator.path(binaryName, "json"), GraphResourceGenerator.json(graph), type);
     writeResource(JsonSchemaResourceGenerator.path(binaryName), JsonSchemaResourceGenerator.json(codecs), type);
     definitions.add(binaryName);
     sendCheck.ifPresent(check -> expectSends(check, workflow, read.methods(), codecs));

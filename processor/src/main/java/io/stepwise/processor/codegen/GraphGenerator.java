@@ -55,8 +55,7 @@ final class GraphGenerator {
   }
 
   /** Code that builds {@code graph}; a graph without resources uses the shorter constructor. */
-  static CodeBlock graph(EventIndex index) {
-    WorkflowGraph graph = of(index);
+  static CodeBlock code(WorkflowGraph graph) {
     var events = graph.events().stream()
         .map(e -> CodeBlock.of("new $T($S, $S, $T.$L)", EVENT_NODE, e.type(), e.label(), EVENT_KIND, e.kind()))
         .toList();

@@ -2,6 +2,7 @@ package io.stepwise.processor.codegen;
 
 import io.stepwise.graph.GraphJson;
 import io.stepwise.graph.MermaidRenderer;
+import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.processor.model.EventIndex;
 
 /**
@@ -20,13 +21,18 @@ public final class GraphResourceGenerator {
     return DIRECTORY + definitionBinaryName + "." + extension;
   }
 
+  /** The workflow's graph, built once per workflow for the resources and the generated {@code GRAPH}. */
+  public static WorkflowGraph graph(EventIndex index) {
+    return GraphGenerator.of(index);
+  }
+
   /** The graph as a Mermaid flowchart. */
-  public static String mermaid(EventIndex index) {
-    return MermaidRenderer.render(GraphGenerator.of(index));
+  public static String mermaid(WorkflowGraph graph) {
+    return MermaidRenderer.render(graph);
   }
 
   /** The graph as compact JSON. */
-  public static String json(EventIndex index) {
-    return GraphJson.write(GraphGenerator.of(index));
+  public static String json(WorkflowGraph graph) {
+    return GraphJson.write(graph);
   }
 }

@@ -17,6 +17,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.stepwise.graph.WorkflowGraph;
 import io.stepwise.processor.model.EventIndex;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.WorkflowModel;
@@ -35,7 +36,8 @@ public final class WorkflowDefinitionGenerator {
     this.generatedAvailable = generatedAvailable;
   }
 
-  public JavaFile generate(EventIndex index) {
+  /** @param graph the workflow's graph, as {@link GraphResourceGenerator#graph} built it */
+  public JavaFile generate(EventIndex index, WorkflowGraph graph) {
     WorkflowModel workflow = index.workflow();
     ClassName self = workflow.generatedName();
     // When a start or stop rule was skipped there is no single type; the marker interface stands in.
@@ -50,7 +52,7 @@ public final class WorkflowDefinitionGenerator {
             .initializer(StepsGenerator.steps(workflow))
             .build())
         .addField(FieldSpec.builder(WORKFLOW_GRAPH, "GRAPH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(GraphGenerator.graph(index))
+            .initializer(GraphGenerator.code(graph))
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
         .addMethod(MethodSpec.methodBuilder("of")
