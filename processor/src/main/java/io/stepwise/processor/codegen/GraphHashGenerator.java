@@ -3,7 +3,6 @@ package io.stepwise.processor.codegen;
 import io.stepwise.graph.GraphHash;
 import io.stepwise.processor.model.EventType;
 import io.stepwise.processor.model.StepModel;
-import io.stepwise.processor.model.StepParam;
 import io.stepwise.processor.model.WorkflowModel;
 import java.util.List;
 

@@ -1,13 +1,11 @@
 package io.stepwise.store.directory;
 
 import io.stepwise.store.Checkpoint;
-import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStoreRules;
 import io.stepwise.store.StoredRun;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
