@@ -1,6 +1,6 @@
 package io.stepwise;
 
-import io.stepwise.internal.json.BoundedJson;
+import io.stepwise.spi.BoundedJson;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.JsonCodec;
 import io.stepwise.spi.JsonReader;

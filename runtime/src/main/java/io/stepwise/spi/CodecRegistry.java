@@ -1,7 +1,6 @@
 package io.stepwise.spi;
 
 import io.stepwise.Event;
-import io.stepwise.internal.json.BuiltInEvents;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ public final class CodecRegistry {
   private final TaggedCodec<Event> events;
   private final StateCodec<?> state;
   private final Map<Class<?>, ObjectCodec<?>> configs;
+  private final UntypedJson storeValues = new StoreValueCodec(this);
 
   /** The state type with its codec, kept together so the two cannot disagree. */
   public record StateCodec<S>(Class<S> type, ObjectCodec<S> codec) {}
@@ -115,6 +115,14 @@ public final class CodecRegistry {
       throw new IllegalArgumentException("Workflow '" + workflow + "' reads no @Config of type " + type.getName());
     }
     return (ObjectCodec<T>) codec;
+  }
+
+  /**
+   * The codec of the run's store: JSON-like values as {@link UntypedJson#INSTANCE} writes them, plus
+   * the workflow's events (with their type tag) and state.
+   */
+  public UntypedJson storeValues() {
+    return storeValues;
   }
 
   /** The state type and its codec, if the workflow has a state type. */

@@ -3,7 +3,6 @@ package io.stepwise.spi;
 import io.stepwise.ConfigException;
 import io.stepwise.JsonDecodingException;
 import io.stepwise.JsonLimits;
-import io.stepwise.internal.json.BoundedJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;

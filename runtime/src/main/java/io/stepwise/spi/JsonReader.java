@@ -1,7 +1,6 @@
 package io.stepwise.spi;
 
 import io.stepwise.JsonDecodingException;
-import io.stepwise.internal.json.Utf16;
 import java.util.Arrays;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

@@ -2,7 +2,6 @@ package io.stepwise.spi;
 
 import io.stepwise.JsonLimits;
 import io.stepwise.WorkflowException;
-import io.stepwise.internal.json.Utf16;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import tools.jackson.core.JsonGenerator;

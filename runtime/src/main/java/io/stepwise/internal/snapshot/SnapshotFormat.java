@@ -3,7 +3,7 @@ package io.stepwise.internal.snapshot;
 import io.stepwise.JsonLimits;
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
-import io.stepwise.internal.json.BoundedJson;
+import io.stepwise.spi.BoundedJson;
 import tools.jackson.core.json.JsonFactory;
 
 /** The field names of the snapshot format and the JSON factory that reads and writes it. */

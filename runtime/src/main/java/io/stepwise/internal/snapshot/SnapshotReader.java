@@ -99,7 +99,7 @@ public final class SnapshotReader {
       switch (field) {
         case SnapshotFormat.STATE -> state = readState(in);
         case SnapshotFormat.STORE -> {
-          var values = new StoreValues(codecs);
+          var values = codecs.storeValues();
           in.beginObject();
           for (String key; (key = in.nextKey()) != null; ) {
             store.put(key, in.read(values));

@@ -46,7 +46,7 @@ public final class SnapshotWriter {
       out.name(SnapshotFormat.STATE);
       writeState(out, codecs, image.state());
       out.name(SnapshotFormat.STORE);
-      var values = new StoreValues(codecs);
+      var values = codecs.storeValues();
       out.beginObject();
       for (Map.Entry<String, Object> entry : image.store().entrySet()) {
         out.name(entry.getKey());

@@ -1,6 +1,7 @@
 package io.stepwise.internal.state;
 
 import io.stepwise.Store;
+import io.stepwise.spi.UntypedJson;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -146,7 +147,7 @@ public final class RunData implements Store {
   @Override
   public void put(String key, Object value) {
     Objects.requireNonNull(key, "key");
-    JsonValues.Refusal problem = JsonValues.problem(key, value, ownType);
+    UntypedJson.Refusal problem = UntypedJson.refusal(key, value, ownType);
     if (problem != null) {
       throw new IllegalArgumentException("Cannot put " + problem.what() + " under key '"
           + key.replaceAll("\\p{Cs}", "?") + "' in the store of workflow '" + workflow + "': " + problem.why());

@@ -1,28 +1,24 @@
-package io.stepwise.internal.snapshot;
+package io.stepwise.spi;
 
 import io.stepwise.Event;
-import io.stepwise.internal.json.DynamicJson;
-import io.stepwise.spi.CodecRegistry;
-import io.stepwise.spi.JsonReader;
-import io.stepwise.spi.JsonWriter;
 
 /**
- * Store values in a snapshot: JSON-like values as {@link DynamicJson} writes them (each reads back
+ * Store values in a snapshot: JSON-like values as {@link UntypedJson} writes them (each reads back
  * as the type it was), plus the workflow's events (with their type tag) under {@code "@event"} and
  * its state under {@code "@state"}.
  */
-final class StoreValues extends DynamicJson {
+final class StoreValueCodec extends UntypedJson {
   static final String EVENT = "@event";
   static final String STATE = "@state";
 
   private final CodecRegistry codecs;
 
-  StoreValues(CodecRegistry codecs) {
+  StoreValueCodec(CodecRegistry codecs) {
     this.codecs = codecs;
   }
 
   @Override
-  protected boolean writeOwn(JsonWriter out, Object value) {
+  boolean writeOwn(JsonWriter out, Object value) {
     if (value instanceof Event event && codecs.events().knows(event.getClass())) {
       out.beginObject();
       out.name(EVENT);
@@ -46,12 +42,12 @@ final class StoreValues extends DynamicJson {
   }
 
   @Override
-  protected boolean isOwnTag(String name) {
+  boolean isOwnTag(String name) {
     return name.equals(EVENT) || name.equals(STATE);
   }
 
   @Override
-  protected Object readOwn(JsonReader in, String tag) {
+  Object readOwn(JsonReader in, String tag) {
     if (tag.equals(EVENT)) {
       return in.read(codecs.events());
     }

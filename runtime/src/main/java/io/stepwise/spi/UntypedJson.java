@@ -1,44 +1,61 @@
-package io.stepwise.internal.json;
+package io.stepwise.spi;
 
 import io.stepwise.WorkflowException;
-import io.stepwise.spi.JsonCodec;
-import io.stepwise.spi.JsonReader;
-import io.stepwise.spi.JsonWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import tools.jackson.core.JsonParser;
 
 /**
- * Untyped JSON-like values, for the script events {@code MapStartEvent} and {@code ResultEvent} and
- * (with the workflow's own types added by a subclass) the run's store: strings, booleans, numbers,
+ * The codec of untyped JSON-like values, for the script events {@code MapStartEvent} and
+ * {@code ResultEvent} and (with the workflow's own types added, {@link CodecRegistry#storeValues()})
+ * the run's store: strings, booleans, numbers,
  * lists and string-keyed maps of these, and null. Each reads back as the type it was written as:
  * numbers as {@link TypedNumbers} writes them, lists as unmodifiable lists, maps as unmodifiable
  * maps in their order. A map whose first key starts with {@code @} is wrapped as {@code {"@map":{...}}},
  * so it is never mistaken for a typed value.
  */
-public class DynamicJson implements JsonCodec<Object> {
-  public static final DynamicJson INSTANCE = new DynamicJson();
+public sealed class UntypedJson implements JsonCodec<Object> permits StoreValueCodec {
+  /** JSON-like values alone: anything else is refused when written. */
+  public static final UntypedJson INSTANCE = new UntypedJson();
 
   /** Wraps a map whose first key starts with {@code @}. */
-  public static final String MAP = "@map";
+  static final String MAP = "@map";
 
-  protected DynamicJson() {}
+  UntypedJson() {}
 
-  /** For subclasses: writes {@code value} when it is one of their own types, and says whether it was. */
-  protected boolean writeOwn(JsonWriter out, Object value) {
+  /**
+   * Why {@code value} could not be written under {@code key} and read back exactly, or null when it
+   * can: the check a store makes at {@code put}, so nothing is lost or changed when a snapshot is
+   * read back on resume.
+   *
+   * @param ownType whether a value is one of the workflow's own types, which their codecs write
+   */
+  public static Refusal refusal(String key, Object value, Predicate<Object> ownType) {
+    return StorableValues.problem(key, value, ownType);
+  }
+
+  /**
+   * Why a value cannot be written: {@code what} names it ("a value of type X", "a list whose element
+   * 2 ..."), {@code why} says what is wrong and what to do.
+   */
+  public record Refusal(String what, String why) {}
+
+  /** For the store's codec: writes {@code value} when it is one of its own types, and says whether it was. */
+  boolean writeOwn(JsonWriter out, Object value) {
     return false;
   }
 
-  /** For subclasses: whether an object whose first property is {@code name} is one of their own types. */
-  protected boolean isOwnTag(String name) {
+  /** For the store's codec: whether an object whose first property is {@code name} is one of its own types. */
+  boolean isOwnTag(String name) {
     return false;
   }
 
-  /** For subclasses: reads the value under {@code tag}, a name {@link #isOwnTag} accepted. */
-  protected Object readOwn(JsonReader in, String tag) {
+  /** For the store's codec: reads the value under {@code tag}, a name {@link #isOwnTag} accepted. */
+  Object readOwn(JsonReader in, String tag) {
     throw new IllegalStateException("no own type under " + tag);
   }
 

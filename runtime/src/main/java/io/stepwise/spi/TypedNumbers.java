@@ -1,7 +1,5 @@
-package io.stepwise.internal.json;
+package io.stepwise.spi;
 
-import io.stepwise.spi.JsonReader;
-import io.stepwise.spi.JsonWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import tools.jackson.core.JsonParser;
@@ -13,7 +11,7 @@ import tools.jackson.core.JsonToken;
  * finite Double; any other number is wrapped in a one-property object naming its type, such as
  * {@code {"@long":5}} or {@code {"@double":"NaN"}}.
  */
-public final class TypedNumbers {
+final class TypedNumbers {
   static final String LONG = "@long";
   static final String SHORT = "@short";
   static final String BYTE = "@byte";
@@ -28,14 +26,14 @@ public final class TypedNumbers {
   private TypedNumbers() {}
 
   /** Whether {@code value} is a number this class writes. */
-  public static boolean isNumber(Object value) {
+  static boolean isNumber(Object value) {
     return value instanceof Integer || value instanceof Long || value instanceof Double || value instanceof Float
         || value instanceof Short || value instanceof Byte || value instanceof BigInteger
         || value instanceof BigDecimal;
   }
 
   /** The tag {@code number} is wrapped in, or null when it is written as a plain JSON number. */
-  public static String tagOf(Object number) {
+  static String tagOf(Object number) {
     return switch (number) {
       case Integer i -> null;
       case Long l -> l == l.intValue() ? LONG : null;

@@ -1,4 +1,4 @@
-package io.stepwise.internal.json;
+package io.stepwise.spi;
 
 import io.stepwise.Event;
 import io.stepwise.EventsDropped;
@@ -9,26 +9,19 @@ import io.stepwise.StepFailedEvent;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowFailedEvent;
 import io.stepwise.WorkflowTimedOutEvent;
-import io.stepwise.spi.JsonCodec;
-import io.stepwise.spi.JsonCodecs;
-import io.stepwise.spi.JsonContainers;
-import io.stepwise.spi.JsonReader;
-import io.stepwise.spi.JsonWriter;
-import io.stepwise.spi.ObjectCodec;
-import io.stepwise.spi.TaggedCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** Hand-written codecs for the runtime's own events, which every workflow can emit or accept. */
-public final class BuiltInEvents {
+final class BuiltInEvents {
   private static final JsonCodec<List<String>> STRINGS = JsonContainers.listOf(JsonCodecs.STRING);
-  private static final JsonCodec<Map<String, Object>> DATA = JsonContainers.mapOf(DynamicJson.INSTANCE);
+  private static final JsonCodec<Map<String, Object>> DATA = JsonContainers.mapOf(UntypedJson.INSTANCE);
 
   private BuiltInEvents() {}
 
   /** Adds the built-in events; {@code anyEvent} writes a {@link StepFailedEvent}'s input with its tag. */
-  public static void addTo(TaggedCodec.Builder<Event> events, JsonCodec<Event> anyEvent) {
+  static void addTo(TaggedCodec.Builder<Event> events, JsonCodec<Event> anyEvent) {
     events.add(StepFailedEvent.class, "io.stepwise.StepFailedEvent", stepFailed(anyEvent));
     events.add(WorkflowFailedEvent.class, "io.stepwise.WorkflowFailedEvent", WORKFLOW_FAILED);
     events.add(WorkflowTimedOutEvent.class, "io.stepwise.WorkflowTimedOutEvent", TIMED_OUT);
@@ -172,7 +165,7 @@ public final class BuiltInEvents {
     @Override
     public void writeFields(JsonWriter out, ResultEvent value) {
       out.name("result");
-      out.write(DynamicJson.INSTANCE, value.result());
+      out.write(UntypedJson.INSTANCE, value.result());
     }
 
     @Override
@@ -180,7 +173,7 @@ public final class BuiltInEvents {
       Object result = null;
       for (String field; (field = in.nextField()) != null; ) {
         if (field.equals("result")) {
-          result = in.read(DynamicJson.INSTANCE);
+          result = in.read(UntypedJson.INSTANCE);
         } else {
           in.skipValue();
         }

@@ -1,9 +1,8 @@
-package io.stepwise.internal.state;
+package io.stepwise.spi;
 
 import io.stepwise.Snapshot;
 import io.stepwise.WorkflowJson;
-import io.stepwise.internal.json.TypedNumbers;
-import io.stepwise.internal.json.Utf16;
+import io.stepwise.spi.UntypedJson.Refusal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -12,19 +11,14 @@ import java.util.function.Predicate;
 
 /**
  * Which values the store accepts: those a snapshot writes and reads back exactly (see
- * {@code DynamicJson}), so a value that would be lost or changed on resume is refused at {@code put}.
+ * {@link UntypedJson}), so a value that would be lost or changed on resume is refused at {@code put}.
  */
-final class JsonValues {
+final class StorableValues {
   /** Levels a store value may nest: the snapshot writer's limit, less the snapshot object and its store. */
   static final int MAX_DEPTH = WorkflowJson.DEFAULT_MAX_DEPTH - 2;
 
-  private JsonValues() {}
+  private StorableValues() {}
 
-  /**
-   * Why a value cannot be stored: {@code what} names it ("a value of type X", "a list whose element
-   * 2 ..."), {@code why} says what is wrong and what to do.
-   */
-  record Refusal(String what, String why) {}
 
   private static final String TYPES = "store only null, booleans, numbers, strings, lists and maps of those, or"
       + " the workflow's own event and state types";
@@ -63,7 +57,7 @@ final class JsonValues {
     }
     if (value instanceof Map<?, ?> map) {
       boolean wrapped = !map.isEmpty() && map.keySet().iterator().next() instanceof String first
-          && first.startsWith("@"); // written under "@map", as DynamicJson does
+          && first.startsWith("@"); // written under "@map", as UntypedJson does
       int levels = depth + (wrapped ? 2 : 1);
       Refusal deep = tooDeep(levels);
       for (var entries = map.entrySet().iterator(); deep == null && entries.hasNext(); ) {

@@ -1,4 +1,4 @@
-package io.stepwise.internal.json;
+package io.stepwise.spi;
 
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.CharacterEscapes;

@@ -1,11 +1,11 @@
-package io.stepwise.internal.json;
+package io.stepwise.spi;
 
 /** Well-formed UTF-16: every surrogate in a high-low pair. */
-public final class Utf16 {
+final class Utf16 {
   private Utf16() {}
 
   /** The index of the first surrogate that is not part of a pair, or -1 when there is none. */
-  public static int loneSurrogateAt(CharSequence text) {
+  static int loneSurrogateAt(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

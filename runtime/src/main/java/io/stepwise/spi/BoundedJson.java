@@ -1,4 +1,4 @@
-package io.stepwise.internal.json;
+package io.stepwise.spi;
 
 import io.stepwise.JsonLimits;
 import tools.jackson.core.StreamReadConstraints;
@@ -7,7 +7,8 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonFactoryBuilder;
 
 /**
- * The JSON factory for events and snapshots. Reading, it refuses a document, a string, a number or
+ * The JSON factory for events, snapshots and config files, public for codecs and run stores that
+ * parse such JSON themselves. Reading, it refuses a document, a string, a number or
  * a nesting beyond the caller's limits, so hostile input is bounded before it is decoded, and an
  * object that names a property twice, so no field is silently overwritten or appended twice.
  * Writing, it escapes UTF-16 surrogates, so every string survives any store's UTF-8.
