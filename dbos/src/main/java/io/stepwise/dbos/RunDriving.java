@@ -52,8 +52,6 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
   private static final Duration POLL = Duration.ofMillis(200);
   // How often a run held elsewhere checks for its outcome or a lapsed holder.
   private static final Duration STANDBY_POLL = Duration.ofMillis(500);
-  // How long a run's end waits for its last stream events to reach the table.
-  private static final Duration PUBLISH_DRAIN = Duration.ofSeconds(10);
   // How often a run is tried again when the database fails before it could be started here.
   private static final int DATABASE_ATTEMPTS = 5;
 
@@ -167,12 +165,13 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       }
       driven.add(run);
       try {
-        Thread publisher = publish(runId, run, epoch);
+        var publisher = StreamPublisher.start(runId, workflow, run.events(),
+            json -> tables.publish(runId, json, leases.executorId(), epoch), StreamPublisher.GIVE_UP);
         Outcome outcome = await(runId, run, watch, epoch);
-        // Every stream event is in the table before the outcome is: a reader that saw the outcome
-        // has read the whole stream once it read the table up to it.
-        publisher.join(PUBLISH_DRAIN.toMillis());
-        return outcome;
+        // Every stream event (or the marker of its drop) is in the table before the outcome is: a
+        // reader that saw the outcome has read the whole stream once it read the table up to it.
+        long unmarked = publisher.finish();
+        return unmarked == 0 || outcome == null ? outcome : unreadable(runId, outcome, unmarked);
       } catch (SQLException | RuntimeException broken) {
         // The run has started here: never tried again in this process (its step in flight would
         // run twice without a crash); it fails, and says why.
@@ -185,34 +184,6 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       }
       store.unwatch(runId);
     }
-  }
-
-  /**
-   * Copies the run's stream to the stream table, so a process on any worker can read it
-   * ({@link DurableWorkflow#events}). Events the workflow's codecs cannot write (the runtime's
-   * own end-of-run events) are left out: the run's end is its outcome.
-   */
-  private Thread publish(String runId, WorkflowHandler<R> run, long epoch) {
-    java.util.stream.Stream<Event> events = run.events();
-    return Thread.ofVirtual().name("stepwise-dbos-stream-" + runId).start(() -> {
-      try (events) {
-        for (java.util.Iterator<Event> it = events.iterator(); it.hasNext(); ) {
-          Event event = it.next();
-          String json;
-          try {
-            json = workflow.json().write(event);
-          } catch (RuntimeException notTheWorkflowsOwn) {
-            continue;
-          }
-          if (!tables.publish(runId, json, leases.executorId(), epoch)) {
-            return; // the run is another worker's now: it publishes from here on
-          }
-        }
-      } catch (SQLException e) {
-        System.getLogger(RunDriving.class.getName()).log(System.Logger.Level.WARNING, "run " + runId
-            + ": its stream could not be published; readers on other processes miss the rest of it", e);
-      }
-    });
   }
 
   /** The run's outcome, or null when its hold went to another worker meanwhile. */
@@ -279,6 +250,16 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         }
       }
     }
+  }
+
+  /**
+   * The outcome of a run whose stream lost events without a marker in the table: readers took it
+   * for whole, so the run fails, saying so and keeping how it ended.
+   */
+  private static Outcome unreadable(String runId, Outcome ended, long unmarked) {
+    return new Outcome(Outcome.Status.FAILED, "Run " + runId + " ended " + ended.status() + ", but " + unmarked
+        + " of its stream events could not be written to the stream table, nor a marker saying so, so readers of"
+        + " its events missed them without knowing; check the database. How it ended: " + ended.detail());
   }
 
   private Outcome finished(R result) {

@@ -170,6 +170,30 @@ class AcrossWorkersTest {
   }
 
   @Test
+  void streamTableAwayForAMomentCostsReadersADelayNotAnEvent() throws Exception {
+    workers.start("worker-a", 4);
+    String runId = asks.start(new AskFlow.Begin("owls"));
+    assertEquals(new AskFlow.Question("What about owls?"), asks.events(runId, LIMIT).iterator().next());
+
+    // The stream table is away (renamed) while the run publishes its stop event.
+    sql("ALTER TABLE \"" + schema + "\".stepwise_stream RENAME TO stepwise_stream_away");
+    asks.send(runId, new AskFlow.Reply("hoot", 0));
+    awaitTrue(() -> ledger.lines(runId).contains("finish:completed"));
+    Thread.sleep(1_000); // the worker's first inserts of the stop event fail meanwhile
+    sql("ALTER TABLE \"" + schema + "\".stepwise_stream_away RENAME TO stepwise_stream");
+
+    assertEquals(new AskFlow.Answered("hoot"), asks.result(runId, LIMIT));
+    assertEquals(List.of(new AskFlow.Question("What about owls?"), new AskFlow.Answered("hoot")),
+        asks.events(runId, LIMIT).toList());
+  }
+
+  private void sql(String statement) throws java.sql.SQLException {
+    try (var connection = java.sql.DriverManager.getConnection(url); var update = connection.createStatement()) {
+      update.execute(statement);
+    }
+  }
+
+  @Test
   void eventOfAnotherWorkflowIsRefusedBeforeItIsStored() {
     WorkflowException refused = assertThrows(WorkflowException.class, () -> asks.send("run-1", new ChainFlow.Done(1)));
     assertTrue(refused.getMessage().startsWith("Cannot write io.stepwise.dbos.ChainFlow$Done as JSON: it is not an"
