@@ -10,13 +10,15 @@ import java.util.function.Predicate;
 import tools.jackson.core.JsonParser;
 
 /**
- * The codec of untyped JSON-like values, for the script events {@code MapStartEvent} and
- * {@code ResultEvent} and (with the workflow's own types added, {@link CodecRegistry#storeValues()})
- * the run's store: strings, booleans, numbers,
- * lists and string-keyed maps of these, and null. Each reads back as the type it was written as:
- * numbers as {@link TypedNumbers} writes them, lists as unmodifiable lists, maps as unmodifiable
- * maps in their order. A map whose first key starts with {@code @} is wrapped as {@code {"@map":{...}}},
- * so it is never mistaken for a typed value.
+ * The codec of untyped JSON-like values: strings, booleans, numbers, lists and string-keyed maps of
+ * these, and null. The runtime writes the script events {@code MapStartEvent} and {@code ResultEvent}
+ * with it, and the run's store with it plus the workflow's own types
+ * ({@link CodecRegistry#storeValues()}); a codec of yours may use it for a field holding such values.
+ *
+ * <p>Each value reads back as the type it was written as: a number plain JSON would lose is wrapped
+ * in a one-property object naming its type ({@code {"@long":5}}, {@code {"@double":"NaN"}}), lists
+ * read as unmodifiable lists, maps as unmodifiable maps in their order. A map whose first key starts
+ * with {@code @} is wrapped as {@code {"@map":{...}}}, so it is never mistaken for a typed value.
  */
 public sealed class UntypedJson implements JsonCodec<Object> permits StoreValueCodec {
   /** JSON-like values alone: anything else is refused when written. */
