@@ -6,6 +6,7 @@ import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
 import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowHandler;
+import io.stepwise.WorkflowIdleEvent;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import java.time.Clock;
@@ -231,7 +232,11 @@ final class RunRegistry {
           continue; // a resumed run asks its open question again; its clients saw it already
         }
         boolean internal = EventEnvelopes.isInternal(envelope);
-        run.touch();
+        if (event instanceof WorkflowIdleEvent) {
+          run.rests(); // the idle release's cue, as in Python
+        } else {
+          run.touch();
+        }
         if (event instanceof StopEvent && !recorded) {
           RunLog.Entry entry = persist(run, writes, json, internal, false);
           writes.awaitAll();
@@ -433,6 +438,7 @@ final class RunRegistry {
     lock.lock();
     try {
       LiveRun run = inMemory(handlerId);
+      run.busy(); // before the event goes in: the rest it may leave the run in is announced after
       T result = action.apply(run);
       run.touch();
       return result;
@@ -491,7 +497,10 @@ final class RunRegistry {
     try {
       WorkflowHandler<?> handler = workflow.resume(record.runId(), runs);
       var asked = AskedBefore.of(store.events(record.runId(), -1));
-      drive(workflow, record, handler, store.lastSequence(record.runId()) + 1, false, asked);
+      LiveRun run = drive(workflow, record, handler, store.lastSequence(record.runId()) + 1, false, asked);
+      // A run resumed at rest does not announce that rest again (as in Python): taken as resting, it is
+      // asked after the idle time, and refuses if it is not.
+      run.rests();
       return null;
     } catch (RuntimeException e) {
       return message(e);
@@ -525,7 +534,7 @@ final class RunRegistry {
       boolean released = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       if (!released) {
         run.releaseAnswer(null);
-        run.touch(); // it has work or a timer: ask again after another idle period
+        run.busy(); // it has work or a timer: ask again once it announces its next rest
         return false;
       }
       run.gone().get(wait.toMillis(), TimeUnit.MILLISECONDS); // its pump recorded everything and let it go
