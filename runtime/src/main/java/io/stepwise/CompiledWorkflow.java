@@ -256,6 +256,7 @@ public final class CompiledWorkflow<S extends StartEvent, R extends StopEvent> {
     RunDriver<R> run = new RunDriver<>(runId, routing, invoker, definition.stopEventType(), timeout,
         SharedTimers.INSTANCE, data, options.stepStateEvents(), options.verbose());
     run.streamBuffer(options.streamCapacity(), options.streamOverflow());
+    run.idleEvents(options.idleEvents());
     run.retryPolicies(retryPolicies);
     StoreCheckpointing stored = options.runStore() == null ? null
         : new StoreCheckpointing(runId, options.runStore(), resumedFrom, options.checkpoints());

@@ -28,6 +28,7 @@ public final class RunOptions {
 
   private final Duration timeout;
   private final boolean stepStateEvents;
+  private final boolean idleEvents;
   private final boolean verbose;
   private final WorkflowHandler<?> continueFrom;
   private final Snapshot continueFromSnapshot;
@@ -44,6 +45,7 @@ public final class RunOptions {
   private RunOptions(Builder builder) {
     this.timeout = builder.timeout;
     this.stepStateEvents = builder.stepStateEvents;
+    this.idleEvents = builder.idleEvents;
     this.verbose = builder.verbose;
     this.continueFrom = builder.continueFrom;
     this.continueFromSnapshot = builder.continueFromSnapshot;
@@ -81,6 +83,11 @@ public final class RunOptions {
   /** Whether {@link StepStateChanged} events are published on the stream. */
   public boolean stepStateEvents() {
     return stepStateEvents;
+  }
+
+  /** Whether a {@link WorkflowIdleEvent} is published each time the run comes to rest. */
+  public boolean idleEvents() {
+    return idleEvents;
   }
 
   /** Whether step starts and ends are logged at INFO. */
@@ -153,6 +160,11 @@ public final class RunOptions {
     return toBuilder().stepStateEvents(enabled).build();
   }
 
+  /** These options with a {@link WorkflowIdleEvent} published each time the run comes to rest, or not. */
+  public RunOptions withIdleEvents(boolean enabled) {
+    return toBuilder().idleEvents(enabled).build();
+  }
+
   /** These options with step starts and ends logged at INFO, or not logged. */
   public RunOptions withVerbose(boolean enabled) {
     return toBuilder().verbose(enabled).build();
@@ -185,7 +197,7 @@ public final class RunOptions {
 
   @Override
   public String toString() {
-    return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", verbose=" + verbose
+    return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", idleEvents=" + idleEvents + ", verbose=" + verbose
         + ", continueFrom=" + (continueFrom != null ? continueFrom.runId()
             : continueFromSnapshot != null ? continueFromSnapshot.runId() : null) + ", checkpoints="
         + (checkpoints != null) + ", runStore=" + runStore + ", trace=" + trace + ", streamCapacity=" + streamCapacity
@@ -197,6 +209,7 @@ public final class RunOptions {
   public static final class Builder {
     private Duration timeout;
     private boolean stepStateEvents;
+    private boolean idleEvents;
     private boolean verbose;
     private WorkflowHandler<?> continueFrom;
     private Snapshot continueFromSnapshot;
@@ -215,6 +228,7 @@ public final class RunOptions {
     private Builder(RunOptions from) {
       timeout = from.timeout;
       stepStateEvents = from.stepStateEvents;
+      idleEvents = from.idleEvents;
       verbose = from.verbose;
       continueFrom = from.continueFrom;
       continueFromSnapshot = from.continueFromSnapshot;
@@ -248,6 +262,16 @@ public final class RunOptions {
     /** Whether {@link StepStateChanged} events are published on the stream. Default: no. */
     public Builder stepStateEvents(boolean enabled) {
       this.stepStateEvents = enabled;
+      return this;
+    }
+
+    /**
+     * Whether a {@link WorkflowIdleEvent} is published each time the run comes to rest waiting for
+     * the outside (the Python library's internal {@code WorkflowIdleEvent}; a server uses it to
+     * release idle runs from memory). Default: no.
+     */
+    public Builder idleEvents(boolean enabled) {
+      this.idleEvents = enabled;
       return this;
     }
 

@@ -28,7 +28,7 @@ final class CodecReader {
   /** Events the runtime writes with hand-written codecs. */
   static final Set<String> BUILT_IN = Set.of("io.stepwise.StepFailedEvent", "io.stepwise.WorkflowFailedEvent",
       "io.stepwise.WorkflowTimedOutEvent", "io.stepwise.WorkflowCancelledEvent", "io.stepwise.MapStartEvent",
-      "io.stepwise.ResultEvent", "io.stepwise.EventsDropped");
+      "io.stepwise.ResultEvent", "io.stepwise.EventsDropped", "io.stepwise.WorkflowIdleEvent");
 
   private final javax.lang.model.util.Elements elements;
   private final EventTypes eventTypes;

@@ -8,6 +8,7 @@ import io.stepwise.ResultEvent;
 import io.stepwise.StepFailedEvent;
 import io.stepwise.WorkflowCancelledEvent;
 import io.stepwise.WorkflowFailedEvent;
+import io.stepwise.WorkflowIdleEvent;
 import io.stepwise.WorkflowTimedOutEvent;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,7 @@ final class BuiltInEvents {
     events.add(MapStartEvent.class, "io.stepwise.MapStartEvent", MAP_START);
     events.add(ResultEvent.class, "io.stepwise.ResultEvent", RESULT);
     events.add(EventsDropped.class, "io.stepwise.EventsDropped", EVENTS_DROPPED);
+    events.add(WorkflowIdleEvent.class, "io.stepwise.WorkflowIdleEvent", IDLE);
   }
 
   /** The error is kept as its type name and message; it reads back as a {@link RestoredException}. */
@@ -137,6 +139,20 @@ final class BuiltInEvents {
         in.skipValue();
       }
       return new WorkflowCancelledEvent();
+    }
+  };
+
+  /** No fields, like the Python library's: that the run rests is all it says. */
+  private static final ObjectCodec<WorkflowIdleEvent> IDLE = new ObjectCodec<>() {
+    @Override
+    public void writeFields(JsonWriter out, WorkflowIdleEvent value) {}
+
+    @Override
+    public WorkflowIdleEvent readFields(JsonReader in) {
+      while (in.nextField() != null) {
+        in.skipValue();
+      }
+      return new WorkflowIdleEvent();
     }
   };
 

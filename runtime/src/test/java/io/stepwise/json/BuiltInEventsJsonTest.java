@@ -7,6 +7,7 @@ import io.stepwise.EventsDropped;
 import io.stepwise.JsonDecodingException;
 import io.stepwise.ResultEvent;
 import io.stepwise.WorkflowException;
+import io.stepwise.WorkflowIdleEvent;
 import io.stepwise.WorkflowJson;
 import io.stepwise.WorkflowTimedOutEvent;
 import io.stepwise.spi.CodecRegistry;
@@ -38,6 +39,15 @@ class BuiltInEventsJsonTest {
 
     assertEquals("{\"@type\":\"io.stepwise.EventsDropped\",\"count\":4294967296}", text);
     assertEquals(marker, json.read(text));
+  }
+
+  @Test
+  void idleEventHasNoFieldsAndIgnoresUnknownOnes() {
+    String text = json.write(new WorkflowIdleEvent());
+
+    assertEquals("{\"@type\":\"io.stepwise.WorkflowIdleEvent\"}", text);
+    assertEquals(new WorkflowIdleEvent(), json.read(text));
+    assertEquals(new WorkflowIdleEvent(), json.read("{\"@type\":\"io.stepwise.WorkflowIdleEvent\",\"since\":1}"));
   }
 
   @Test

@@ -21,7 +21,7 @@ class JsonDecodingTest {
     assertEquals("Cannot decode JSON at event.@type (line 1, column 10): unknown type tag 'java.lang.Runtime': expected"
         + " an event of workflow 'cargo', one of [io.stepwise.EventsDropped, io.stepwise.MapStartEvent, io.stepwise.ResultEvent,"
         + " io.stepwise.StepFailedEvent, io.stepwise.WorkflowCancelledEvent, io.stepwise.WorkflowFailedEvent,"
-        + " io.stepwise.WorkflowTimedOutEvent, io.stepwise.behaviour.CargoFlow.Manifest,"
+        + " io.stepwise.WorkflowIdleEvent, io.stepwise.WorkflowTimedOutEvent, io.stepwise.behaviour.CargoFlow.Manifest,"
         + " io.stepwise.behaviour.CargoFlow.Progress, io.stepwise.behaviour.CargoFlow.Shipped].",
         rejection("{\"@type\":\"java.lang.Runtime\"}"));
   }

@@ -48,7 +48,7 @@ class SnapshotDecodingTest {
         + "): unknown type tag 'java.lang.Runtime':"
         + " expected an event of workflow 'snapshot-hitl', one of [io.stepwise.EventsDropped, io.stepwise.MapStartEvent, io.stepwise.ResultEvent,"
         + " io.stepwise.StepFailedEvent, io.stepwise.WorkflowCancelledEvent, io.stepwise.WorkflowFailedEvent,"
-        + " io.stepwise.WorkflowTimedOutEvent, io.stepwise.behaviour.SnapshotFlows.Answer,"
+        + " io.stepwise.WorkflowIdleEvent, io.stepwise.WorkflowTimedOutEvent, io.stepwise.behaviour.SnapshotFlows.Answer,"
         + " io.stepwise.behaviour.SnapshotFlows.Answered, io.stepwise.behaviour.SnapshotFlows.AskNumber,"
         + " io.stepwise.behaviour.SnapshotFlows.Begin]. Pass the text Snapshot.toJson() wrote, unchanged.",
         failure.getMessage());

@@ -7,6 +7,7 @@ import io.stepwise.JsonDecodingException;
 import io.stepwise.StartEvent;
 import io.stepwise.StepStateChanged;
 import io.stepwise.StopEvent;
+import io.stepwise.WorkflowIdleEvent;
 import io.stepwise.WorkflowJson;
 import io.stepwise.spi.CodecRegistry;
 import io.stepwise.spi.TaggedCodec;
@@ -69,6 +70,9 @@ final class EventEnvelopes {
     }
     if (event instanceof HumanResponseEvent) {
       roles.add("HumanResponseEvent");
+    }
+    if (event instanceof WorkflowIdleEvent) {
+      roles.add("InternalDispatchEvent"); // as Python's WorkflowIdleEvent(InternalDispatchEvent)
     }
     return roles.isEmpty() ? null : roles;
   }

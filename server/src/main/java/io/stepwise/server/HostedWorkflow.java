@@ -67,7 +67,8 @@ final class HostedWorkflow<S extends StartEvent, R extends StopEvent> {
 
   /** @param continueFrom the snapshot of a finished run whose state and store the run starts from, or null */
   WorkflowHandler<R> start(S start, String runId, RunStore store, io.stepwise.Snapshot continueFrom) {
-    RunOptions.Builder options = RunOptions.builder().runId(runId).stepStateEvents(true);
+    // Step states and rests are internal events: clients see them only with include_internal.
+    RunOptions.Builder options = RunOptions.builder().runId(runId).stepStateEvents(true).idleEvents(true);
     if (store != null) {
       options.runStore(store);
     }
@@ -78,6 +79,6 @@ final class HostedWorkflow<S extends StartEvent, R extends StopEvent> {
   }
 
   WorkflowHandler<R> resume(String runId, RunStore store) {
-    return workflow.resume(runId, store, RunOptions.builder().stepStateEvents(true).build());
+    return workflow.resume(runId, store, RunOptions.builder().stepStateEvents(true).idleEvents(true).build());
   }
 }

@@ -3,11 +3,14 @@ package io.stepwise.server;
 import java.time.Duration;
 
 /**
- * Releases runs that have been idle in memory for the configured time: a virtual thread looks over
- * the runs in memory a few times per idle period and asks each idle one to let go
- * ({@link RunRegistry#releaseIfIdle}); only a run that can do nothing but wait for an event from
- * outside does (no run timeout, no timed wait, no step at work). Its run store keeps it, its
- * handler stays running, and the next event sent to it reloads it.
+ * Releases runs that have been idle in memory for the configured time, as the Python server's
+ * idle release does: a run that announced its rest ({@code WorkflowIdleEvent}, see
+ * {@link LiveRun#rests()}) and stayed quiet for the idle time is asked to let go
+ * ({@link RunRegistry#releaseIfIdle}). A virtual thread looks over the runs in memory a few times
+ * per idle period. The run decides: only one that can do nothing but wait for an event from outside
+ * lets go (no run timeout, no timed wait, no step at work); one that refuses is not asked again
+ * until its next rest. Its run store keeps it, its handler stays running, and the next event sent
+ * to it reloads it.
  */
 final class IdleRelease implements AutoCloseable {
   private final RunRegistry registry;
@@ -46,7 +49,7 @@ final class IdleRelease implements AutoCloseable {
         if (closed) {
           return;
         }
-        if (!run.held() && run.idleNanos(now) >= idleNanos) {
+        if (run.resting() && !run.held() && run.idleNanos(now) >= idleNanos) {
           try {
             registry.releaseIfIdle(run, idleNanos, wait);
           } catch (RuntimeException e) {

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A run this server process holds in memory: its handler, the log its clients stream from, the
  * handler record it ends with, whether any client has streamed it yet, and what the idle release
- * needs (when it was last active, who holds it, whether a release was asked).
+ * needs (whether it rests, when it was last active, who holds it, whether a release was asked).
  */
 final class LiveRun {
   private final String handlerId;
@@ -23,6 +23,8 @@ final class LiveRun {
   /** Requests that wait for its end (a {@code POST /run}): a run with one is not released. */
   private final AtomicInteger holds = new AtomicInteger();
   private volatile long lastActiveNanos = System.nanoTime();
+  /** Whether it announced that it rests (a {@code WorkflowIdleEvent}) and nothing since said otherwise. */
+  private volatile boolean resting;
   /** Set while the server asks the run to let go: completes with the run's answer. */
   private volatile CompletableFuture<Boolean> releaseAnswer;
 
@@ -85,6 +87,24 @@ final class LiveRun {
   /** Something happened to the run (an event in or out): its idle time starts again. */
   void touch() {
     lastActiveNanos = System.nanoTime();
+  }
+
+  /** It announced a rest: the idle release may ask it to let go once it stayed quiet for the idle time. */
+  void rests() {
+    resting = true;
+    touch();
+  }
+
+  /**
+   * It is not known to rest any more (an event was sent to it, or it refused to let go): it is not
+   * asked again until it announces its next rest.
+   */
+  void busy() {
+    resting = false;
+  }
+
+  boolean resting() {
+    return resting;
   }
 
   long idleNanos(long now) {

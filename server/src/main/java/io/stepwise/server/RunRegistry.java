@@ -1,17 +1,14 @@
 package io.stepwise.server;
 
-import io.stepwise.Event;
 import io.stepwise.Snapshot;
 import io.stepwise.StartEvent;
 import io.stepwise.StopEvent;
-import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.store.RunStatus;
 import io.stepwise.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The runs the server started: starts them, records every event they publish (database first,
- * then the live log), records how they ended, sends them events, cancels them, and on start-up
- * resumes the runs a previous process left running.
+ * The runs the server started: starts them (their {@link RunRecorder} records every event they
+ * publish and how they end), sends them events, releases idle ones from memory and reloads them,
+ * cancels them, and on start-up resumes the runs a previous process left running.
  */
 final class RunRegistry {
   private final Map<String, HostedWorkflow<?, ?>> workflows;
@@ -38,13 +34,14 @@ final class RunRegistry {
   private final HandlerLocks locks = new HandlerLocks();
   /** Released runs that clients stream: completed when the run is in memory again (or has ended). */
   private final Map<String, CompletableFuture<Void>> revivals = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong releasedCount = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong reloadedCount = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean abandoned;
   /** Stores every run's events and its handler's start and end, many to a transaction. */
   private final GroupCommit writer;
   /** Run ids for handlers that continue a finished one (their first run has the handler's id). */
   private final HandlerIds runIds = new HandlerIds();
+  /** Records what each run in memory publishes, and how it ends. */
+  private final RunRecorder recorder;
 
   RunRegistry(Map<String, HostedWorkflow<?, ?>> workflows, HandlerStore store, RunStore runs, Clock clock) {
     this.workflows = workflows;
@@ -52,6 +49,7 @@ final class RunRegistry {
     this.writer = new GroupCommit(store);
     this.runs = runs;
     this.clock = clock;
+    this.recorder = new RunRecorder(writer, clock, live, () -> abandoned);
   }
 
   /** A request named a handler the server does not have. */
@@ -143,7 +141,8 @@ final class RunRegistry {
       }
       var record = HandlerRecord.started(handlerId, workflow.name(), runId, clock.instant());
       if (previous == null) {
-        committed(writer.submit(HandlerStore.inserting(record), () -> {})); // shares a commit with other runs' writes
+        // Shares a commit with other runs' writes.
+        RunRecorder.committed(writer.submit(HandlerStore.inserting(record), () -> {}));
       } else {
         store.update(record);
       }
@@ -157,7 +156,7 @@ final class RunRegistry {
       if (previous != null) {
         forgetRun(previous.runId()); // the handler is its new run now; its state went on with it
       }
-      return drive(workflow, record, handler, 0, held, new AskedBefore(List.of()));
+      return recorder.drive(workflow, record, handler, 0, held, new AskedBefore(List.of()));
     } finally {
       lock.unlock();
     }
@@ -182,240 +181,6 @@ final class RunRegistry {
     }
   }
 
-  /**
-   * Holds a run in memory and starts recording what it publishes.
-   *
-   * @param firstSequence the number of its next event (a resumed run goes on from its stored ones)
-   * @param held whether a request waits for its end
-   * @param asked the questions a resumed run had published before, which it asks again first
-   */
-  private LiveRun drive(HostedWorkflow<?, ?> workflow, HandlerRecord record, WorkflowHandler<?> handler,
-      long firstSequence, boolean held, AskedBefore asked) {
-    String handlerId = record.handlerId();
-    // A resumed run is no run's first stream: "now" means now for every client of it.
-    var run = new LiveRun(handlerId, record.runId(), workflow, handler, new RunLog(firstSequence), firstSequence > 0);
-    if (held) {
-      run.hold();
-    }
-    live.put(handlerId, run);
-    Thread.ofVirtual().name("stepwise-server-run-" + handlerId).start(() -> pump(run, record, asked));
-    return run;
-  }
-
-  /**
-   * Records each published event, and how the run ended before its stop event reaches any client
-   * (a client that sees the stop event and then asks for the handler finds it ended); the last
-   * thing it does is end the log.
-   *
-   * <p>It does not wait for each event's commit: the writer stores the events of all runs that came
-   * meanwhile in one transaction and then appends them to their logs, in order. It waits for the
-   * stop event's, to record the run's end between its commit and its clients.
-   */
-  private void pump(LiveRun run, HandlerRecord record, AskedBefore asked) {
-    HandlerRecord ended = null;
-    boolean recorded = false;
-    boolean released = false;
-    var writes = new Writes(run.log().firstSequence());
-    String finalState = null;
-    try {
-      var events = run.handler().events().iterator();
-      while (events.hasNext()) {
-        Event event = events.next();
-        if (event instanceof StopEvent && releasedBy(run)) {
-          released = true; // its terminal event is the runtime's, not the run's: clients never see it
-          continue;
-        }
-        Map<String, Object> envelope = envelope(run, event);
-        String json = JsonTree.write(envelope);
-        if (asked.again(json, envelope)) {
-          continue; // a resumed run asks its open question again; its clients saw it already
-        }
-        boolean internal = EventEnvelopes.isInternal(envelope);
-        run.touch();
-        if (event instanceof StopEvent && !recorded) {
-          RunLog.Entry entry = persist(run, writes, json, internal, false);
-          writes.awaitAll();
-          ended = outcome(run, record);
-          record(ended, finalSnapshot(run));
-          recorded = true;
-          run.log().append(entry);
-        } else {
-          persist(run, writes, json, internal, true);
-        }
-      }
-      writes.awaitAll();
-      if (!recorded) {
-        ended = outcome(run, record);
-        finalState = finalSnapshot(run);
-      }
-    } catch (RuntimeException e) {
-      ended = record.ended(HandlerStatus.FAILED, "The server could not record the run: " + message(e), null,
-          clock.instant());
-      recorded = false;
-      if (!abandoned) {
-        run.handler().cancel();
-      }
-    } finally {
-      writes.awaitQuietly(); // what was committed reaches the log before it ends
-      if (released) {
-        live.remove(run.handlerId(), run);
-        releasedCount.incrementAndGet();
-        run.log().end(true);
-        run.gone().complete(true);
-        return; // not ended: its handler stays running, in the database only, until an event reloads it
-      }
-      if (ended == null) {
-        ended = record.ended(HandlerStatus.FAILED, "The server stopped recording the run", null, clock.instant());
-      }
-      try {
-        if (!recorded) {
-          record(ended, finalState);
-        }
-      } finally {
-        live.remove(run.handlerId(), run);
-        run.log().end();
-        run.ended().complete(ended);
-        run.gone().complete(false);
-      }
-    }
-  }
-
-  private void record(HandlerRecord ended) {
-    record(ended, null);
-  }
-
-  /** Records the run's end, with the finished snapshot a later run under its handler id continues from. */
-  private void record(HandlerRecord ended, String finalSnapshot) {
-    if (!abandoned) {
-      committed(writer.submit(HandlerStore.ending(ended, finalSnapshot), () -> {}));
-    }
-  }
-
-  /** Waits for a write's commit; throws its failure. */
-  private static void committed(CompletableFuture<Void> write) {
-    try {
-      write.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-  }
-
-  /** The ended run's finished snapshot (its final state and store), or null when it has none. */
-  private static String finalSnapshot(LiveRun run) {
-    try {
-      Snapshot snapshot = run.handler().snapshot();
-      return snapshot.isFinished() ? snapshot.toJson() : null;
-    } catch (RuntimeException e) {
-      return null; // e.g. a state its codec cannot write: the handler cannot be continued, and says so then
-    }
-  }
-
-  /** Whether the server asked the run to let go, and it did: then the stop event seen is the release's. */
-  private static boolean releasedBy(LiveRun run) {
-    CompletableFuture<Boolean> answer = run.releaseAnswer();
-    if (answer == null) {
-      return false;
-    }
-    try {
-      return answer.get(); // the runtime answers right after it ended the stream
-    } catch (ExecutionException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** The event's envelope, or for a stream-only event without a codec, what clients may know of it. */
-  private static Map<String, Object> envelope(LiveRun run, Event event) {
-    Map<String, Object> envelope;
-    try {
-      envelope = run.workflow().envelopes().envelope(event);
-    } catch (RuntimeException e) {
-      // A stream-only event without a codec: clients still see that it happened, and why not what.
-      envelope = new LinkedHashMap<>();
-      envelope.put("value", Map.of("event_type", event.getClass().getName(), "error", message(e)));
-      envelope.put("qualified_name", "io.stepwise.server.UnserializableEvent");
-      envelope.put("type", "UnserializableEvent");
-      envelope.put("types", null);
-    }
-    return envelope;
-  }
-
-  /**
-   * Hands the event to the writer under the run's next number; with {@code toLog} the writer appends
-   * it to the run's log once it is committed, else the caller does.
-   */
-  private RunLog.Entry persist(LiveRun run, Writes writes, String json, boolean internal, boolean toLog) {
-    writes.throwIfFailed();
-    if (abandoned) {
-      throw new IllegalStateException("the server was closed");
-    }
-    var entry = new RunLog.Entry(writes.next++, json, internal);
-    writes.add(writer.submit(HandlerStore.event(run.runId(), entry.sequence(), json),
-        toLog ? () -> run.log().append(entry) : () -> {}));
-    return entry;
-  }
-
-  /** One pump's writes in flight: its next event number, its last write (the writer keeps their order), a failure. */
-  private static final class Writes {
-    long next;
-    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
-    private volatile Throwable failure;
-
-    Writes(long first) {
-      this.next = first;
-    }
-
-    void add(CompletableFuture<Void> write) {
-      last = write;
-      write.whenComplete((ignored, error) -> {
-        if (error != null && failure == null) {
-          failure = error;
-        }
-      });
-    }
-
-    /** A write failed: the run cannot go on without its events stored. */
-    void throwIfFailed() {
-      Throwable f = failure;
-      if (f != null) {
-        throw f instanceof RuntimeException r ? r : new IllegalStateException(message(f), f);
-      }
-    }
-
-    /** Waits until every event handed over is committed and in the log; throws when one could not be. */
-    void awaitAll() {
-      awaitQuietly();
-      throwIfFailed();
-    }
-
-    void awaitQuietly() {
-      try {
-        last.join();
-      } catch (RuntimeException e) {
-        // Recorded in failure by add; the log ends with what was stored.
-      }
-    }
-  }
-
-  private HandlerRecord outcome(LiveRun run, HandlerRecord record) {
-    try {
-      Object result = run.handler().future().get();
-      return record.ended(HandlerStatus.COMPLETED, null, run.workflow().envelopes().envelope((Event) result),
-          clock.instant());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      HandlerStatus status = cause instanceof WorkflowCancelledException ? HandlerStatus.CANCELLED
-          : HandlerStatus.FAILED;
-      return record.ended(status, message(cause), null, clock.instant());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return record.ended(HandlerStatus.FAILED, "The server was interrupted while the run ended", null,
-          clock.instant());
-    }
-  }
-
   static String message(Throwable e) {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
@@ -433,6 +198,7 @@ final class RunRegistry {
     lock.lock();
     try {
       LiveRun run = inMemory(handlerId);
+      run.busy(); // before the event goes in: the rest it may leave the run in is announced after
       T result = action.apply(run);
       run.touch();
       return result;
@@ -491,7 +257,10 @@ final class RunRegistry {
     try {
       WorkflowHandler<?> handler = workflow.resume(record.runId(), runs);
       var asked = AskedBefore.of(store.events(record.runId(), -1));
-      drive(workflow, record, handler, store.lastSequence(record.runId()) + 1, false, asked);
+      LiveRun run = recorder.drive(workflow, record, handler, store.lastSequence(record.runId()) + 1, false, asked);
+      // A run resumed at rest does not announce that rest again (as in Python): taken as resting, it is
+      // asked after the idle time, and refuses if it is not.
+      run.rests();
       return null;
     } catch (RuntimeException e) {
       return message(e);
@@ -525,7 +294,7 @@ final class RunRegistry {
       boolean released = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
       if (!released) {
         run.releaseAnswer(null);
-        run.touch(); // it has work or a timer: ask again after another idle period
+        run.busy(); // it has work or a timer: ask again once it announces its next rest
         return false;
       }
       run.gone().get(wait.toMillis(), TimeUnit.MILLISECONDS); // its pump recorded everything and let it go
@@ -546,7 +315,7 @@ final class RunRegistry {
   }
 
   long releasedCount() {
-    return releasedCount.get();
+    return recorder.releasedCount();
   }
 
   long reloadedCount() {

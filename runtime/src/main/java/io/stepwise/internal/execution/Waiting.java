@@ -3,6 +3,7 @@ package io.stepwise.internal.execution;
 import io.stepwise.Event;
 import io.stepwise.WaitTimeoutException;
 import io.stepwise.WorkflowCancelledException;
+import io.stepwise.internal.loop.Tick.OfferRefused;
 import io.stepwise.internal.loop.Tick.WaitMatched;
 import io.stepwise.internal.loop.Tick.WaitStarted;
 import java.time.Duration;
@@ -67,6 +68,8 @@ public final class Waiting {
           run.post(new WaitMatched(execution, current, event));
           return event;
         }
+        run.post(new OfferRefused(execution, current)); // the loop counts the run busy until it hears
+
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -34,6 +34,12 @@ public sealed interface Command {
   /** Drop the timer scheduled under {@code key}, if it has not fired. */
   record Unschedule(long key) implements Command {}
 
+  /**
+   * The run came to rest: feed {@link Tick.IdleCheck} back once every tick queued now has been
+   * reduced. Asked at most once until that tick comes.
+   */
+  record CheckIdle() implements Command {}
+
   /** Answer snapshot request {@code request} with the loop's data at this cut. */
   record Captured(long request, LoopImage image) implements Command {}
 

@@ -39,6 +39,8 @@ public final class RunLoop {
   /** Whether the run's handler is gone: the run ends as soon as only the outside could move it on. */
   private boolean abandoned;
   private RetryPolicies retryPolicies;
+  /** When the run announces its rests; null when its run did not ask for {@link io.stepwise.WorkflowIdleEvent}s. */
+  private IdleAnnouncements idle;
 
   /**
    * @param timeout the run timeout, {@link Duration#ZERO} for none
@@ -63,6 +65,11 @@ public final class RunLoop {
   /** Where the steps' retry policies come from (default: their compiled {@code @Retry}); set before the first tick. */
   public void retryPolicies(RetryPolicies policies) {
     this.retryPolicies = policies;
+  }
+
+  /** Whether to publish a {@link io.stepwise.WorkflowIdleEvent} each time the run comes to rest; set before the first tick. */
+  public void idleEvents(boolean enabled) {
+    this.idle = enabled ? new IdleAnnouncements() : null;
   }
 
   /** A step's share of the run, made when the step first gets an event: most runs touch few steps. */
@@ -97,6 +104,9 @@ public final class RunLoop {
           return;
         }
         resume(resumed.image(), out);
+        if (idle != null) {
+          idle.resumed(restedAt(resumed.image()));
+        }
       }
       case Tick.SnapshotRequested request -> out.accept(new Command.Captured(request.request(), image()));
       case Tick.EventPosted posted -> deliver(posted.event(), posted.step(), 0, out);
@@ -155,6 +165,8 @@ public final class RunLoop {
           progress.waitEnded(matched.seq(), matched.event());
         }
       }
+      case Tick.OfferRefused refused -> waiters.refused(refused);
+      case Tick.IdleCheck ignored -> { } // answered below, once the run's state is known
       case Tick.WaitTimedOut expired -> {
         Waiters.Waiter waiter = waiters.timedOut(expired, out);
         ExecutionProgress progress = waiter == null ? null : inFlight.progressIfAny(waiter.execution());
@@ -182,6 +194,47 @@ public final class RunLoop {
     if (abandoned && !finished && waitsForeverForOutside()) {
       finish(RunEnds.abandoned(routing.workflow(), runId), out);
     }
+    if (idle != null && !finished) {
+      idle.after(tick, rests(), out);
+    }
+  }
+
+  /**
+   * Whether the run rests, as the Python library's {@code _check_idle_state} sees it: nothing
+   * queued, no step at work (here: every execution in flight is blocked in a wait, and has answered
+   * every event offered to it). A retry waiting out its delay is work to come; timers (wait and run
+   * timeouts) do not count. Unlike {@link #waitsForeverForOutside()}, a rest may end by itself.
+   */
+  private boolean rests() {
+    if (!waiters.offersAnswered()) {
+      return false;
+    }
+    for (StepState state : steps) {
+      if (state != null && state.hasQueued()) {
+        return false;
+      }
+    }
+    for (Execution execution : inFlight.all()) {
+      if (execution.waiting() || !waiters.waits(execution.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a cut was taken while its run rested: nothing queued, and every execution in a wait. */
+  private static boolean restedAt(LoopImage image) {
+    for (LoopImage.StepImage step : image.steps()) {
+      if (!step.queued().isEmpty()) {
+        return false;
+      }
+    }
+    for (LoopImage.ExecutionImage execution : image.executions()) {
+      if (execution.retryIn() != null || execution.progress().openWait() == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -316,6 +369,7 @@ public final class RunLoop {
     }
     for (Waiters.Waiter waiter : waiters.interestedIn(event, onlyStep)) {
       inFlight.progressOf(waiter.execution()).offered(event);
+      waiters.offered(waiter.key());
       out.accept(new Command.Offer(waiter.execution(), waiter.seq(), event));
     }
     if (!rearming.isEmpty()) {
@@ -375,8 +429,10 @@ public final class RunLoop {
     ExecutionProgress progress = inFlight.progressOf(execution.id());
     if (!progress.replaysWait(wait.seq())) {
       List<Event> offeredBefore = progress.waitOpened(wait.seq(), wait.type());
-      waiters.start(wait, inFlight.newKey(), execution.step(), true, out);
+      long key = inFlight.newKey();
+      waiters.start(wait, key, execution.step(), true, out);
       for (Event event : offeredBefore) {
+        waiters.offered(key);
         out.accept(new Command.Offer(execution.id(), wait.seq(), event));
       }
       return;
@@ -387,7 +443,9 @@ public final class RunLoop {
       return;
     }
     // Registered quietly, so that a re-run whose predicate now refuses the old event still gets new ones.
-    waiters.start(wait, inFlight.newKey(), execution.step(), false, out);
+    long key = inFlight.newKey();
+    waiters.start(wait, key, execution.step(), false, out);
+    waiters.offered(key);
     out.accept(new Command.Offer(execution.id(), wait.seq(), took));
   }
 

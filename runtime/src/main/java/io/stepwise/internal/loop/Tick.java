@@ -63,6 +63,20 @@ public sealed interface Tick {
   /** The waiting step accepted the offered {@code event}; its wait is over. */
   record WaitMatched(long execution, int seq, Event event) implements Tick {}
 
+  /**
+   * The waiting step's predicate refused the event offered to its wait {@code seq}; the wait goes
+   * on. Until each offer is taken or refused, the run is not at rest (see {@link IdleCheck}).
+   */
+  record OfferRefused(long execution, int seq) implements Tick {}
+
+  /**
+   * The driver ran every tick queued before it, after the loop asked with {@link Command.CheckIdle}:
+   * if the run still rests, the loop announces it ({@link io.stepwise.WorkflowIdleEvent}). As the
+   * Python library's {@code TickIdleCheck}, it waits behind ticks already queued, so a rest that
+   * an event already on its way ends is not announced.
+   */
+  record IdleCheck() implements Tick {}
+
   /** A wait's timeout expired; {@code key} is the timer key the loop gave it. */
   record WaitTimedOut(long key, long execution, int seq) implements Timed {}
 

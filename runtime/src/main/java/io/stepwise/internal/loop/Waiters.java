@@ -4,6 +4,7 @@ import io.stepwise.Event;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ final class Waiters {
       Duration timeout) {}
 
   private final LinkedHashMap<Long, Waiter> byKey = new LinkedHashMap<>(0);
+  /**
+   * Offers their steps have neither taken nor refused yet, per wait key: a step deciding on an
+   * offer may go on at once, so its run is not at rest meanwhile.
+   */
+  private final HashMap<Long, Integer> unanswered = new HashMap<>(0);
 
   /**
    * Registers a wait under {@code key}; when {@code announce}, publishes its waiter event and arms
@@ -69,12 +75,50 @@ final class Waiters {
     }
   }
 
+  /** An event was offered to the wait under {@code key}; its step answers by taking or refusing it. */
+  void offered(long key) {
+    unanswered.merge(key, 1, Integer::sum);
+  }
+
+  /** The step refused an event offered to its wait {@code seq}; the wait goes on. */
+  void refused(Tick.OfferRefused refused) {
+    Waiter waiter = find(refused.execution(), refused.seq());
+    if (waiter != null) {
+      unanswered.computeIfPresent(waiter.key(), (key, count) -> count > 1 ? count - 1 : null);
+    }
+  }
+
+  /** Whether every offer to an open wait has been refused (a taken one ends its wait). */
+  boolean offersAnswered() {
+    return unanswered.isEmpty();
+  }
+
+  /** Whether the execution is blocked in a wait. */
+  boolean waits(long execution) {
+    for (Waiter waiter : byKey.values()) {
+      if (waiter.execution() == execution) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Waiter find(long execution, int seq) {
+    for (Waiter waiter : byKey.values()) {
+      if (waiter.execution() == execution && waiter.seq() == seq) {
+        return waiter;
+      }
+    }
+    return null;
+  }
+
   /** Removes the wait {@code seq} of an execution; null when it is not waiting any more. */
   private Waiter remove(long execution, int seq) {
     for (Iterator<Waiter> it = byKey.values().iterator(); it.hasNext(); ) {
       Waiter waiter = it.next();
       if (waiter.execution() == execution && waiter.seq() == seq) {
         it.remove();
+        unanswered.remove(waiter.key());
         return waiter;
       }
     }
@@ -91,6 +135,7 @@ final class Waiters {
       Waiter waiter = it.next();
       if (waiter.execution() == execution) {
         it.remove();
+        unanswered.remove(waiter.key());
         removed.add(waiter);
       }
     }
@@ -128,5 +173,6 @@ final class Waiters {
 
   void clear() {
     byKey.clear();
+    unanswered.clear();
   }
 }

@@ -89,6 +89,8 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
   private CompletableFuture<Void> lastSave; // with a store, made when the run starts to end
   private volatile Abandonment.Watch watch; // set once the handle exists; released when the run ends
   private boolean handoffOpen;
+  // Touched only by the draining thread: the loop asked for an idle check once the queue is empty.
+  private boolean idleCheckDue;
   private StepExecution handoff;
   private volatile boolean finished;
   private boolean letGo; // it ended kept in its store, to be resumed (released or abandoned)
@@ -140,6 +142,11 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
   public void retryPolicies(RetryPolicies policies) {
     this.retryPolicies = policies;
     loop.retryPolicies(policies);
+  }
+
+  /** Publishes a {@link io.stepwise.WorkflowIdleEvent} each time the run comes to rest; call before the first tick. */
+  public void idleEvents(boolean enabled) {
+    loop.idleEvents(enabled);
   }
 
   /** Bounds the run's stream (see {@link io.stepwise.RunOptions.Builder#streamBuffer}); call before the first tick. */
@@ -412,8 +419,15 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
     }
     do {
       Tick next;
-      while ((next = ticks.poll()) != null) {
-        handle(next);
+      while (true) {
+        while ((next = ticks.poll()) != null) {
+          handle(next);
+        }
+        if (!idleCheckDue) {
+          break;
+        }
+        idleCheckDue = false; // behind every tick queued so far, as Python's TickIdleCheck
+        handle(new Tick.IdleCheck());
       }
       // Close the handoff before letting another thread drain: it belongs to this thread only.
       if (taken == null) {
@@ -553,6 +567,7 @@ public final class RunDriver<R extends StopEvent> implements ExecutionHost {
         timers.schedule(schedule.key(), schedule.delay(), () -> post(timed));
       }
       case Unschedule unschedule -> timers.unschedule(unschedule.key());
+      case Command.CheckIdle ignored -> idleCheckDue = true;
       case Finish finish -> finish(finish.terminal(), finish.error(), finish.keepStored());
       case Command.Captured captured ->
           capture.answer(captured.request(), data, runId, stream.published(), captured.image(), timers::left,

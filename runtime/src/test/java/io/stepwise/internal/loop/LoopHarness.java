@@ -23,6 +23,12 @@ final class LoopHarness {
     this(Duration.ZERO, steps);
   }
 
+  /** Has the loop publish {@code WorkflowIdleEvent}s, as a run started with {@code idleEvents(true)}. */
+  LoopHarness idleEvents() {
+    loop.idleEvents(true);
+    return this;
+  }
+
   /** Feeds a tick and returns the commands it produced, described. */
   List<String> tick(Tick tick) {
     int from = commands.size();
@@ -55,6 +61,7 @@ final class LoopHarness {
       case Command.Offer o -> "offer #" + o.execution() + "/" + o.seq() + " " + o.event();
       case Command.WaitExpired w -> "expired #" + w.execution() + "/" + w.seq() + " " + w.type().getSimpleName();
       case Command.Captured c -> "captured #" + c.request();
+      case Command.CheckIdle c -> "check idle";
       case Command.Finish f -> "finish " + f.terminal()
           + (f.error() == null ? "" : " " + f.error().getClass().getSimpleName() + ": " + f.error().getMessage());
     };

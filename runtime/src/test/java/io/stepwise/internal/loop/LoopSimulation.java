@@ -283,6 +283,7 @@ final class LoopSimulation {
       case Command.Schedule schedule -> timers.put(schedule.key(), schedule.tick());
       case Command.Unschedule unschedule -> timers.remove(unschedule.key());
       case Command.Captured capture -> captured = capture.image();
+      case Command.CheckIdle ignored -> { } // simulated runs do not ask for idle events
       case Command.Finish end -> finish = end;
       case Command.Collected collected -> {
         SimulatedExecution execution = running.get(collected.execution());
