@@ -197,7 +197,8 @@ public final class RunOptions {
 
   @Override
   public String toString() {
-    return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", idleEvents=" + idleEvents + ", verbose=" + verbose
+    return "RunOptions[timeout=" + timeout + ", stepStateEvents=" + stepStateEvents + ", idleEvents=" + idleEvents
+        + ", verbose=" + verbose
         + ", continueFrom=" + (continueFrom != null ? continueFrom.runId()
             : continueFromSnapshot != null ? continueFromSnapshot.runId() : null) + ", checkpoints="
         + (checkpoints != null) + ", runStore=" + runStore + ", trace=" + trace + ", streamCapacity=" + streamCapacity

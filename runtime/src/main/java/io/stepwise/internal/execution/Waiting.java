@@ -69,7 +69,6 @@ public final class Waiting {
           return event;
         }
         run.post(new OfferRefused(execution, current)); // the loop counts the run busy until it hears
-
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
