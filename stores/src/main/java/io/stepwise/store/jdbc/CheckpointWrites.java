@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +50,36 @@ final class CheckpointWrites {
   }
 
   /**
-   * Writes the saves in their order in one transaction: JDBC batches of inserts (first saves) and
-   * of updates, one batch per stretch of the same kind, so the database sees them in order. A
-   * save whose version check fails writes nothing and does not stop the others; any SQL error
-   * rolls everything back and is thrown.
+   * Writes the saves in one transaction, ordered by run id (saves of one run in the order they
+   * came). A save whose version check fails writes nothing and does not stop the others; any SQL
+   * error rolls everything back and is thrown.
    *
-   * @return for each save, in order: null if it was written, else why not
+   * <p>Why by run id: a transaction locks each row it writes until it commits. Two processes whose
+   * batches share runs, written in the order each got them, could each hold a row the other needs
+   * next, and PostgreSQL would end the deadlock by failing one batch. In one order, one waits.
+   *
+   * @return for each save, in the order given: null if it was written, else why not
    */
   StaleRunException[] writeAll(Connection connection, List<CheckpointSave> saves) throws SQLException {
+    Integer[] order = new Integer[saves.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(i -> saves.get(i).runId())); // stable: a run's saves keep their order
+    List<CheckpointSave> sorted = Arrays.stream(order).map(saves::get).toList();
+    StaleRunException[] sortedOutcomes = writeInOrder(connection, sorted);
+    StaleRunException[] outcomes = new StaleRunException[saves.size()];
+    for (int i = 0; i < order.length; i++) {
+      outcomes[order[i]] = sortedOutcomes[i];
+    }
+    return outcomes;
+  }
+
+  /**
+   * Writes the saves in the order given, in one transaction: JDBC batches of inserts (first saves)
+   * and of updates, one batch per stretch of the same kind, so the database sees them in order.
+   */
+  private StaleRunException[] writeInOrder(Connection connection, List<CheckpointSave> saves) throws SQLException {
     connection.setAutoCommit(false);
     try {
       int[] counts = new int[saves.size()];

@@ -7,6 +7,7 @@ import io.stepwise.store.RunStoreException;
 import io.stepwise.store.RunStoreRules;
 import io.stepwise.store.StaleRunException;
 import io.stepwise.store.StoredRun;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -270,8 +271,7 @@ public final class JdbcRunStore implements RunStore {
   private RunStoreException failure(String what, SQLException e) {
     int others = e instanceof SaveGroupCommit.FailedBatch batch ? batch.batchSize() - 1 : 0;
     Throwable cause = e instanceof SaveGroupCommit.FailedBatch ? e.getCause() : e;
-    String message = cause instanceof SQLException sql
-        ? sql.getMessage() + " (SQL state " + sql.getSQLState() + ")" : String.valueOf(cause);
+    String message = cause instanceof SQLException sql ? describe(sql) : String.valueOf(cause);
     String hint;
     if (cause.getMessage() != null && cause.getMessage().startsWith("No suitable driver")) {
       hint = " Put the database's JDBC driver on the class path (org.xerial:sqlite-jdbc, org.postgresql:postgresql).";
@@ -282,6 +282,15 @@ public final class JdbcRunStore implements RunStore {
       hint = " Nothing was changed by this call.";
     }
     return new RunStoreException("Cannot " + what + " (table " + table + "): " + message + "." + hint, cause);
+  }
+
+  /**
+   * The database's error. For a failed batch the PostgreSQL driver's own message repeats the
+   * whole statement, snapshot included; the error it chains says what went wrong in a line.
+   */
+  private static String describe(SQLException e) {
+    SQLException shown = e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+    return shown.getMessage() + " (SQL state " + shown.getSQLState() + ")";
   }
 
   /** How to build a {@link JdbcRunStore}: which table, which clock, whether saves commit in groups. */

@@ -216,19 +216,19 @@ abstract class GroupCommitContract {
     assertEquals(2, store.save(checkpoint("run-1", "{\"v\":2}"), 1).version());
   }
 
-  private CompletableFuture<StoredRun> saveAsync(Checkpoint checkpoint, long expectedVersion) {
+  CompletableFuture<StoredRun> saveAsync(Checkpoint checkpoint, long expectedVersion) {
     return CompletableFuture.supplyAsync(() -> store.save(checkpoint, expectedVersion), callers);
   }
 
   /** Makes a save and waits until it queues, so that saves queue in the order they are made. */
-  private CompletableFuture<StoredRun> queue(Checkpoint checkpoint, long expectedVersion) {
+  CompletableFuture<StoredRun> queue(Checkpoint checkpoint, long expectedVersion) {
     int waiting = store.groupCommitProgress().waiting();
     CompletableFuture<StoredRun> save = saveAsync(checkpoint, expectedVersion);
     awaitProgress(p -> p.waiting() == waiting + 1);
     return save;
   }
 
-  private void awaitProgress(java.util.function.Predicate<SaveGroupCommit.Progress> condition) {
+  void awaitProgress(java.util.function.Predicate<SaveGroupCommit.Progress> condition) {
     await(() -> condition.test(store.groupCommitProgress()), "group commit progress");
   }
 
@@ -247,7 +247,7 @@ abstract class GroupCommitContract {
   }
 
   /** A connection in a transaction that has written the run's row, so it holds a lock a save of it needs. */
-  private Connection lockRun(String runId) throws SQLException {
+  Connection lockRun(String runId) throws SQLException {
     Connection connection = DriverManager.getConnection(url());
     connection.setAutoCommit(false);
     try (PreparedStatement touch =
