@@ -30,7 +30,9 @@ import javax.sql.DataSource;
  * ({@code org.xerial:sqlite-jdbc} or {@code org.postgresql:postgresql}). The table is created when
  * missing. Each save is one statement that checks the version it replaces, so concurrent writers
  * of one run cannot overwrite each other: the stale one gets a {@link StaleRunException}.
- * Update times are kept to the microsecond.
+ * Update times are kept to the microsecond. Saves made while another is being committed are
+ * committed together in the next transaction (group commit, {@link Builder#groupCommit}), each
+ * with its own outcome.
  */
 public final class JdbcRunStore implements RunStore {
   /** The table used unless {@link Builder#table} names another. */
@@ -38,18 +40,22 @@ public final class JdbcRunStore implements RunStore {
 
   private static final Pattern TABLE_NAME =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,55}");
-  private static final String COLUMNS = "run_id, workflow, graph_hash, status, version, updated_at, snapshot";
+  static final String COLUMNS = "run_id, workflow, graph_hash, status, version, updated_at, snapshot";
 
   private final ConnectionSource connections;
   private final String table;
   private final InstantSource clock;
   private final SqlDialect dialect;
+  private final CheckpointWrites writes;
+  private final SaveGroupCommit groupCommit; // null: one transaction per save
 
-  private JdbcRunStore(ConnectionSource connections, String table, InstantSource clock) {
+  private JdbcRunStore(ConnectionSource connections, String table, InstantSource clock, boolean groupCommit) {
     this.connections = connections;
     this.table = table;
     this.clock = clock;
     this.dialect = createTable();
+    this.writes = new CheckpointWrites(table, dialect);
+    this.groupCommit = groupCommit ? new SaveGroupCommit(this::writeBatch) : null;
   }
 
   /** Opens a connection; a {@link DataSource}'s method, or {@link DriverManager} for a URL. */
@@ -98,49 +104,33 @@ public final class JdbcRunStore implements RunStore {
   public StoredRun save(Checkpoint checkpoint, long expectedVersion) {
     RunStoreRules.requireSave(checkpoint, expectedVersion);
     StoredRun saved = new StoredRun(checkpoint, expectedVersion + 1, clock.instant().truncatedTo(ChronoUnit.MICROS));
-    return withConnection("save run '" + checkpoint.runId() + "'", connection -> {
-      int written;
-      if (expectedVersion == 0) {
-        // Both dialects: a concurrent first save of the same run inserts nothing instead of failing.
-        written = write(connection, "INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (run_id) DO NOTHING", saved, 0);
-      } else {
-        written = write(connection, "UPDATE " + table + " SET run_id = ?, workflow = ?, graph_hash = ?, status = ?,"
-            + " version = ?, updated_at = ?, snapshot = ? WHERE run_id = ? AND version = ?", saved, expectedVersion);
-      }
-      if (written != 1) {
-        throw new StaleRunException(checkpoint.runId(), expectedVersion, storedVersion(connection, checkpoint.runId()));
+    CheckpointSave save = new CheckpointSave(saved, expectedVersion);
+    String what = "save run '" + checkpoint.runId() + "'";
+    if (groupCommit == null) {
+      StaleRunException refused = withConnection(what, connection -> writes.writeOne(connection, save));
+      if (refused != null) {
+        throw refused;
       }
       return saved;
-    });
-  }
-
-  private int write(Connection connection, String sql, StoredRun run, long expectedVersion) throws SQLException {
-    Checkpoint checkpoint = run.checkpoint();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, checkpoint.runId());
-      statement.setString(2, checkpoint.workflow());
-      statement.setString(3, checkpoint.graphHash());
-      statement.setString(4, checkpoint.status().name());
-      statement.setLong(5, run.version());
-      dialect.bindTime(statement, 6, run.updatedAt());
-      statement.setString(7, checkpoint.snapshotJson());
-      if (expectedVersion > 0) {
-        statement.setString(8, checkpoint.runId());
-        statement.setLong(9, expectedVersion);
-      }
-      return statement.executeUpdate();
+    }
+    try {
+      groupCommit.save(save);
+      return saved;
+    } catch (SaveGroupCommit.FailedBatch e) {
+      throw failure(what, e);
     }
   }
 
-  private long storedVersion(Connection connection, String runId) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("SELECT version FROM " + table + " WHERE run_id = ?")) {
-      statement.setString(1, runId);
-      try (ResultSet row = statement.executeQuery()) {
-        return row.next() ? row.getLong(1) : 0;
-      }
-    }
+  /** One transaction of the group commit; a lone save is the one statement it would be without it. */
+  private StaleRunException[] writeBatch(List<CheckpointSave> saves) throws SQLException {
+    return inConnection(connection -> saves.size() == 1
+        ? new StaleRunException[] {writes.writeOne(connection, saves.get(0))}
+        : writes.writeAll(connection, saves));
+  }
+
+  /** What the group commit has done and is doing; all zero without it (for tests and measurements). */
+  SaveGroupCommit.Progress groupCommitProgress() {
+    return groupCommit == null ? new SaveGroupCommit.Progress(0, 0, 0, false) : groupCommit.progress();
   }
 
   @Override
@@ -259,27 +249,34 @@ public final class JdbcRunStore implements RunStore {
   }
 
   private <T> T withConnection(String what, SqlWork<T> work) {
+    try {
+      return inConnection(work);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T inConnection(SqlWork<T> work) throws SQLException {
     try (Connection connection = connections.open()) {
       if (dialect != null) {
         dialect.prepare(connection);
       }
       connection.setAutoCommit(true);
       return work.run(connection);
-    } catch (SQLException e) {
-      String hint = e.getMessage() != null && e.getMessage().startsWith("No suitable driver")
-          ? " Put the database's JDBC driver on the class path (org.xerial:sqlite-jdbc, org.postgresql:postgresql)."
-          : " Nothing was changed by this call.";
-      throw new RunStoreException("Cannot " + what + " (table " + table + "): " + e.getMessage()
-          + " (SQL state " + e.getSQLState() + ")." + hint, e);
     }
   }
 
-  /** How to build a {@link JdbcRunStore}: which table, which clock. */
+  private RunStoreException failure(String what, SQLException e) {
+    return StoreFailure.of(what, table, e);
+  }
+
+  /** How to build a {@link JdbcRunStore}: which table, which clock, whether saves commit in groups. */
   public static final class Builder {
     private final ConnectionSource connections;
     private final String source;
     private String table = DEFAULT_TABLE;
     private InstantSource clock = InstantSource.system();
+    private boolean groupCommit = true;
 
     private Builder(ConnectionSource connections, String source) {
       this.connections = connections;
@@ -302,10 +299,22 @@ public final class JdbcRunStore implements RunStore {
       return this;
     }
 
+    /**
+     * Whether saves made while another is being committed are committed together, in one
+     * transaction (default true). Each save still checks its own version and gets its own outcome;
+     * a lone save is written at once, as one statement. Turn it off for one transaction per save,
+     * each on its own connection: with a connection pool, saves then commit side by side instead
+     * of one batch at a time.
+     */
+    public Builder groupCommit(boolean groupCommit) {
+      this.groupCommit = groupCommit;
+      return this;
+    }
+
     /** Connects, creates the table if missing, and returns the store. */
     public JdbcRunStore build() {
       try {
-        return new JdbcRunStore(connections, table, clock);
+        return new JdbcRunStore(connections, table, clock, groupCommit);
       } catch (RunStoreException e) {
         throw new RunStoreException("Cannot open a run store over " + source + ": " + e.getMessage(), e.getCause());
       }
