@@ -1,10 +1,12 @@
 package io.stepwise.behaviour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.stepwise.Event;
 import io.stepwise.RunOptions;
 import io.stepwise.Snapshot;
+import io.stepwise.WorkflowCancelledException;
 import io.stepwise.WorkflowHandler;
 import io.stepwise.behaviour.WaitFlows.Answers;
 import io.stepwise.behaviour.WaitFlows.Go;
@@ -64,6 +66,8 @@ class AnswerAfterResumeTest {
     // A snapshot now holds the early answer for asker 0's wait, which its re-run has not opened.
     String held = resumed.snapshot().toJson();
     resumed.cancel();
+    // Its last save (status FAILED) is in before result() ends; cancel() alone does not wait for it.
+    assertThrows(WorkflowCancelledException.class, resumed::result);
 
     WorkflowHandler<Answers> last = WaitFlows_HesitantAskersFlow_Workflow.of(new WaitFlows.HesitantAskersFlow(OPEN))
         .resume(Snapshot.fromJson(held));
