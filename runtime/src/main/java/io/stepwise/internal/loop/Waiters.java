@@ -27,9 +27,10 @@ final class Waiters {
   private final LinkedHashMap<Long, Waiter> byKey = new LinkedHashMap<>(0);
   /**
    * Offers their steps have neither taken nor refused yet, per wait key: a step deciding on an
-   * offer may go on at once, so its run is not at rest meanwhile.
+   * offer may go on at once, so its run is not at rest meanwhile. Made at the first offer: most
+   * runs never wait for an event, and a map per run is allocation every run would pay.
    */
-  private final HashMap<Long, Integer> unanswered = new HashMap<>(0);
+  private HashMap<Long, Integer> unanswered;
 
   /**
    * Registers a wait under {@code key}; when {@code announce}, publishes its waiter event and arms
@@ -77,20 +78,23 @@ final class Waiters {
 
   /** An event was offered to the wait under {@code key}; its step answers by taking or refusing it. */
   void offered(long key) {
+    if (unanswered == null) {
+      unanswered = new HashMap<>();
+    }
     unanswered.merge(key, 1, Integer::sum);
   }
 
   /** The step refused an event offered to its wait {@code seq}; the wait goes on. */
   void refused(Tick.OfferRefused refused) {
     Waiter waiter = find(refused.execution(), refused.seq());
-    if (waiter != null) {
+    if (waiter != null && unanswered != null) {
       unanswered.computeIfPresent(waiter.key(), (key, count) -> count > 1 ? count - 1 : null);
     }
   }
 
   /** Whether every offer to an open wait has been refused (a taken one ends its wait). */
   boolean offersAnswered() {
-    return unanswered.isEmpty();
+    return unanswered == null || unanswered.isEmpty();
   }
 
   /** Whether the execution is blocked in a wait. */
@@ -112,13 +116,19 @@ final class Waiters {
     return null;
   }
 
+  private void forget(Waiter waiter) {
+    if (unanswered != null) {
+      unanswered.remove(waiter.key());
+    }
+  }
+
   /** Removes the wait {@code seq} of an execution; null when it is not waiting any more. */
   private Waiter remove(long execution, int seq) {
     for (Iterator<Waiter> it = byKey.values().iterator(); it.hasNext(); ) {
       Waiter waiter = it.next();
       if (waiter.execution() == execution && waiter.seq() == seq) {
         it.remove();
-        unanswered.remove(waiter.key());
+        forget(waiter);
         return waiter;
       }
     }
@@ -135,7 +145,7 @@ final class Waiters {
       Waiter waiter = it.next();
       if (waiter.execution() == execution) {
         it.remove();
-        unanswered.remove(waiter.key());
+        forget(waiter);
         removed.add(waiter);
       }
     }
@@ -173,6 +183,6 @@ final class Waiters {
 
   void clear() {
     byKey.clear();
-    unanswered.clear();
+    unanswered = null;
   }
 }
