@@ -73,7 +73,9 @@ class ReleaseTest {
     var run = ForgottenFlow_Workflow.of(flow).run(new ForgottenFlow.Go());
     assertTrue(flow.waiting.await(10, TimeUnit.SECONDS));
     var thrown = assertThrows(IllegalStateException.class, run::release);
-    assertTrue(thrown.getMessage().contains("has no run store"), thrown.getMessage());
+    assertTrue(thrown.getMessage().startsWith("Run " + run.runId() + " of workflow '"), thrown.getMessage());
+    assertTrue(thrown.getMessage().endsWith("' has no run store, so releasing it from memory would lose it; start it"
+        + " with RunOptions.builder().runStore(...)"), thrown.getMessage());
     run.cancel();
   }
 

@@ -179,7 +179,7 @@ public final class RunHandle<R extends StopEvent> implements WorkflowHandler<R>,
   public CompletableFuture<Boolean> release() {
     if (!run.isFinished() && !run.storing()) {
       throw new IllegalStateException("Run " + runId() + " of workflow '" + run.routing().workflow() + "' has no run"
-          + " store, so releasing it from memory would lose it; start it with RunOptions.builder().store(...)");
+          + " store, so releasing it from memory would lose it; start it with RunOptions.builder().runStore(...)");
     }
     return run.release();
   }
