@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * The control loop of one run as a reducer: {@link #reduce} folds a tick into the run's state
@@ -206,16 +207,18 @@ public final class RunLoop {
    * timeouts) do not count. Unlike {@link #waitsForeverForOutside()}, a rest may end by itself.
    */
   private boolean rests() {
-    if (!waiters.offersAnswered()) {
-      return false;
-    }
+    return waiters.offersAnswered() && onlyWaits(waiters::waits);
+  }
+
+  /** Whether nothing is queued and every execution in flight is blocked in a wait {@code inWait} accepts. */
+  private boolean onlyWaits(LongPredicate inWait) {
     for (StepState state : steps) {
       if (state != null && state.hasQueued()) {
         return false;
       }
     }
     for (Execution execution : inFlight.all()) {
-      if (execution.waiting() || !waiters.waits(execution.id())) {
+      if (execution.waiting() || !inWait.test(execution.id())) {
         return false;
       }
     }
@@ -242,20 +245,7 @@ public final class RunLoop {
    * no retry pending, and every execution in flight blocked in a wait without a timeout.
    */
   private boolean waitsForeverForOutside() {
-    if (!timeout.isZero()) {
-      return false;
-    }
-    for (StepState state : steps) {
-      if (state != null && state.hasQueued()) {
-        return false;
-      }
-    }
-    for (Execution execution : inFlight.all()) {
-      if (execution.waiting() || !waiters.waitsForever(execution.id())) {
-        return false;
-      }
-    }
-    return true;
+    return timeout.isZero() && onlyWaits(waiters::waitsForever);
   }
 
   /**
