@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,6 +26,8 @@ final class HandlerStore implements AutoCloseable {
   private static final String EVENTS = "stepwise_server_events";
   /** Each ended run's finished snapshot (its final state and store), which a handler continuing it starts from. */
   private static final String FINAL_STATES = "stepwise_server_final_states";
+  /** When a running handler's run was released from memory at rest, null while it is in memory or ended. */
+  private static final String RELEASED_AT = "released_at";
   private static final String COLUMNS =
       "handler_id, workflow_name, run_id, status, started_at, updated_at, completed_at, error, result";
 
@@ -74,7 +77,68 @@ final class HandlerStore implements AutoCloseable {
           + " envelope TEXT NOT NULL, PRIMARY KEY (run_id, sequence))");
       s.execute("CREATE TABLE IF NOT EXISTS " + FINAL_STATES + " (run_id VARCHAR(255) PRIMARY KEY,"
           + " snapshot TEXT NOT NULL)");
+      if (!hasColumn(HANDLERS, RELEASED_AT)) { // a database from before the column
+        s.execute("ALTER TABLE " + HANDLERS + " ADD COLUMN " + RELEASED_AT + " VARCHAR(40)");
+      }
     }
+  }
+
+  private boolean hasColumn(String table, String column) throws SQLException {
+    try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, column)) {
+      return columns.next();
+    }
+  }
+
+  /**
+   * Records that the handlers' runs were released from memory, at rest: only an event from outside
+   * can move them on, and their run store keeps them. The next server leaves such a run in the
+   * database until an event (or a cancel) reloads it, as this one does, instead of loading it at
+   * start (Python's {@code idle_since}).
+   */
+  void markReleased(Collection<String> handlerIds, Instant at) {
+    if (handlerIds.isEmpty()) {
+      return;
+    }
+    write(List.of(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE " + HANDLERS + " SET " + RELEASED_AT + " = ? WHERE handler_id = ?")) {
+        for (String handlerId : handlerIds) {
+          ps.setString(1, at.toString());
+          ps.setString(2, handlerId);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }));
+  }
+
+  /** The handler's run is about to be in memory again: the next server must resume it at start if this one dies. */
+  void clearReleased(String handlerId) {
+    write(List.of(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE " + HANDLERS + " SET " + RELEASED_AT + " = NULL WHERE handler_id = ? AND " + RELEASED_AT
+              + " IS NOT NULL")) {
+        ps.setString(1, handlerId);
+        ps.executeUpdate();
+      }
+    }));
+  }
+
+  /** The running handlers whose runs were released from memory (see {@link #markReleased}). */
+  Set<String> releasedHandlers() {
+    return locked(() -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT handler_id FROM " + HANDLERS
+          + " WHERE status = ? AND " + RELEASED_AT + " IS NOT NULL")) {
+        ps.setString(1, HandlerStatus.RUNNING.wire());
+        try (ResultSet rs = ps.executeQuery()) {
+          var ids = new java.util.HashSet<String>();
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+          return Set.copyOf(ids);
+        }
+      }
+    });
   }
 
   /**

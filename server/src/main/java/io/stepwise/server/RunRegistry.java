@@ -218,6 +218,9 @@ final class RunRegistry {
       throw new HandlerCompletedException();
     }
     try {
+      // Unmarked before it runs again: were this process to die once the run moved on, the next
+      // server must resume it at start, not wait for an event that may never come.
+      store.clearReleased(handlerId);
       String why = resumeFromStore(record);
       if (why != null) {
         store.update(record.ended(HandlerStatus.FAILED, "The run was released from memory and could not be"
@@ -298,6 +301,7 @@ final class RunRegistry {
         return false;
       }
       run.gone().get(wait.toMillis(), TimeUnit.MILLISECONDS); // its pump recorded everything and let it go
+      store.markReleased(List.of(run.handlerId()), clock.instant());
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -389,14 +393,16 @@ final class RunRegistry {
 
   /**
    * Resumes the runs that a previous server process left running, from their last checkpoint; a run
-   * that cannot be resumed is recorded as failed, with why.
+   * that cannot be resumed is recorded as failed, with why. Runs it had released from memory at
+   * rest stay in the database until an event or a cancel reloads them, as they would have there.
    *
    * @return the ids of the handlers resumed
    */
   List<String> resumeInterrupted() {
     var resumed = new ArrayList<String>();
+    Set<String> released = store.releasedHandlers();
     for (HandlerRecord record : store.query(Set.of(HandlerStatus.RUNNING), Set.of())) {
-      if (live.containsKey(record.handlerId())) {
+      if (live.containsKey(record.handlerId()) || released.contains(record.handlerId())) {
         continue;
       }
       String why = resumeFromStore(record);
@@ -410,14 +416,21 @@ final class RunRegistry {
     return resumed;
   }
 
-  /** Forgets every live run without ending it, and records nothing more about them (see WorkflowServer.close). */
-  void abandonAll() {
+  /**
+   * Forgets every live run without ending it, and records nothing more about them (see
+   * WorkflowServer.close), but which ones it released at rest.
+   *
+   * @param wait how long the runs at rest may take, together, to let go
+   */
+  void abandonAll(Duration wait) {
     abandoned = true;
     // A run that only waits for an answer is let go from memory too (its store keeps it for the
     // next server); without this its loop and its pump would stay parked in this JVM for good.
+    var answers = new java.util.LinkedHashMap<LiveRun, CompletableFuture<Boolean>>();
     for (LiveRun run : live.values()) {
       var answer = new CompletableFuture<Boolean>();
       run.releaseAnswer(answer);
+      answers.put(run, answer);
       try {
         run.handler().release().whenComplete((released, error) -> answer.complete(error == null && released));
       } catch (RuntimeException e) {
@@ -425,8 +438,28 @@ final class RunRegistry {
       }
     }
     live.clear();
+    markReleased(answers, System.nanoTime() + wait.toNanos());
     revivals.values().forEach(waiting -> waiting.complete(null));
     writer.close(); // what runs handed over before is committed; the database closes after
+  }
+
+  /** Marks the runs that let go as released, so the next server leaves them in the database until needed. */
+  private void markReleased(Map<LiveRun, CompletableFuture<Boolean>> answers, long deadline) {
+    var released = new ArrayList<String>();
+    try {
+      for (var answer : answers.entrySet()) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        if (answer.getValue().get(left, TimeUnit.NANOSECONDS)
+            && answer.getKey().gone().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          released.add(answer.getKey().handlerId());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the rest are resumed by the next server at start, as after a crash
+    }
+    store.markReleased(released, clock.instant());
   }
 
   /** The group commit's transactions and writes so far. */

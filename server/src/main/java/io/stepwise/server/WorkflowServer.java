@@ -105,6 +105,9 @@ public final class WorkflowServer implements AutoCloseable {
     return MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** How long the runs at rest may take, together, to let go when the server closes. */
+  private static final Duration RELEASE_AT_CLOSE = Duration.ofSeconds(2);
+
   /** Settings for a server; workflows are added one by one. */
   public static Builder builder() {
     return new Builder();
@@ -169,13 +172,15 @@ public final class WorkflowServer implements AutoCloseable {
   /**
    * Stops listening, stops recording, and closes the database. Runs in progress are not ended:
    * their handlers stay {@code running} in the database, so the next server on it resumes them
-   * from their checkpoints, as after a crash.
+   * from their checkpoints, as after a crash. Runs at rest (only an event from outside can move
+   * them on) are released instead, as the idle release does: the next server leaves them in the
+   * database until an event or a cancel reloads them.
    */
   @Override
   public void close() {
     idleRelease.close();
     web.stop();
-    registry.abandonAll();
+    registry.abandonAll(RELEASE_AT_CLOSE);
     store.close();
   }
 
