@@ -446,18 +446,18 @@ final class RunRegistry {
   /** Marks the runs that let go as released, so the next server leaves them in the database until needed. */
   private void markReleased(Map<LiveRun, CompletableFuture<Boolean>> answers, long deadline) {
     var released = new ArrayList<String>();
-    try {
-      for (var answer : answers.entrySet()) {
-        long left = Math.max(0, deadline - System.nanoTime());
-        if (answer.getValue().get(left, TimeUnit.NANOSECONDS)
+    for (var answer : answers.entrySet()) {
+      try {
+        if (answer.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
             && answer.getKey().gone().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           released.add(answer.getKey().handlerId());
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException | TimeoutException e) {
+        // not let go in time: the next server resumes it at start, as after a crash
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // the rest are resumed by the next server at start, as after a crash
     }
     store.markReleased(released, clock.instant());
   }
