@@ -202,19 +202,24 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         }
       }
       driven.add(run);
+      StreamPublisher publisher = null;
       try {
-        var publisher = StreamPublisher.start(runId, workflow, run.events(),
+        publisher = StreamPublisher.start(runId, workflow, run.events(),
             json -> tables.publish(runId, json, leases.executorId(), epoch), StreamPublisher.GIVE_UP);
         Outcome outcome = await(runId, run, watch, epoch);
         // Every stream event (or the marker of its drop) is in the table before the outcome is: a
         // reader that saw the outcome has read the whole stream once it read the table up to it.
-        long unmarked = publisher.finish();
+        long unmarked = publisher.finish(outcome == RELEASED);
         return unmarked == 0 || outcome == null ? outcome : unreadable(runId, outcome, unmarked);
       } catch (SQLException | RuntimeException broken) {
         // The run has started here: never tried again in this process (its step in flight would
         // run twice without a crash); it fails, and says why.
         run.cancel();
         return cannotDrive(broken);
+      } finally {
+        if (publisher != null) {
+          publisher.abandon(); // unless finish() said already: never leave its thread waiting
+        }
       }
     } finally {
       if (run != null) {
