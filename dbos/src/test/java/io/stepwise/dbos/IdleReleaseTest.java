@@ -151,6 +151,48 @@ class IdleReleaseTest {
   }
 
   @Test
+  void aRunWokenByAProcessThatDiedBeforeQueueingItIsQueuedByTheSweep() throws Exception {
+    workers.start("worker-a", 1, Duration.ofSeconds(1));
+    String runId = parks.start(new ParkFlow.Begin("wind"));
+    awaitTrue(() -> parked(runId, 0));
+
+    // What send() does up to its commit, without the DBOS workflow it queues next: as if it died there.
+    var parkFlow = ParkFlow_Workflow.of(new ParkFlow(ledger));
+    try (Connections db = new Connections(url, null, null, 1, "dying-sender")) {
+      assertEquals(java.util.OptionalLong.of(1),
+          new RunTables(db, schema).sendWaking(runId, parkFlow.json().write(new ParkFlow.Reply("gust"))));
+    }
+
+    awaitTrue(() -> ledger.lines(runId).contains("check:began")); // a worker's sweep queued generation 1
+    parks.send(runId, new ParkFlow.Confirm("ho"));
+    assertEquals(new ParkFlow.Answered("gust ho"), parks.result(runId, LIMIT));
+    assertEquals(List.of("ask:began", "ask:completed", "check:began", "check:completed"), ledger.lines(runId));
+  }
+
+  @Test
+  void aRunWhoseWorkerIsKilledRightAfterWakingItIsResumedElsewhere() throws Exception {
+    Process first = workers.start("worker-a", 1, Duration.ofMillis(500));
+    String runId = parks.start(new ParkFlow.Begin("reef"));
+    awaitTrue(() -> parked(runId, 0));
+    TestWorkers.kill(first);
+    Process second = workers.start("worker-b", 1, Duration.ofSeconds(30));
+    parks.send(runId, new ParkFlow.Reply("coral"));
+    awaitTrue(() -> ledger.lines(runId).contains("check:began"));
+    Thread.sleep(300); // the checkpoint of its wait is saved
+
+    TestWorkers.kill(second); // holding generation 1, not parked (its idle time is long)
+    Process third = workers.start("worker-c", 1, Duration.ofSeconds(30));
+    parks.send(runId, new ParkFlow.Confirm("fish"));
+
+    assertEquals(new ParkFlow.Answered("coral fish"), parks.result(runId, LIMIT));
+    assertEquals(List.of("ask:began", "ask:completed", "check:began", "check:began", "check:completed"),
+        ledger.lines(runId));
+    assertEquals(List.of(Long.toString(second.pid()), Long.toString(third.pid())),
+        ledger.pids(runId, "check", "began"));
+    assertEquals(1, generation(runId));
+  }
+
+  @Test
   void aRunWithATimeoutIsNeverReleased() throws Exception {
     var askFlow = AskFlow_Workflow.of(new AskFlow(ledger));
     try (StepwiseDbos holder = TestWorkers.configure(url, schema).executorId("holder").idleRelease(Duration.ofMillis(200))
