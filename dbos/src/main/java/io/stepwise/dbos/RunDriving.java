@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -240,6 +241,7 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
     boolean cancelled = false;
     boolean lost = false;
     boolean released = false;
+    CompletableFuture<Boolean> asked = null; // a release asked for and not answered in time
     long restSaves = -1; // the save count when this rest was first seen; -1: not at rest
     long restSince = 0; // System.nanoTime() then, or when the run last refused to let go
     while (true) {
@@ -252,6 +254,9 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       } catch (TimeoutException stillRunning) {
         // go on below
       } catch (ExecutionException ended) {
+        if (asked != null && !released) {
+          released = answered(asked); // the run ended: its late answer to the release is at hand
+        }
         if (released && !lost) {
           return RELEASED; // its run store keeps it as it was: park it
         }
@@ -296,11 +301,17 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
             restSaves = watch.saves();
             restSince = now;
           } else if (now - restSince >= idleRelease.toNanos()) {
-            if (letGo(run)) {
+            if (asked == null) {
+              asked = run.release();
+            }
+            if (answered(asked, RELEASE_ANSWER)) {
               released = true;
               continue;
             }
-            restSince = now; // it has a timer, a run timeout or work: ask again after another idle period
+            if (asked.isDone()) {
+              asked = null; // refused: it has a timer, a run timeout or work; ask again after another idle period
+            }
+            restSince = now;
           }
         }
         if (answer.isPresent()) {
@@ -324,13 +335,18 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
     }
   }
 
-  /** Asks the run to let go from memory; whether it did. */
-  private boolean letGo(WorkflowHandler<R> run) throws InterruptedException {
+  /** Whether the run let go, by the answer to its release, waited for up to {@code patience}; false if none yet. */
+  private static boolean answered(CompletableFuture<Boolean> release, Duration patience) throws InterruptedException {
     try {
-      return run.release().get(RELEASE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException | IllegalStateException notReleased) {
+      return release.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException notReleased) {
       return false;
     }
+  }
+
+  /** The answer to a release of a run that has ended: it comes with the run's end, at once. */
+  private static boolean answered(CompletableFuture<Boolean> release) throws InterruptedException {
+    return answered(release, Duration.ofSeconds(5));
   }
 
   /**
