@@ -192,6 +192,53 @@ class IdleReleaseTest {
     assertEquals(1, generation(runId));
   }
 
+  /**
+   * The worker is killed after the run let go from memory, while its park waits for the run's hold
+   * row (this test holds the row's lock), and an answer is sent meanwhile: the park never commits,
+   * the run is requeued as any run of a dead worker, and the answer reaches it exactly once.
+   */
+  @Test
+  void aWorkerKilledWhileParkingLeavesTheRunToBeResumedWithTheAnswerSentMeanwhile() throws Exception {
+    Process first = workers.start("worker-a", 1, Duration.ofSeconds(1));
+    String runId = parks.start(new ParkFlow.Begin("gale"));
+    awaitTrue(() -> ledger.lines(runId).contains("ask:completed"));
+    Thread sender;
+    try (Connection lock = DriverManager.getConnection(url)) {
+      lock.setAutoCommit(false);
+      try (PreparedStatement select = lock.prepareStatement("SELECT 1 FROM " + schema
+          + ".stepwise_holders WHERE run_id = ? FOR UPDATE")) {
+        select.setString(1, runId);
+        select.executeQuery().close();
+      }
+      awaitTrue(() -> parkWaitsForTheLock("stepwise:worker-a/")); // released from memory, parking
+      TestWorkers.kill(first);
+      sender = Thread.ofVirtual().start(() -> parks.send(runId, new ParkFlow.Reply("storm"))); // waits for the row too
+      Thread.sleep(300);
+      lock.rollback();
+    }
+    sender.join();
+    assertTrue(!parked(runId, 0), "the park never committed");
+    Process second = workers.start("worker-b", 1, Duration.ZERO);
+
+    awaitTrue(() -> ledger.lines(runId).contains("check:began"));
+    parks.send(runId, new ParkFlow.Confirm("ahoy"));
+    assertEquals(new ParkFlow.Answered("storm ahoy"), parks.result(runId, LIMIT));
+    assertEquals(List.of("ask:began", "ask:completed", "check:began", "check:completed"), ledger.lines(runId));
+    assertEquals(List.of(Long.toString(second.pid())), ledger.pids(runId, "check", "began"));
+    assertEquals(0, generation(runId));
+  }
+
+  private boolean parkWaitsForTheLock(String applicationPrefix) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        PreparedStatement select = connection.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE"
+            + " application_name LIKE ? AND wait_event_type = 'Lock' AND query LIKE '%stepwise_holders%FOR UPDATE%'")) {
+      select.setString(1, applicationPrefix + "%");
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
   @Test
   void aRunWithATimeoutIsNeverReleased() throws Exception {
     var askFlow = AskFlow_Workflow.of(new AskFlow(ledger));
