@@ -50,10 +50,17 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
   /**
    * Queues a new run under {@code runId}. Starting the same id again does not start a second run
    * (DBOS workflow ids are unique): the call returns the same id.
+   *
+   * @throws IllegalArgumentException if {@code runId} contains {@code #wake-}, which names the DBOS
+   *     workflows of runs woken from parking
    */
   public String start(S start, String runId) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(runId, "runId");
+    if (runId.contains(Parking.WAKE)) {
+      throw new IllegalArgumentException("Run id '" + runId + "' contains '" + Parking.WAKE + "', which names the"
+          + " DBOS workflows of runs woken after idle release; choose an id without it");
+    }
     String startJson = workflow.json().write(start);
     String name = workflow.name();
     dbos.startWorkflow(() -> runs.drive(name, runId, startJson),
@@ -64,7 +71,8 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
   /**
    * Sends an event to run {@code runId} (a human's answer, an awaited event). It is kept in the
    * database and handed to the run when the run next waits for input from outside, on whichever
-   * worker holds it then; a run that ends first never gets it.
+   * worker holds it then; a run that ends first never gets it. A run parked by idle release is
+   * woken by it: queued again, for any worker to resume.
    *
    * @throws io.stepwise.WorkflowException if the event is not one of the workflow's types (nothing is stored)
    */
@@ -72,16 +80,19 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
     Objects.requireNonNull(runId, "runId");
     String json = workflow.json().write(Objects.requireNonNull(event, "event"));
     try {
-      tables.send(runId, json);
+      wake(runId, tables.sendWaking(runId, json));
     } catch (SQLException e) {
       throw new IllegalStateException("The event for run " + runId + " could not be stored: " + e.getMessage(), e);
     }
   }
 
-  /** Asks run {@code runId} to stop; the worker that holds it (or takes it next) cancels it. */
+  /**
+   * Asks run {@code runId} to stop; the worker that holds it (or takes it next) cancels it. A run
+   * parked by idle release is woken for it, and ends {@code CANCELLED}.
+   */
   public void cancel(String runId) {
     try {
-      tables.requestCancel(Objects.requireNonNull(runId, "runId"));
+      wake(Objects.requireNonNull(runId, "runId"), tables.cancelWaking(runId));
     } catch (SQLException e) {
       throw new IllegalStateException("The cancel of run " + runId + " could not be stored: " + e.getMessage(), e);
     }
@@ -181,9 +192,30 @@ public final class DurableWorkflow<S extends StartEvent, R extends StopEvent> {
         java.util.Spliterators.spliteratorUnknownSize(iterator, java.util.Spliterator.ORDERED), false);
   }
 
-  /** A run whose DBOS workflow failed (its worker could not drive it) never writes an outcome: say why. */
+  /** Queues the DBOS workflow of the generation {@code woke} names, when the call just woke a parked run. */
+  private void wake(String runId, java.util.OptionalLong woke) {
+    if (woke.isPresent()) {
+      // Should this process die before this, the run stays marked waking and every worker's sweep queues it.
+      Parking.queueWake(dbos, runs, queue, workflow.name(), runId, woke.getAsLong());
+    }
+  }
+
+  /**
+   * A run whose DBOS workflow failed (its worker could not drive it) never writes an outcome: say
+   * why. The DBOS workflow looked at is the run's current generation's: an earlier one that
+   * returned after parking the run is no failure, and a parked run is alive.
+   */
   private void failedWithoutOutcome(String runId) {
-    Optional<WorkflowStatus> status = dbos.getWorkflowStatus(runId);
+    long generation;
+    try {
+      generation = tables.generation(runId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The state of run " + runId + " could not be read: " + e.getMessage(), e);
+    }
+    Optional<WorkflowStatus> status = dbos.getWorkflowStatus(Parking.dbosId(runId, generation));
+    if (status.isEmpty() && generation > 0) {
+      return; // woken a moment ago: its DBOS workflow is being queued (or will be, by a sweep)
+    }
     if (status.isEmpty()) {
       throw new IllegalArgumentException("There is no run " + runId + "; start runs with start(...)");
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -46,6 +47,13 @@ import java.util.concurrent.TimeoutException;
  * change the run but the event handed to it next, so the first checkpoint saved after it holds it,
  * and that save marks it applied in the same transaction. An event is thus in a saved checkpoint or
  * in the inbox, never both and never neither.
+ *
+ * <p><b>Idle release.</b> A run whose last checkpoint is {@code WAITING}, with nothing handed over
+ * since, and that saved nothing for {@code idleRelease}, is asked to let go
+ * ({@code WorkflowHandler.release()}; only a run that can do nothing but wait for the outside
+ * accepts). One that let go is parked ({@link Parking}): the driver returns without an outcome and
+ * frees its slot. An event or cancel that came meanwhile makes it resume the run at once instead.
+ * Parking needs no hand-over in flight, so the inbox rule above holds across it.
  */
 final class RunDriving<S extends StartEvent, R extends StopEvent> {
   // How often a held run checks the database for a cancel, its hold and, while it waits, for events.
@@ -54,17 +62,24 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
   private static final Duration STANDBY_POLL = Duration.ofMillis(500);
   // How often a run is tried again when the database fails before it could be started here.
   private static final int DATABASE_ATTEMPTS = 5;
+  // How long a run asked to let go may take to answer (it answers at its next tick, at once).
+  private static final Duration RELEASE_ANSWER = Duration.ofSeconds(30);
+  // What await returns for a run released from memory (compared by identity): park it.
+  private static final Outcome RELEASED = new Outcome(Outcome.Status.CANCELLED, "released from memory");
 
   private final CompiledWorkflow<S, R> workflow;
   private final PostgresRunStore store;
   private final RunTables tables;
   private final Semaphore slots;
+  private final Duration idleRelease; // null: runs are never released
   private final Set<WorkflowHandler<R>> driven = ConcurrentHashMap.newKeySet();
   private volatile WorkerLeases leases; // set at launch, before any run is taken
   private volatile boolean closed;
 
-  RunDriving(CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables, int runsPerWorker) {
+  RunDriving(CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables, int runsPerWorker,
+      Duration idleRelease) {
     this.workflow = workflow;
+    this.idleRelease = idleRelease == null || idleRelease.isZero() ? null : idleRelease;
     this.store = store;
     this.tables = tables;
     this.slots = new Semaphore(runsPerWorker, true);
@@ -74,13 +89,20 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
     this.leases = leases;
   }
 
-  /** Drives run {@code runId} to its end, or stands by while another live worker does; returns its encoded {@link Outcome}. */
-  String drive(String runId, String startJson) throws SQLException, InterruptedException {
+  /**
+   * Drives run {@code runId} to its end, or stands by while another live worker does; returns its
+   * encoded {@link Outcome}, or a line saying it was parked (no outcome: see {@link Parking}) when
+   * this DBOS workflow, of generation {@code generation}, is done with the run without one.
+   */
+  String drive(String runId, String startJson, long generation) throws SQLException, InterruptedException {
     int databaseFailures = 0;
     while (true) {
       Optional<Outcome> ended = tables.outcome(runId);
       if (ended.isPresent()) {
         return ended.get().encode(); // ended here before DBOS recorded it, or on the worker that held it
+      }
+      if (tables.superseded(runId, generation)) {
+        return parkedLine(runId, generation); // parked, or woken into a later DBOS workflow that drives it
       }
       if (closed) {
         // The worker closes: write nothing (DBOS would record the run's DBOS workflow as failed).
@@ -90,7 +112,7 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       }
       slots.acquire();
       try {
-        OptionalLong epoch = tables.claim(runId, leases.executorId(), leases.timeout());
+        OptionalLong epoch = tables.claim(runId, leases.executorId(), leases.timeout(), generation);
         if (epoch.isPresent()) {
           Outcome outcome;
           try {
@@ -111,6 +133,18 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
           } catch (RuntimeException broken) {
             outcome = cannotDrive(broken);
           }
+          if (outcome == RELEASED) {
+            RunTables.Parked parked;
+            try {
+              parked = tables.park(runId, leases.executorId(), epoch.getAsLong());
+            } catch (SQLException unreachable) {
+              parked = RunTables.Parked.BUSY; // not parked: the run is taken up again here, below
+            }
+            if (parked == RunTables.Parked.PARKED) {
+              return parkedLine(runId, generation);
+            }
+            continue; // BUSY: claimed again and resumed at once; LOST: stand by for its new holder
+          }
           if (outcome != null && tables.recordOutcome(runId, outcome, leases.executorId(), epoch.getAsLong())) {
             return outcome.encode();
           }
@@ -121,6 +155,11 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
       }
       Thread.sleep(STANDBY_POLL);
     }
+  }
+
+  /** What a DBOS workflow that leaves its run parked returns: no outcome (nothing reads it but DBOS's journal). */
+  private static String parkedLine(String runId, long generation) {
+    return "PARKED\n" + Parking.dbosId(runId, generation);
   }
 
   /**
@@ -164,19 +203,24 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         }
       }
       driven.add(run);
+      StreamPublisher publisher = null;
       try {
-        var publisher = StreamPublisher.start(runId, workflow, run.events(),
+        publisher = StreamPublisher.start(runId, workflow, run.events(),
             json -> tables.publish(runId, json, leases.executorId(), epoch), StreamPublisher.GIVE_UP);
         Outcome outcome = await(runId, run, watch, epoch);
         // Every stream event (or the marker of its drop) is in the table before the outcome is: a
         // reader that saw the outcome has read the whole stream once it read the table up to it.
-        long unmarked = publisher.finish();
+        long unmarked = publisher.finish(outcome == RELEASED);
         return unmarked == 0 || outcome == null ? outcome : unreadable(runId, outcome, unmarked);
       } catch (SQLException | RuntimeException broken) {
         // The run has started here: never tried again in this process (its step in flight would
         // run twice without a crash); it fails, and says why.
         run.cancel();
         return cannotDrive(broken);
+      } finally {
+        if (publisher != null) {
+          publisher.abandon(); // unless finish() said already: never leave its thread waiting
+        }
       }
     } finally {
       if (run != null) {
@@ -186,27 +230,43 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
     }
   }
 
-  /** The run's outcome, or null when its hold went to another worker meanwhile. */
+  /**
+   * The run's outcome, or null when its hold went to another worker meanwhile, or {@link #RELEASED}
+   * when it let go from memory at rest.
+   */
   private Outcome await(String runId, WorkflowHandler<R> run, PostgresRunStore.Watch watch, long epoch)
       throws SQLException, InterruptedException {
     long lastHanded = 0; // the inbox seq of the last event handed to the run in this process
     long savesAtHandOver = -1; // the run's save count when it was handed; -1: none handed yet
     boolean cancelled = false;
     boolean lost = false;
+    boolean released = false;
+    CompletableFuture<Boolean> asked = null; // a release asked for and not answered in time
+    long restSaves = -1; // the save count when this rest was first seen; -1: not at rest
+    long restSince = 0; // System.nanoTime() then, or when the run last refused to let go
     while (true) {
       try {
         R result = run.future().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        if (released) {
+          return null; // cannot be (a run that let go does not finish); written as nothing, never as done
+        }
         return lost ? null : finished(result);
       } catch (TimeoutException stillRunning) {
         // go on below
       } catch (ExecutionException ended) {
+        if (asked != null && !released) {
+          released = answered(asked); // the run ended: its late answer to the release is at hand
+        }
+        if (released && !lost) {
+          return RELEASED; // its run store keeps it as it was: park it
+        }
         if (lost || ended.getCause() instanceof StaleRunException) {
           return null; // another worker claimed the run: it drives it now
         }
         return failed(ended.getCause());
       }
-      if (lost) {
-        continue; // cancelled because the hold was lost: wait for its steps to stop, write nothing
+      if (lost || released) {
+        continue; // cancelled because the hold was lost, or released: wait for it to stop, write nothing
       }
       RunTables.Poll poll;
       try {
@@ -225,6 +285,9 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         continue;
       }
       boolean waiting = watch.lastStatus() == RunStatus.WAITING && watch.saves() > savesAtHandOver;
+      if (!waiting) {
+        restSaves = -1;
+      }
       if (waiting) {
         Optional<RunTables.Answer> answer;
         try {
@@ -232,7 +295,27 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         } catch (SQLException unreachable) {
           continue; // asked again at the next poll
         }
+        if (answer.isEmpty() && idleRelease != null && !cancelled) {
+          long now = System.nanoTime();
+          if (restSaves != watch.saves()) {
+            restSaves = watch.saves();
+            restSince = now;
+          } else if (now - restSince >= idleRelease.toNanos()) {
+            if (asked == null) {
+              asked = run.release();
+            }
+            if (answered(asked, RELEASE_ANSWER)) {
+              released = true;
+              continue;
+            }
+            if (asked.isDone()) {
+              asked = null; // refused: it has a timer, a run timeout or work; ask again after another idle period
+            }
+            restSince = now;
+          }
+        }
         if (answer.isPresent()) {
+          restSaves = -1;
           Event event = workflow.json().read(answer.get().eventJson());
           lastHanded = answer.get().seq();
           savesAtHandOver = watch.saves();
@@ -250,6 +333,20 @@ final class RunDriving<S extends StartEvent, R extends StopEvent> {
         }
       }
     }
+  }
+
+  /** Whether the run let go, by the answer to its release, waited for up to {@code patience}; false if none yet. */
+  private static boolean answered(CompletableFuture<Boolean> release, Duration patience) throws InterruptedException {
+    try {
+      return release.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException notReleased) {
+      return false;
+    }
+  }
+
+  /** The answer to a release of a run that has ended: it comes with the run's end, at once. */
+  private static boolean answered(CompletableFuture<Boolean> release) throws InterruptedException {
+    return answered(release, Duration.ofSeconds(5));
   }
 
   /**

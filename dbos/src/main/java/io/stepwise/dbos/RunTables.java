@@ -57,6 +57,13 @@ final class RunTables {
         statement.execute("CREATE TABLE IF NOT EXISTS " + table("stream") + " (seq BIGSERIAL PRIMARY KEY,"
             + " run_id TEXT NOT NULL, event TEXT NOT NULL)");
         statement.execute("CREATE INDEX IF NOT EXISTS stepwise_stream_run ON " + table("stream") + " (run_id, seq)");
+        // Idle release (Parking): which DBOS workflow of the run is current, whether the run is
+        // parked, and whether a wake-up was decided but its DBOS workflow may not be queued yet.
+        statement.execute("ALTER TABLE " + table("holders") + " ADD COLUMN IF NOT EXISTS generation BIGINT NOT NULL"
+            + " DEFAULT 0, ADD COLUMN IF NOT EXISTS parked BOOLEAN NOT NULL DEFAULT FALSE,"
+            + " ADD COLUMN IF NOT EXISTS waking BOOLEAN NOT NULL DEFAULT FALSE");
+        statement.execute("CREATE INDEX IF NOT EXISTS stepwise_holders_waking ON " + table("holders")
+            + " (run_id) WHERE waking");
       }
       return null;
     });
@@ -103,21 +110,6 @@ final class RunTables {
     });
   }
 
-  /** Queues an event for run {@code runId}; the run takes it when it next waits for outside input. */
-  long send(String runId, String eventJson) throws SQLException {
-    return db.with(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("inbox")
-          + " (run_id, event) VALUES (?, ?) RETURNING seq")) {
-        insert.setString(1, runId);
-        insert.setString(2, eventJson);
-        try (ResultSet rows = insert.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
-        }
-      }
-    });
-  }
-
   /** The oldest event sent to the run after {@code afterSeq} that no saved checkpoint holds yet. */
   Optional<Answer> nextAnswer(String runId, long afterSeq) throws SQLException {
     return db.with(connection -> {
@@ -155,17 +147,6 @@ final class RunTables {
     });
   }
 
-  void requestCancel(String runId) throws SQLException {
-    db.with(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("cancels")
-          + " (run_id) VALUES (?) ON CONFLICT DO NOTHING")) {
-        insert.setString(1, runId);
-        insert.executeUpdate();
-      }
-      return null;
-    });
-  }
-
   boolean cancelRequested(String runId) throws SQLException {
     return db.with(connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + table("cancels")
@@ -182,23 +163,199 @@ final class RunTables {
    * Makes {@code executorId} the run's one driver, unless another worker whose lease is live holds
    * it: a holder that is this executor, or whose lease lapsed (its process is taken for dead), or
    * none yet, is replaced, and the hold's epoch goes up. One statement, so of two workers that try
-   * at once exactly one gets the run.
+   * at once exactly one gets the run. A parked run, or one woken into a later generation than
+   * {@code generation} (the DBOS workflow claiming it is an old one), is never claimed: every
+   * condition is on the row itself, so it is checked again on the row's newest version when two
+   * statements meet.
    *
-   * @return the epoch of this worker's hold, or empty when a live worker holds the run
+   * @return the epoch of this worker's hold, or empty when a live worker holds the run, or it is parked or newer
    */
-  java.util.OptionalLong claim(String runId, String executorId, java.time.Duration leaseTimeout) throws SQLException {
+  java.util.OptionalLong claim(String runId, String executorId, java.time.Duration leaseTimeout, long generation)
+      throws SQLException {
     return db.with(connection -> {
       try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + table("holders")
-          + " AS h (run_id, executor_id, epoch) VALUES (?, ?, 1) ON CONFLICT (run_id) DO UPDATE"
-          + " SET executor_id = EXCLUDED.executor_id, epoch = h.epoch + 1"
-          + " WHERE h.executor_id = EXCLUDED.executor_id OR NOT EXISTS (SELECT 1 FROM " + table("workers")
-          + " w WHERE w.executor_id = h.executor_id AND w.heartbeat_at >= now() - make_interval(secs => ?))"
+          + " AS h (run_id, executor_id, epoch, generation) VALUES (?, ?, 1, ?) ON CONFLICT (run_id) DO UPDATE"
+          + " SET executor_id = EXCLUDED.executor_id, epoch = h.epoch + 1, generation = EXCLUDED.generation,"
+          + " waking = FALSE"
+          + " WHERE NOT h.parked AND h.generation <= EXCLUDED.generation"
+          + " AND (h.executor_id = EXCLUDED.executor_id OR NOT EXISTS (SELECT 1 FROM " + table("workers")
+          + " w WHERE w.executor_id = h.executor_id AND w.heartbeat_at >= now() - make_interval(secs => ?)))"
           + " RETURNING epoch")) {
         upsert.setString(1, runId);
         upsert.setString(2, executorId);
-        upsert.setDouble(3, leaseTimeout.toMillis() / 1000.0);
+        upsert.setLong(3, generation);
+        upsert.setDouble(4, leaseTimeout.toMillis() / 1000.0);
         try (ResultSet rows = upsert.executeQuery()) {
           return rows.next() ? java.util.OptionalLong.of(rows.getLong(1)) : java.util.OptionalLong.empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Whether the DBOS workflow of {@code generation} is done with the run without an outcome: the
+   * run is parked in that generation, or was woken into a later one (whose DBOS workflow drives it).
+   */
+  boolean superseded(String runId, long generation) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + table("holders")
+          + " WHERE run_id = ? AND (generation > ? OR (parked AND generation = ?))")) {
+        select.setString(1, runId);
+        select.setLong(2, generation);
+        select.setLong(3, generation);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next();
+        }
+      }
+    });
+  }
+
+  /** The run's current generation: 0 until it was first woken from parking. */
+  long generation(String runId) throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT generation FROM " + table("holders")
+          + " WHERE run_id = ?")) {
+        select.setString(1, runId);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? rows.getLong(1) : 0;
+        }
+      }
+    });
+  }
+
+  /** What {@link #park} did. */
+  enum Parked {
+    /** The run is parked: its DBOS workflow ends; the next event or cancel wakes it. */
+    PARKED,
+    /** An event or a cancel came for it meanwhile: not parked, resume it here. */
+    BUSY,
+    /** This worker's hold is gone: another worker drives the run now. */
+    LOST
+  }
+
+  /**
+   * Parks a run that its holder {@code (executorId, epoch)} released from memory, if no event and
+   * no cancel waits for it. Locks the run's hold row first, as {@link #sendWaking} and
+   * {@link #cancelWaking} do, so an event either comes before (and is seen here: not parked) or
+   * after (and sees the run parked: it wakes it). The hold is given up with it, so whichever worker
+   * takes the woken run may claim it.
+   */
+  Parked park(String runId, String executorId, long epoch) throws SQLException {
+    return db.inTransaction(connection -> {
+      try (PreparedStatement held = connection.prepareStatement("SELECT 1 FROM " + table("holders")
+          + " WHERE run_id = ? AND executor_id = ? AND epoch = ? FOR UPDATE")) {
+        held.setString(1, runId);
+        held.setString(2, executorId);
+        held.setLong(3, epoch);
+        try (ResultSet rows = held.executeQuery()) {
+          if (!rows.next()) {
+            connection.rollback();
+            return Parked.LOST;
+          }
+        }
+      }
+      try (PreparedStatement waiting = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + table("inbox")
+          + " WHERE run_id = ? AND NOT applied), EXISTS (SELECT 1 FROM " + table("cancels") + " WHERE run_id = ?)")) {
+        waiting.setString(1, runId);
+        waiting.setString(2, runId);
+        try (ResultSet rows = waiting.executeQuery()) {
+          rows.next();
+          if (rows.getBoolean(1) || rows.getBoolean(2)) {
+            connection.rollback();
+            return Parked.BUSY;
+          }
+        }
+      }
+      try (PreparedStatement update = connection.prepareStatement("UPDATE " + table("holders")
+          + " SET executor_id = '', parked = TRUE WHERE run_id = ?")) {
+        update.setString(1, runId);
+        update.executeUpdate();
+      }
+      return Parked.PARKED;
+    });
+  }
+
+  /**
+   * Stores an event for the run and, if the run is parked, wakes it: one transaction that locks
+   * the run's hold row first (see {@link #park}).
+   *
+   * @return the generation to queue a DBOS workflow for when this call woke the run
+   */
+  java.util.OptionalLong sendWaking(String runId, String eventJson) throws SQLException {
+    return db.inTransaction(connection -> {
+      java.util.OptionalLong woke = wakeLocked(connection, runId);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("inbox")
+          + " (run_id, event) VALUES (?, ?)")) {
+        insert.setString(1, runId);
+        insert.setString(2, eventJson);
+        insert.executeUpdate();
+      }
+      return woke;
+    });
+  }
+
+  /** Records a cancel request and wakes the run if it is parked (so it ends, cancelled); as {@link #sendWaking}. */
+  java.util.OptionalLong cancelWaking(String runId) throws SQLException {
+    return db.inTransaction(connection -> {
+      java.util.OptionalLong woke = wakeLocked(connection, runId);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("cancels")
+          + " (run_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+        insert.setString(1, runId);
+        insert.executeUpdate();
+      }
+      return woke;
+    });
+  }
+
+  /** Locks the run's hold row (made, unheld, if none yet) and, if the run is parked, moves it to its next generation. */
+  private java.util.OptionalLong wakeLocked(Connection connection, String runId) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("holders")
+        + " (run_id, executor_id, epoch) VALUES (?, '', 0) ON CONFLICT DO NOTHING")) {
+      insert.setString(1, runId);
+      insert.executeUpdate();
+    }
+    boolean parked;
+    try (PreparedStatement lock = connection.prepareStatement("SELECT parked FROM " + table("holders")
+        + " WHERE run_id = ? FOR UPDATE")) {
+      lock.setString(1, runId);
+      try (ResultSet rows = lock.executeQuery()) {
+        rows.next();
+        parked = rows.getBoolean(1);
+      }
+    }
+    if (!parked) {
+      return java.util.OptionalLong.empty();
+    }
+    try (PreparedStatement wake = connection.prepareStatement("UPDATE " + table("holders")
+        + " SET parked = FALSE, waking = TRUE, generation = generation + 1 WHERE run_id = ? RETURNING generation")) {
+      wake.setString(1, runId);
+      try (ResultSet rows = wake.executeQuery()) {
+        rows.next();
+        return java.util.OptionalLong.of(rows.getLong(1));
+      }
+    }
+  }
+
+  /** A run woken into {@code generation} of workflow {@code workflow}. */
+  record Wake(String runId, long generation, String workflow) {}
+
+  /**
+   * Runs woken whose DBOS workflow is not queued (the process that woke them died between its
+   * commit and the queueing): {@link Parking#requeueWakes} queues them. A run woken a moment ago
+   * may be listed too; queueing a DBOS workflow id twice queues it once.
+   */
+  java.util.List<Wake> unqueuedWakes() throws SQLException {
+    return db.with(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT h.run_id, h.generation, r.workflow FROM "
+          + table("holders") + " h JOIN " + table("runs") + " r ON r.run_id = h.run_id WHERE h.waking"
+          + " AND NOT EXISTS (SELECT 1 FROM " + dbosTable("workflow_status") + " s WHERE s.workflow_uuid = h.run_id"
+          + " || '" + Parking.WAKE + "' || h.generation)")) {
+        try (ResultSet rows = select.executeQuery()) {
+          java.util.List<Wake> wakes = new java.util.ArrayList<>();
+          while (rows.next()) {
+            wakes.add(new Wake(rows.getString(1), rows.getLong(2), rows.getString(3)));
+          }
+          return wakes;
         }
       }
     });

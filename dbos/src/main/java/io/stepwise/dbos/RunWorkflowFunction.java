@@ -1,5 +1,6 @@
 package io.stepwise.dbos;
 
+import dev.dbos.transact.DBOS;
 import dev.dbos.transact.workflow.Workflow;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ final class RunWorkflowFunction implements RunWorkflow {
       throw new IllegalStateException("Run " + runId + " is of workflow '" + workflow + "', which this worker did not"
           + " register; register it with StepwiseDbos.builder().register(...) on every worker");
     }
-    return driving.drive(runId, startJson);
+    // The DBOS workflow id says which generation of the run this is (see Parking).
+    return driving.drive(runId, startJson, Parking.generationOf(runId, DBOS.workflowId()));
   }
 }

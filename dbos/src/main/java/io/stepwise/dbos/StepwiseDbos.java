@@ -107,6 +107,7 @@ public final class StepwiseDbos implements AutoCloseable {
     private Duration leaseTimeout = Duration.ofSeconds(30);
     private Duration queuePolling = Duration.ofMillis(250);
     private int connections = 8;
+    private Duration idleRelease = Duration.ofSeconds(60);
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
 
     private record Registration(CompiledWorkflow<?, ?> workflow, int runsPerWorker) {}
@@ -228,6 +229,23 @@ public final class StepwiseDbos implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a held run rests, waiting only for an event from outside (a person's answer), before
+     * this worker lets it go (default 60 s, as Python's {@code idle_timeout}; {@link Duration#ZERO}:
+     * never). A run let go is <em>parked</em>: it frees its slot of {@code runsPerWorker} and its
+     * memory, its last checkpoint keeps it, and the next {@link DurableWorkflow#send} or
+     * {@link DurableWorkflow#cancel} queues it again for any worker, which resumes it from that
+     * checkpoint. Only a run that can do nothing but wait is let go: not one with a run timeout, a
+     * timed wait, or a step at work. See docs/distributed.md, "Idle release".
+     */
+    public Builder idleRelease(Duration idle) {
+      if (idle == null || idle.isNegative()) {
+        throw new IllegalArgumentException("idleRelease needs a duration of zero (never release) or more, was " + idle);
+      }
+      this.idleRelease = idle;
+      return this;
+    }
+
     /** Registers a workflow whose runs this worker may hold, at most 100 at once. */
     public Builder register(CompiledWorkflow<?, ?> workflow) {
       return register(workflow, 100);
@@ -295,7 +313,7 @@ public final class StepwiseDbos implements AutoCloseable {
       }
       for (Registration registration : registrations.values()) {
         drivers.put(registration.workflow().name(), driving(registration.workflow(), store, tables,
-            registration.runsPerWorker()));
+            registration.runsPerWorker(), idleRelease));
         Queue queue = new Queue("stepwise:" + registration.workflow().name())
             .withWorkerConcurrency(registration.runsPerWorker()).withPollingInterval(queuePolling);
         dbos.registerQueue(queue);
@@ -308,6 +326,7 @@ public final class StepwiseDbos implements AutoCloseable {
       for (RunDriving<?, ?> driving : drivers.values()) {
         driving.leases(leases);
       }
+      leases.alsoEachBeat(new Parking(dbos, runs, tables, queues)::requeueWakes);
       try {
         leases.begin(); // before DBOS hands this worker a run: a run held without a lease is requeued
       } catch (SQLException e) {
@@ -321,8 +340,9 @@ public final class StepwiseDbos implements AutoCloseable {
     }
 
     private static <S extends StartEvent, R extends StopEvent> RunDriving<S, R> driving(
-        CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables, int runsPerWorker) {
-      return new RunDriving<>(workflow, store, tables, runsPerWorker);
+        CompiledWorkflow<S, R> workflow, PostgresRunStore store, RunTables tables, int runsPerWorker,
+        Duration idleRelease) {
+      return new RunDriving<>(workflow, store, tables, runsPerWorker, idleRelease);
     }
   }
 }

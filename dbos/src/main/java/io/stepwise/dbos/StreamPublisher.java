@@ -3,6 +3,7 @@ package io.stepwise.dbos;
 import io.stepwise.CompiledWorkflow;
 import io.stepwise.Event;
 import io.stepwise.EventsDropped;
+import io.stepwise.WorkflowCancelledEvent;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Iterator;
@@ -19,6 +20,10 @@ import java.util.stream.Stream;
  * written before the next event that goes in (or at the end), so a reader knows what it missed and
  * where; {@link #finish} says when not even the marker went in. Copying stops
  * when the run's stream ends or the run is another worker's now (it publishes from there on).
+ *
+ * <p>A run let go by idle release ends its stream with {@link WorkflowCancelledEvent} too, though
+ * it is not cancelled: it goes on when woken. So a cancelled event is held back until the driver
+ * says how the run ended ({@link #finish(boolean)}), and dropped when it was released.
  */
 final class StreamPublisher {
   /** How long one event is tried before it is dropped. */
@@ -40,6 +45,7 @@ final class StreamPublisher {
   private long dropped; // events dropped since the last one written, not yet marked in the table
   private long refusingSince = -1; // System.nanoTime() of the first refusal in a row, -1 while none
   private volatile long unmarked; // drops no marker in the table counts: what readers cannot know of
+  private final java.util.concurrent.CompletableFuture<Boolean> released = new java.util.concurrent.CompletableFuture<>();
 
   private StreamPublisher(String runId, CompiledWorkflow<?, ?> workflow, Table table, Duration giveUp,
       Stream<Event> events) {
@@ -63,22 +69,42 @@ final class StreamPublisher {
    * many events were dropped with no marker in the table to say so (0 when readers miss nothing).
    */
   long finish() throws InterruptedException {
+    return finish(false);
+  }
+
+  /** As {@link #finish()}, saying whether the run was released from memory (its cancelled event is then no end). */
+  long finish(boolean wasReleased) throws InterruptedException {
+    released.complete(wasReleased);
     thread.join();
     return unmarked;
   }
 
+  /** Lets copying end without waiting for {@link #finish}: the driver gave up the run (nothing is released). */
+  void abandon() {
+    released.complete(false);
+  }
+
   private void copy(Stream<Event> events) {
     try (events) {
+      String cancelled = null; // the stream's cancelled event, held back until the driver says whether it was a release
       for (Iterator<Event> it = events.iterator(); it.hasNext(); ) {
+        Event event = it.next();
         String json;
         try {
-          json = workflow.json().write(it.next());
+          json = workflow.json().write(event);
         } catch (RuntimeException notTheWorkflowsOwn) {
+          continue;
+        }
+        if (event instanceof WorkflowCancelledEvent) {
+          cancelled = json;
           continue;
         }
         if (!markDrops() || !publish(json)) {
           return;
         }
+      }
+      if (cancelled != null && !released.join() && (!markDrops() || !publish(cancelled))) {
+        return;
       }
       markDrops(); // drops at the very end are marked too
     } catch (InterruptedException stopped) {

@@ -36,6 +36,13 @@ final class WorkerLeases implements AutoCloseable {
   private final Thread sweeper;
   private volatile boolean closed;
   private volatile RuntimeException lastFailure;
+  private volatile Sweep alsoEachBeat = () -> { };
+
+  /** More work for the sweeper's beat. */
+  @FunctionalInterface
+  interface Sweep {
+    void run() throws SQLException;
+  }
 
   WorkerLeases(Connections db, Connections own, RunTables tables, String name, String executorId,
       Duration heartbeat, Duration timeout) {
@@ -80,6 +87,11 @@ final class WorkerLeases implements AutoCloseable {
     renew();
   }
 
+  /** Adds work to every sweep (queueing the DBOS workflows of woken runs whose waker died). */
+  void alsoEachBeat(Sweep sweep) {
+    this.alsoEachBeat = sweep;
+  }
+
   /** Starts renewing and sweeping; after DBOS launched (the sweep updates DBOS's table). */
   void start() {
     renewer.start();
@@ -94,6 +106,7 @@ final class WorkerLeases implements AutoCloseable {
           renew();
         } else {
           requeueOrphans();
+          alsoEachBeat.run();
         }
         lastFailure = null;
       } catch (InterruptedException e) {

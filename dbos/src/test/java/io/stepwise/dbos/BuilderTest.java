@@ -39,6 +39,14 @@ class BuilderTest {
   }
 
   @Test
+  void idleReleaseIsZeroOrMore() {
+    var negative = assertThrows(IllegalArgumentException.class,
+        () -> StepwiseDbos.builder().idleRelease(Duration.ofSeconds(-1)));
+    assertEquals("idleRelease needs a duration of zero (never release) or more, was PT-1S", negative.getMessage());
+    StepwiseDbos.builder().idleRelease(Duration.ZERO).idleRelease(Duration.ofMinutes(5)); // accepted
+  }
+
+  @Test
   void workflowIsRegisteredOnceWithAtLeastOneSlot() {
     var twice = assertThrows(IllegalArgumentException.class, () -> StepwiseDbos.builder()
         .register(ChainFlow_Workflow.of(flow)).register(ChainFlow_Workflow.of(flow)));

@@ -43,6 +43,20 @@ class StreamPublisherTest {
   }
 
   @Test
+  void theCancelledEventOfARunReleasedFromMemoryIsNotWrittenButThatOfACancelledRunIs() throws Exception {
+    Event cancelled = new io.stepwise.WorkflowCancelledEvent();
+    var released = new FakeTable(event -> false);
+    assertEquals(0, StreamPublisher.start("run-1", FLOW, Stream.of(A, cancelled), released, Duration.ofSeconds(30))
+        .finish(true));
+    assertEquals(List.of(A), released.rows);
+
+    var ended = new FakeTable(event -> false);
+    assertEquals(0, StreamPublisher.start("run-2", FLOW, Stream.of(A, cancelled), ended, Duration.ofSeconds(30))
+        .finish(false));
+    assertEquals(List.of(A, cancelled), ended.rows);
+  }
+
+  @Test
   void rowsRefusedForAMomentAreWrittenLateInOrderAndNoneIsLost() throws Exception {
     var refusals = new int[] {3};
     var table = new FakeTable(event -> event.equals(B) && refusals[0]-- > 0);

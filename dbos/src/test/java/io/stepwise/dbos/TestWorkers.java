@@ -35,13 +35,18 @@ final class TestWorkers implements AutoCloseable {
         .leases(HEARTBEAT, LEASE).queuePolling(Duration.ofMillis(100));
   }
 
-  /** Starts a worker JVM and waits until it reports ready. */
+  /** Starts a worker JVM, idle release off, and waits until it reports ready. */
   Process start(String executorId, int runsPerWorker) throws Exception {
+    return start(executorId, runsPerWorker, Duration.ZERO);
+  }
+
+  /** Starts a worker JVM that releases runs idle for {@code idleRelease}, and waits until it reports ready. */
+  Process start(String executorId, int runsPerWorker, Duration idleRelease) throws Exception {
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
         "-Dorg.slf4j.simpleLogger.log.dev.dbos=" + System.getProperty("stepwise.dbos.log", "warn"),
         "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
-        url, schema, executorId, Integer.toString(runsPerWorker));
+        url, schema, executorId, Integer.toString(runsPerWorker), Long.toString(idleRelease.toMillis()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     processes.add(process);
     CompletableFuture<Void> ready = new CompletableFuture<>();

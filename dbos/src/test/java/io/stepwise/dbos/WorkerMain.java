@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A worker JVM of the tests: {@code WorkerMain <jdbc-url> <schema> <executor-id> <runs-per-worker>}.
+ * A worker JVM of the tests: {@code WorkerMain <jdbc-url> <schema> <executor-id> <runs-per-worker> [idle-release-ms]}
+ * (idle release off unless given).
  * Prints {@code ready} once DBOS runs, then holds runs until it is killed.
  */
 public final class WorkerMain {
@@ -17,6 +18,8 @@ public final class WorkerMain {
     CompletableFuture<DurableWorkflow<ChildFlow.Work, ChildFlow.Worked>> children = new CompletableFuture<>();
     StepwiseDbos worker = TestWorkers.configure(args[0], args[1])
         .executorId(args[2])
+        .idleRelease(Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 0))
+        .register(ParkFlow_Workflow.of(new ParkFlow(ledger)), runsPerWorker)
         .register(ChainFlow_Workflow.of(new ChainFlow(ledger)), runsPerWorker)
         .register(AskFlow_Workflow.of(new AskFlow(ledger)), runsPerWorker)
         .register(SleepyFlow_Workflow.of(new SleepyFlow(ledger)), runsPerWorker)
