@@ -242,17 +242,9 @@ final class RunTables {
    */
   Parked park(String runId, String executorId, long epoch) throws SQLException {
     return db.inTransaction(connection -> {
-      try (PreparedStatement held = connection.prepareStatement("SELECT 1 FROM " + table("holders")
-          + " WHERE run_id = ? AND executor_id = ? AND epoch = ? FOR UPDATE")) {
-        held.setString(1, runId);
-        held.setString(2, executorId);
-        held.setLong(3, epoch);
-        try (ResultSet rows = held.executeQuery()) {
-          if (!rows.next()) {
-            connection.rollback();
-            return Parked.LOST;
-          }
-        }
+      if (!lockHeld(connection, runId, executorId, epoch)) {
+        connection.rollback();
+        return Parked.LOST;
       }
       try (PreparedStatement waiting = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + table("inbox")
           + " WHERE run_id = ? AND NOT applied), EXISTS (SELECT 1 FROM " + table("cancels") + " WHERE run_id = ?)")) {
@@ -387,16 +379,8 @@ final class RunTables {
    */
   boolean recordOutcome(String runId, Outcome outcome, String executorId, long epoch) throws SQLException {
     return db.inTransaction(connection -> {
-      try (PreparedStatement held = connection.prepareStatement("SELECT 1 FROM " + table("holders")
-          + " WHERE run_id = ? AND executor_id = ? AND epoch = ? FOR UPDATE")) {
-        held.setString(1, runId);
-        held.setString(2, executorId);
-        held.setLong(3, epoch);
-        try (ResultSet rows = held.executeQuery()) {
-          if (!rows.next()) {
-            return false;
-          }
-        }
+      if (!lockHeld(connection, runId, executorId, epoch)) {
+        return false;
       }
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table("outcomes")
           + " (run_id, outcome) VALUES (?, ?) ON CONFLICT DO NOTHING");
@@ -411,6 +395,22 @@ final class RunTables {
       }
       return true;
     });
+  }
+
+  /**
+   * Locks the run's hold row, in the caller's transaction, if the hold {@code (executorId, epoch)}
+   * is still the run's; false (nothing locked) when the run is another worker's now.
+   */
+  private boolean lockHeld(Connection connection, String runId, String executorId, long epoch) throws SQLException {
+    try (PreparedStatement held = connection.prepareStatement("SELECT 1 FROM " + table("holders")
+        + " WHERE run_id = ? AND executor_id = ? AND epoch = ? FOR UPDATE")) {
+      held.setString(1, runId);
+      held.setString(2, executorId);
+      held.setLong(3, epoch);
+      try (ResultSet rows = held.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   Optional<Outcome> outcome(String runId) throws SQLException {

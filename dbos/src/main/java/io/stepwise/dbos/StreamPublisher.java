@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * refused for {@link #GIVE_UP}: a database away for a moment costs readers a delay, not an event.
  * Past that, events are dropped, and an {@link EventsDropped} marker counting the drops in a row is
  * written before the next event that goes in (or at the end), so a reader knows what it missed and
- * where; {@link #finish} says when not even the marker went in. Copying stops
+ * where; {@link #finish(boolean)} says when not even the marker went in. Copying stops
  * when the run's stream ends or the run is another worker's now (it publishes from there on).
  *
  * <p>A run let go by idle release ends its stream with {@link WorkflowCancelledEvent} too, though
@@ -67,19 +67,16 @@ final class StreamPublisher {
   /**
    * Waits until the stream is copied (the run's stream ended) or copying stopped, and returns how
    * many events were dropped with no marker in the table to say so (0 when readers miss nothing).
+   *
+   * @param wasReleased whether the run was released from memory (its cancelled event is then no end)
    */
-  long finish() throws InterruptedException {
-    return finish(false);
-  }
-
-  /** As {@link #finish()}, saying whether the run was released from memory (its cancelled event is then no end). */
   long finish(boolean wasReleased) throws InterruptedException {
     released.complete(wasReleased);
     thread.join();
     return unmarked;
   }
 
-  /** Lets copying end without waiting for {@link #finish}: the driver gave up the run (nothing is released). */
+  /** Lets copying end without waiting for {@link #finish(boolean)}: the driver gave up the run (nothing is released). */
   void abandon() {
     released.complete(false);
   }

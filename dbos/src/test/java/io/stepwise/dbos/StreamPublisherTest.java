@@ -61,7 +61,7 @@ class StreamPublisherTest {
     var refusals = new int[] {3};
     var table = new FakeTable(event -> event.equals(B) && refusals[0]-- > 0);
 
-    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofSeconds(30)).finish();
+    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofSeconds(30)).finish(false);
 
     assertEquals(List.of(A, B, C), table.rows);
     assertEquals(6, table.calls); // B was tried four times
@@ -72,7 +72,7 @@ class StreamPublisherTest {
   void aRowRefusedForLongerThanTheGiveUpIsDroppedAndAMarkerStandsInItsPlace() throws Exception {
     var table = new FakeTable(B::equals);
 
-    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofMillis(200)).finish();
+    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofMillis(200)).finish(false);
 
     assertEquals(List.of(A, new EventsDropped(1), C), table.rows);
     assertEquals(0, unmarked);
@@ -82,7 +82,7 @@ class StreamPublisherTest {
   void aDropAtTheEndIsMarkedToo() throws Exception {
     var table = new FakeTable(C::equals);
 
-    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofMillis(200)).finish();
+    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofMillis(200)).finish(false);
 
     assertEquals(List.of(A, B, new EventsDropped(1)), table.rows);
     assertEquals(0, unmarked);
@@ -92,7 +92,7 @@ class StreamPublisherTest {
   void dropsNoMarkerCouldCountAreReportedByFinish() throws Exception {
     var table = new FakeTable(event -> !event.equals(A)); // the database is gone after A
 
-    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofMillis(200)).finish();
+    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), table, Duration.ofMillis(200)).finish(false);
 
     assertEquals(List.of(A), table.rows);
     assertEquals(2, unmarked);
@@ -110,7 +110,7 @@ class StreamPublisherTest {
       return true;
     };
 
-    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), lostAtB, Duration.ofSeconds(30)).finish();
+    long unmarked = StreamPublisher.start("run-1", FLOW, Stream.of(A, B, C), lostAtB, Duration.ofSeconds(30)).finish(false);
 
     assertEquals(List.of(A), rows);
     assertEquals(0, unmarked);
