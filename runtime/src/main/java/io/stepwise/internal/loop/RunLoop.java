@@ -71,6 +71,7 @@ public final class RunLoop {
   /** Whether to publish a {@link io.stepwise.WorkflowIdleEvent} each time the run comes to rest; set before the first tick. */
   public void idleEvents(boolean enabled) {
     this.idle = enabled ? new IdleAnnouncements() : null;
+    waiters.countOffers(enabled);
   }
 
   /** A step's share of the run, made when the step first gets an event: most runs touch few steps. */

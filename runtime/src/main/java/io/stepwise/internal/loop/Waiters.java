@@ -28,9 +28,16 @@ final class Waiters {
   /**
    * Offers their steps have neither taken nor refused yet, per wait key: a step deciding on an
    * offer may go on at once, so its run is not at rest meanwhile. Made at the first offer: most
-   * runs never wait for an event, and a map per run is allocation every run would pay.
+   * runs never wait for an event, and a map per run is allocation every run would pay. Kept only
+   * for a run that announces its rests ({@link #countOffers}): nothing else asks.
    */
   private HashMap<Long, Integer> unanswered;
+  private boolean countsOffers;
+
+  /** Counts offers not yet answered, for {@link #offersAnswered}; set before the first tick. */
+  void countOffers(boolean enabled) {
+    countsOffers = enabled;
+  }
 
   /**
    * Registers a wait under {@code key}; when {@code announce}, publishes its waiter event and arms
@@ -78,6 +85,9 @@ final class Waiters {
 
   /** An event was offered to the wait under {@code key}; its step answers by taking or refusing it. */
   void offered(long key) {
+    if (!countsOffers) {
+      return;
+    }
     if (unanswered == null) {
       unanswered = new HashMap<>();
     }
@@ -86,8 +96,11 @@ final class Waiters {
 
   /** The step refused an event offered to its wait {@code seq}; the wait goes on. */
   void refused(Tick.OfferRefused refused) {
+    if (unanswered == null) {
+      return;
+    }
     Waiter waiter = find(refused.execution(), refused.seq());
-    if (waiter != null && unanswered != null) {
+    if (waiter != null) {
       unanswered.computeIfPresent(waiter.key(), (key, count) -> count > 1 ? count - 1 : null);
     }
   }
