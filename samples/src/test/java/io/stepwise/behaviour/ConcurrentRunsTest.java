@@ -35,6 +35,12 @@ class ConcurrentRunsTest {
     List<WorkflowHandler<JobDone>> runs = new ArrayList<>();
     for (int id = 0; id < 5; id++) {
       runs.add(limited.run(new Job(id, -1)));
+      if (id < 2) {
+        // The two runs within the limit start at once and side by side, so which step starts first
+        // is a race: each is let start before the next run is made.
+        int started = id + 1;
+        awaitTrue(() -> flow.started.size() == started);
+      }
     }
     awaitTrue(() -> flow.started.size() == 2);
     Thread.sleep(150); // room for a third run to start, if the limit let it
